@@ -1,0 +1,30 @@
+namespace HerokuToCloud.Inventory;
+
+/// <summary>
+/// A process type and its formation: what runs (Procfile command) and how much of it
+/// (dyno size × quantity, autoscaling bounds where Heroku had them).
+/// </summary>
+public sealed record Process
+{
+    /// <summary>Process type, for example "web", "worker", "clock".</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The command; null only for heroku.yml Docker apps that run the image's CMD.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Heroku dyno size name as Heroku spells it (see <see cref="DynoSizes"/>).</summary>
+    public string Size { get; init; } = DynoSizes.Default;
+
+    /// <summary>Number of dynos; 0 is a real value (a process defined but scaled down).</summary>
+    public int Quantity { get; init; } = 1;
+
+    public Autoscaling? Autoscaling { get; init; }
+
+    public bool IsWeb => Type == "web";
+}
+
+/// <summary>Heroku dyno autoscaling bounds (Performance and Private dynos, web only).</summary>
+public sealed record Autoscaling(int Min, int Max, int? P95ResponseTimeMs = null);
+
+/// <summary>The Procfile's release process: must succeed before a release goes live.</summary>
+public sealed record ReleasePhase(string Command, string Size = DynoSizes.Default);

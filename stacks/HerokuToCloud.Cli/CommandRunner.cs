@@ -1,0 +1,43 @@
+using HerokuToCloud.Inventory;
+using Spectre.Console;
+
+namespace HerokuToCloud.Cli;
+
+/// <summary>
+/// Runs a verb's body so that every failure ends as a one-paragraph message and an exit code:
+/// errors the user can fix name what to do; anything else is reported as a bug, never as a stack
+/// trace (set HEROKU2CLOUD_DEBUG=1 to see one).
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException)
+        {
+            Error("cancelled.");
+            return ExitCodes.UserError;
+        }
+        catch (Exception ex) when (IsUserFacing(ex))
+        {
+            Error(ex.Message);
+            return ExitCodes.UserError;
+        }
+        catch (Exception ex)
+        {
+            Error($"internal error ({ex.GetType().Name}): {ex.Message}. This is a bug in heroku2cloud; please report it with the command you ran.");
+            if (Environment.GetEnvironmentVariable("HEROKU2CLOUD_DEBUG") == "1")
+                Console.Error.WriteLine(ex);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    public static void Error(string message) =>
+        Console.Error.WriteLine($"error: {message}");
+
+    /// <summary>Exceptions whose message is written for the user: the components' own input and environment errors.</summary>
+    private static bool IsUserFacing(Exception ex) => ex is InventoryException or UsageException or IOException or UnauthorizedAccessException;
+}
