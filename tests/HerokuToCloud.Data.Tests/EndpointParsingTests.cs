@@ -1,0 +1,41 @@
+using HerokuToCloud.Data.Connections;
+
+namespace HerokuToCloud.Data.Tests;
+
+public class EndpointParsingTests
+{
+    [Fact]
+    public void Heroku_url_with_escaped_password_parses_and_never_prints_it()
+    {
+        var endpoint = PostgresEndpoint.Parse("postgres://u1abc:p%40ss%2Fw0rd@ec2-1-2-3-4.compute-1.amazonaws.com:5432/d8kq?sslmode=require");
+
+        Assert.Equal("ec2-1-2-3-4.compute-1.amazonaws.com", endpoint.Host);
+        Assert.Equal("d8kq", endpoint.Database);
+        Assert.Equal("u1abc", endpoint.Username);
+        Assert.Equal("p@ss/w0rd", endpoint.Password);
+        Assert.Equal("require", endpoint.SslMode);
+        Assert.DoesNotContain("p@ss", endpoint.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Npgsql.SslMode.Require, endpoint.ToNpgsql().SslMode);
+    }
+
+    [Fact]
+    public void Keyword_and_npgsql_forms_parse_to_the_same_endpoint()
+    {
+        var libpq = PostgresEndpoint.Parse("host=db.internal port=6543 dbname=shop user=app password='a b' sslmode=verify-full");
+        var npgsql = PostgresEndpoint.Parse("Host=db.internal;Port=6543;Database=shop;Username=app;Password=a b;SSL Mode=VerifyFull");
+
+        Assert.Equal(libpq, npgsql);
+        Assert.Equal("a b", libpq.Password);
+        Assert.Equal("6543", libpq.ToLibpqEnvironment()["PGPORT"]);
+    }
+
+    [Theory]
+    [InlineData("mysql://u:p@h/db")]
+    [InlineData("postgres://u:p@h/db?sslmode=sometimes")]
+    [InlineData("host='unclosed")]
+    public void Unusable_addresses_fail_with_a_message_naming_the_expected_form(string text)
+    {
+        var error = Assert.Throws<DataMigrationException>(() => PostgresEndpoint.Parse(text));
+        Assert.Contains("database address", error.Message, StringComparison.Ordinal);
+    }
+}
