@@ -1,0 +1,24 @@
+namespace HerokuToCloud.Data.Progress;
+
+/// <summary>
+/// What long data work (copy, restore, validation) tells the person waiting for it. The engine
+/// reports events; the CLI decides how to show them: live per-table bars with rows/s and ETA on a
+/// terminal, one plain line per event in a log, nothing at all under --json.
+/// Implementations must be thread-safe: parallel workers report at the same time.
+/// </summary>
+public interface IDataProgress
+{
+    /// <summary>A step of the run begins ("pre-data schema", "copy", "post-data", "validate").</summary>
+    void PhaseStarted(string phase);
+
+    /// <summary>Work on a table (or one key range of it) begins; <paramref name="estimatedRows"/> may be 0 when unknown.</summary>
+    void TableStarted(string table, long estimatedRows);
+
+    /// <summary>Cumulative rows done for the table so far.</summary>
+    void TableAdvanced(string table, long rowsDone);
+
+    void TableFinished(string table, long rows);
+
+    /// <summary>A one-line remark worth showing (a resumed unit, a skipped step and why).</summary>
+    void Note(string message);
+}
