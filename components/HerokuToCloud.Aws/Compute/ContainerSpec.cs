@@ -1,0 +1,80 @@
+using HerokuToCloud.Graph;
+
+namespace HerokuToCloud.Aws;
+
+/// <summary>
+/// One container of a task definition, in ECS's container definition JSON. Every container gets the
+/// app's secrets through <c>secrets[].valueFrom</c> (ECS.8), awslogs logging (ECS.9), no privileges
+/// (ECS.4), a read-only root with a writable /tmp unless the process opts out (ECS.5), an init
+/// process that forwards signals, and Heroku's 30 seconds between SIGTERM and SIGKILL.
+/// </summary>
+internal sealed record ContainerSpec(string Name, Value Image)
+{
+    /// <summary>Heroku gives a dyno 30 s after SIGTERM; Fargate allows up to 120.</summary>
+    public const int StopTimeoutSeconds = 30;
+
+    public const string TmpVolume = "tmp";
+
+    /// <summary>A shell command line (Procfile style, may use $PORT); null runs the image's own command.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Overrides the image's entry point (the data migration runs its command through sh).</summary>
+    public IReadOnlyList<string>? EntryPoint { get; init; }
+
+    /// <summary>The port a web process binds; also set as PORT.</summary>
+    public int? Port { get; init; }
+
+    public bool WritableRootFilesystem { get; init; }
+
+    /// <summary>Secret variable names and the secret holding them as JSON keys.</summary>
+    public IReadOnlyList<string> SecretVariables { get; init; } = [];
+
+    public Value? SecretArn { get; init; }
+
+    public MapValue ToDefinition(Value logGroupName, Value region)
+    {
+        var definition = new MapValue
+        {
+            ["name"] = Name,
+            ["image"] = Image,
+            ["essential"] = true,
+        };
+        if (EntryPoint is not null)
+            definition["entryPoint"] = Value.List(EntryPoint.Select(e => (Value)e));
+        if (Command is not null)
+            definition["command"] = EntryPoint is null ? Value.List("/bin/sh", "-c", Command) : Value.List(Command);
+        if (Port is { } port)
+        {
+            definition["portMappings"] = Value.List(new MapValue { ["containerPort"] = port, ["protocol"] = "tcp" });
+            definition["environment"] = Value.List(new MapValue { ["name"] = AppSecrets.PortVariable, ["value"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        if (SecretVariables.Count > 0)
+        {
+            var arn = SecretArn ?? throw new InvalidOperationException("A container with secrets needs the secret's ARN.");
+            definition["secrets"] = Value.List(SecretVariables.Select(v => (Value)new MapValue
+            {
+                ["name"] = v,
+                ["valueFrom"] = InterpolationValue.Of(arn, $":{v}::"),
+            }));
+        }
+
+        definition["logConfiguration"] = new MapValue
+        {
+            ["logDriver"] = "awslogs",
+            ["options"] = new MapValue
+            {
+                ["awslogs-group"] = logGroupName,
+                ["awslogs-region"] = region,
+                ["awslogs-stream-prefix"] = Name,
+            },
+        };
+        definition["readonlyRootFilesystem"] = !WritableRootFilesystem;
+        if (!WritableRootFilesystem)
+            definition["mountPoints"] = Value.List(new MapValue { ["sourceVolume"] = TmpVolume, ["containerPath"] = "/tmp", ["readOnly"] = false });
+        definition["privileged"] = false;
+        definition["stopTimeout"] = StopTimeoutSeconds;
+        definition["linuxParameters"] = new MapValue { ["initProcessEnabled"] = true };
+        return definition;
+    }
+}

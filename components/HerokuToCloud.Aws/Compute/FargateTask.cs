@@ -1,0 +1,51 @@
+using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Aws;
+
+/// <summary>
+/// A Fargate task definition: awsvpc networking (ECS.1), no host PID mode (ECS.3), x86-64 Linux like
+/// a Heroku dyno, and the smallest valid cpu/memory pair that holds the process, as stack config.
+/// </summary>
+internal static class FargateTask
+{
+    public const string EcsOptOut = "ECS.5";
+
+    /// <summary>
+    /// Adds a task definition running one container. <paramref name="sizeKey"/> names the cpu and
+    /// memory config keys (<c>{sizeKey}Cpu</c>, <c>{sizeKey}Memory</c>).
+    /// </summary>
+    public static Resource Add(AwsProgram program, string name, string family, string sizeKey, FargateSize size, string sizeNote,
+        ContainerSpec container, Value executionRoleArn, Value taskRoleArn, Value logGroupName, string owner, string? app)
+    {
+        var cpu = program.Config($"{sizeKey}Cpu", ConfigType.String, size.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Fargate CPU units of {owner} (1024 = 1 vCPU; {sizeNote}).", owner);
+        var memory = program.Config($"{sizeKey}Memory", ConfigType.String, size.MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Fargate memory of {owner} in MiB (must be valid for the CPU units).", owner);
+
+        var properties = new MapValue
+        {
+            ["family"] = family,
+            ["requiresCompatibilities"] = Value.List("FARGATE"),
+            ["networkMode"] = "awsvpc",
+            ["cpu"] = cpu,
+            ["memory"] = memory,
+            ["executionRoleArn"] = executionRoleArn,
+            ["taskRoleArn"] = taskRoleArn,
+            ["runtimePlatform"] = new MapValue { ["operatingSystemFamily"] = "LINUX", ["cpuArchitecture"] = "X86_64" },
+        };
+        if (!container.WritableRootFilesystem)
+            properties["volumes"] = Value.List(new MapValue { ["name"] = ContainerSpec.TmpVolume });
+        properties["containerDefinitions"] = new JsonValue(Value.List(container.ToDefinition(logGroupName, program.Region)));
+
+        string[] optOuts = container.WritableRootFilesystem ? [EcsOptOut] : [];
+        if (container.WritableRootFilesystem)
+            program.Report(FindingSeverity.Warning, owner,
+                "runs with a writable root filesystem because the plan says it writes outside /tmp (ECS.5 opt-out); move its writes to /tmp to drop the opt-out.");
+        return program.Add(name, AwsTypes.TaskDefinition, properties, owner, app: app, optOuts: optOuts);
+    }
+
+    /// <summary>The size note for config descriptions: the Heroku size and what it needed.</summary>
+    public static string Describe(ComputeSize compute) =>
+        $"Heroku {compute.HerokuSize} needs {compute.LimitVcpu:0.##} vCPU / {compute.LimitMemoryMiB} MiB";
+}

@@ -1,0 +1,80 @@
+using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Aws;
+
+/// <summary>
+/// A Heroku Scheduler job: an EventBridge Scheduler schedule that starts the job's task definition
+/// with ECS RunTask, in UTC, exactly on the minute (flexible window off) and never retried, which is
+/// as close as AWS gets to Heroku's best-effort, at-most-once runs. Its role may run only that task
+/// definition in this cluster and pass only the app's two roles to ECS.
+/// </summary>
+internal static class JobSchedule
+{
+    public static void Add(AwsProgram program, AppRuntime runtime, ScheduledTask job, Resource cluster, NetworkLanding network)
+    {
+        var app = runtime.App;
+        var owner = $"{runtime.Owner} scheduled job {job.Name}";
+        var prefix = AwsNames.Logical(app.Name, "job", job.Name);
+        var expression = ScheduleExpression.From(job.Schedule);
+        AwsNames.EnsureAutonamable($"{prefix}-scheduler-role", AwsNames.RoleMax, "scheduler role", owner);
+        AwsNames.EnsureAutonamable(prefix, AwsNames.ScheduleMax, "schedule", owner);
+
+        var size = FargateSizes.Fit(job.Compute, $"App {app.Name} scheduled job {job.Name}");
+        var container = new ContainerSpec(AwsNames.Logical(job.Name), runtime.Image)
+        {
+            Command = job.Command,
+            SecretVariables = runtime.SecretVariables,
+            SecretArn = runtime.Secret.Ref("arn"),
+        };
+        var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, app.Name, "job", job.Name),
+            ConfigKeys.Of(app.Name, "job", job.Name), size, FargateTask.Describe(job.Compute), container,
+            runtime.Roles.Execution.Ref("arn"), runtime.Roles.Task.Ref("arn"), runtime.LogGroup.Ref("name"), owner, app.Name);
+
+        var role = program.Add($"{prefix}-scheduler-role", AwsTypes.Role, new MapValue
+        {
+            ["description"] = $"Lets EventBridge Scheduler start {app.Name}'s {job.Name} job",
+            ["assumeRolePolicy"] = Iam.TrustPolicy("scheduler.amazonaws.com"),
+        }, owner, app: app.Name);
+        program.Add($"{prefix}-scheduler-policy", AwsTypes.RolePolicy, new MapValue
+        {
+            ["role"] = role.Ref("id"),
+            ["policy"] = Iam.Policy(
+                Iam.Allow(["ecs:RunTask"], [task.Ref("arn")], new MapValue
+                {
+                    ["ArnEquals"] = new MapValue { ["ecs:cluster"] = cluster.Ref("arn") },
+                }),
+                Iam.Allow(["iam:PassRole"], [runtime.Roles.Execution.Ref("arn"), runtime.Roles.Task.Ref("arn")], new MapValue
+                {
+                    ["StringEquals"] = new MapValue { ["iam:PassedToService"] = AppRoles.TasksService },
+                })),
+        }, owner);
+
+        program.Add(prefix, AwsTypes.Schedule, new MapValue
+        {
+            ["description"] = $"{app.Name}: {job.Name} ({job.Schedule} UTC, was Heroku Scheduler)",
+            ["scheduleExpression"] = expression,
+            ["scheduleExpressionTimezone"] = "UTC",
+            ["flexibleTimeWindow"] = new MapValue { ["mode"] = "OFF" },
+            ["target"] = new MapValue
+            {
+                ["arn"] = cluster.Ref("arn"),
+                ["roleArn"] = role.Ref("arn"),
+                ["ecsParameters"] = new MapValue
+                {
+                    ["taskDefinitionArn"] = task.Ref("arn"),
+                    ["launchType"] = "FARGATE",
+                    ["platformVersion"] = "LATEST",
+                    ["taskCount"] = 1,
+                    ["networkConfiguration"] = new MapValue
+                    {
+                        ["subnets"] = network.PrivateSubnetIds,
+                        ["securityGroups"] = Value.List(runtime.TaskSecurityGroup.Ref("id")),
+                        ["assignPublicIp"] = false,
+                    },
+                },
+                ["retryPolicy"] = new MapValue { ["maximumRetryAttempts"] = 0 },
+            },
+        }, owner, new ResourceOptions { DependsOn = [.. runtime.ReadyDependencies, $"{prefix}-scheduler-policy"] });
+    }
+}
