@@ -54,7 +54,7 @@ internal static class AppDeployment
                 SecretArn = secret.Ref("arn"),
             };
             var task = FargateTask.Add(program, AwsNames.Logical(app.Name, service.Name, "task"), AwsNames.Logical(program.Plan.System, app.Name, service.Name),
-                key, size, FargateTask.Describe(service.Compute), container, roles.Execution.Ref("arn"), roles.Task.Ref("arn"), logs.Ref("name"),
+                key, size, container, roles.Execution.Ref("arn"), roles.Task.Ref("arn"), logs.Ref("name"),
                 serviceOwner, app.Name);
 
             if (service.Count < 0)

@@ -12,14 +12,15 @@ internal static class FargateTask
     public const string EcsOptOut = "ECS.5";
 
     /// <summary>
-    /// Adds a task definition running one container. <paramref name="sizeKey"/> names the cpu and
+    /// Adds a task definition running one container. Config descriptions go into Pulumi.yaml, which
+    /// every stage shares, so they never mention the stage's own plan or size. <paramref name="sizeKey"/> names the cpu and
     /// memory config keys (<c>{sizeKey}Cpu</c>, <c>{sizeKey}Memory</c>).
     /// </summary>
-    public static Resource Add(AwsProgram program, string name, string family, string sizeKey, FargateSize size, string sizeNote,
+    public static Resource Add(AwsProgram program, string name, string family, string sizeKey, FargateSize size,
         ContainerSpec container, Value executionRoleArn, Value taskRoleArn, Value logGroupName, string owner, string? app)
     {
         var cpu = program.Config($"{sizeKey}Cpu", ConfigType.String, size.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"Fargate CPU units of {owner} (1024 = 1 vCPU; {sizeNote}).", owner);
+            $"Fargate CPU units of {owner} (1024 = 1 vCPU).", owner);
         var memory = program.Config($"{sizeKey}Memory", ConfigType.String, size.MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Fargate memory of {owner} in MiB (must be valid for the CPU units).", owner);
 
@@ -44,8 +45,4 @@ internal static class FargateTask
                 "runs with a writable root filesystem because the plan says it writes outside /tmp (ECS.5 opt-out); move its writes to /tmp to drop the opt-out.");
         return program.Add(name, AwsTypes.TaskDefinition, properties, owner, app: app, optOuts: optOuts);
     }
-
-    /// <summary>The size note for config descriptions: the Heroku size and what it needed.</summary>
-    public static string Describe(ComputeSize compute) =>
-        $"Heroku {compute.HerokuSize} needs {compute.LimitVcpu:0.##} vCPU / {compute.LimitMemoryMiB} MiB";
 }

@@ -38,7 +38,7 @@ internal static class PostgresDatabase
         string Key(string setting) => ConfigKeys.Of(database.Name, setting);
         var engineVersion = program.Config(Key("engineVersion"), ConfigType.String, MajorVersion(database), $"PostgreSQL major version of {database.Name}.", owner);
         var classValue = program.Config(Key("instanceClass"), ConfigType.String, instanceClass.Name,
-            $"RDS instance class of {database.Name} (Heroku {database.HerokuPlan}: {database.Vcpu} vCPU, {database.MemoryGiB} GiB).", owner);
+            $"RDS instance class of {database.Name}, sized from its Heroku plan.", owner);
         var storageValue = program.Config(Key("allocatedStorage"), ConfigType.Integer, storage, $"Storage of {database.Name} in GiB (gp3).", owner);
         var maxStorageValue = program.Config(Key("maxAllocatedStorage"), ConfigType.Integer, maxStorage, $"Upper bound in GiB for storage autoscaling of {database.Name}.", owner);
         var multiAz = program.Config(Key("multiAz"), ConfigType.Boolean, database.HighAvailability, $"Standby in a second availability zone for {database.Name} (RDS.5).", owner);

@@ -28,7 +28,7 @@ internal static class RedisCache
         string Key(string setting) => ConfigKeys.Of(cache.Name, setting);
         var version = program.Config(Key("engineVersion"), ConfigType.String, EngineVersion(program, cache), $"Valkey version of {cache.Name}.", owner);
         var nodeType = program.Config(Key("nodeType"), ConfigType.String, node.Name,
-            $"ElastiCache node type of {cache.Name} (Heroku {cache.HerokuPlan}: {cache.MemoryMiB} MiB).", owner);
+            $"ElastiCache node type of {cache.Name}, sized from its Heroku plan with headroom.", owner);
         var nodeCount = program.Config(Key("nodes"), ConfigType.Integer, nodes, $"Nodes of {cache.Name}: one primary plus replicas.", owner);
         var failover = program.Config(Key("automaticFailover"), ConfigType.Boolean, nodes >= 2,
             $"Promote a replica of {cache.Name} when the primary fails (needs two or more nodes).", owner);
@@ -60,7 +60,7 @@ internal static class RedisCache
         }, owner);
         var group = program.Add(name, AwsTypes.ReplicationGroup, new MapValue
         {
-            ["description"] = $"{cache.Name} (was Heroku {cache.HerokuService}:{cache.HerokuPlan})",
+            ["description"] = $"{cache.Name} (was Heroku {cache.HerokuService})",
             ["engine"] = Engine,
             ["engineVersion"] = version,
             ["nodeType"] = nodeType,

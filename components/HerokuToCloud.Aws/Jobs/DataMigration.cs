@@ -65,7 +65,7 @@ internal static class DataMigration
             SecretArn = secret.Ref("arn"),
         };
         var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, database.Name, "migration"),
-            ConfigKeys.Of(database.Name, "migration"), Size, "the heroku2cloud migrator", container,
+            ConfigKeys.Of(database.Name, "migration"), Size, container,
             roles.Execution.Ref("arn"), roles.Task.Ref("arn"), logs.Ref("name"), owner, null);
 
         return OneOffTaskRun.Add(program, prefix, $"the data migration of {database.Name}", cluster.Ref("arn"), task, ContainerName,

@@ -28,7 +28,7 @@ internal static class JobSchedule
             SecretArn = runtime.Secret.Ref("arn"),
         };
         var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, app.Name, "job", job.Name),
-            ConfigKeys.Of(app.Name, "job", job.Name), size, FargateTask.Describe(job.Compute), container,
+            ConfigKeys.Of(app.Name, "job", job.Name), size, container,
             runtime.Roles.Execution.Ref("arn"), runtime.Roles.Task.Ref("arn"), runtime.LogGroup.Ref("name"), owner, app.Name);
 
         var role = program.Add($"{prefix}-scheduler-role", AwsTypes.Role, new MapValue

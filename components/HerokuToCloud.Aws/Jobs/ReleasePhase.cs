@@ -26,7 +26,7 @@ internal static class ReleasePhase
             SecretArn = runtime.Secret.Ref("arn"),
         };
         var task = FargateTask.Add(program, $"{runtime.Prefix}-release-task", AwsNames.Logical(program.Plan.System, app.Name, "release"),
-            ConfigKeys.Of(app.Name, "release"), size, FargateTask.Describe(release.Compute), container,
+            ConfigKeys.Of(app.Name, "release"), size, container,
             runtime.Roles.Execution.Ref("arn"), runtime.Roles.Task.Ref("arn"), runtime.LogGroup.Ref("name"), owner, app.Name);
         return OneOffTaskRun.Add(program, $"{runtime.Prefix}-release", $"the release phase of {app.Name}", cluster.Ref("arn"), task, ContainerName,
             network, runtime.TaskSecurityGroup, runtime.LogGroup.Ref("name"), Timeout, [imageTag], dependsOn, owner);

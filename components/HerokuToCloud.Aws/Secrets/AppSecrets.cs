@@ -22,7 +22,7 @@ internal static partial class AppSecrets
         var prefix = AwsNames.Logical(app.Name);
         var secret = program.Add($"{prefix}-secrets", AwsTypes.Secret, new MapValue
         {
-            ["description"] = $"Run-time configuration of {app.Name} (was the config vars of Heroku app {string.Join(", ", app.HerokuApps)})",
+            ["description"] = $"Run-time configuration of {app.Name} (its Heroku config vars)",
         }, owner, app: app.Name);
 
         var values = new MapValue();

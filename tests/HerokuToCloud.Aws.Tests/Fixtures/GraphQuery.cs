@@ -1,39 +1,20 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Graph;
 
 namespace HerokuToCloud.Aws.Tests.Fixtures;
 
 /// <summary>Reads values out of a resource graph by path ("healthCheck.path", "containerDefinitions[0].secrets").</summary>
-internal static partial class GraphQuery
+internal static class GraphQuery
 {
     public static Resource Get(this ResourceGraph graph, string name) =>
         graph.Find(name) ?? throw new Xunit.Sdk.XunitException($"The program has no resource {name}; it has {string.Join(", ", graph.Resources.Select(r => r.Name))}.");
 
     public static IEnumerable<Resource> OfType(this ResourceGraph graph, string type) => graph.Resources.Where(r => r.Type == type);
 
-    public static Value? At(this Resource resource, string path) => At(resource.Properties, path);
+    public static Value? At(this Resource resource, string path) => PolicyContext.At(resource, path);
 
-    public static Value? At(Value? value, string path)
-    {
-        foreach (Match step in StepPattern().Matches(path))
-        {
-            while (value is JsonValue json)
-                value = json.Inner;
-            if (value is SecretValue secret)
-                value = secret.Inner;
-            if (step.Groups["key"].Success)
-                value = value is MapValue map ? map[step.Groups["key"].Value] : null;
-            else
-                value = value is ListValue list && int.Parse(step.Groups["index"].Value) is var i && i < list.Items.Count ? list.Items[i] : null;
-            if (value is null)
-                return null;
-        }
-
-        while (value is JsonValue json)
-            value = json.Inner;
-        return value;
-    }
+    public static Value? At(Value? value, string path) => PolicyContext.At(value, path);
 
     public static string? Text(this Resource resource, string path) => (resource.At(path) as StringValue)?.Text;
 
@@ -58,12 +39,19 @@ internal static partial class GraphQuery
                 yield return inner;
     }
 
+    /// <summary>Asserts two values are the same expression (ListValue compares its items by reference, so compare renderings).</summary>
+    public static void Same(Value? expected, Value? actual) =>
+        Xunit.Assert.Equal(expected is null ? "null" : Show(expected), actual is null ? "null" : Show(actual));
+
     /// <summary>A readable dump of the program (for failure messages and eyeballing, not a Pulumi format).</summary>
     public static string Dump(this ResourceGraph graph)
     {
         var text = new StringBuilder();
         foreach (var c in graph.Config)
-            text.AppendLine($"config {c.Key}: {c.Type}{(c.Secret ? " secret" : "")}");
+            text.AppendLine($"config {c.Key}: {c.Type}{(c.Secret ? " secret" : "")} default={(c.Default is null ? "-" : Show(c.Default))} # {c.Description}");
+        foreach (var (package, version) in graph.Packages)
+            text.AppendLine($"package {package} {version}");
+        text.AppendLine($"project {graph.Project}: {graph.Description}");
         foreach (var v in graph.Variables)
             text.AppendLine($"variable {v.Name} = {Show(v.Value)}");
         foreach (var r in graph.Resources)
@@ -72,7 +60,7 @@ internal static partial class GraphQuery
             foreach (var (key, value) in r.Properties)
                 text.AppendLine($"  {key}: {Show(value)}");
             if (!r.Options.IsEmpty)
-                text.AppendLine($"  options: dependsOn=[{string.Join(",", r.Options.DependsOn)}] protect={r.Options.Protect} ignore=[{string.Join(",", r.Options.IgnoreChanges)}]");
+                text.AppendLine($"  options: {r.Options with { DependsOn = [], IgnoreChanges = [] }} dependsOn=[{string.Join(",", r.Options.DependsOn)}] ignore=[{string.Join(",", r.Options.IgnoreChanges)}]");
         }
 
         foreach (var o in graph.Outputs)
@@ -82,7 +70,7 @@ internal static partial class GraphQuery
 
     public static string Show(Value value) => value switch
     {
-        StringValue s => s.Text.Contains('\n') ? "<script>" : $"\"{s.Text}\"",
+        StringValue s => $"\"{s.Text}\"",
         NumberValue n => n.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         BoolValue b => b.Flag ? "true" : "false",
         NullValue => "null",
@@ -99,6 +87,4 @@ internal static partial class GraphQuery
         _ => value.ToString()!,
     };
 
-    [GeneratedRegex(@"(?<key>[A-Za-z0-9_:.\-]+?)(?=\[|\.|$)|\[(?<index>\d+)\]")]
-    private static partial Regex StepPattern();
 }

@@ -1,0 +1,173 @@
+using HerokuToCloud.Aws.Tests.Fixtures;
+using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Aws.Tests.Components;
+
+public class ServiceTests
+{
+    private static AwsLandingResult Emigrate(AwsLandingOptions? options = null) => AwsLanding.Build(Plans.EmigratePlan(), options);
+
+    [Fact]
+    public void The_cluster_has_container_insights()
+    {
+        var cluster = Emigrate().Program.Get("cluster");
+        Assert.Equal(new StringValue("containerInsights"), cluster.At("settings[0].name"));
+        Assert.Equal(new StringValue("enabled"), cluster.At("settings[0].value"));
+    }
+
+    [Fact]
+    public void Each_app_gets_a_scanned_immutable_repository_with_a_lifecycle_and_the_tag_from_config()
+    {
+        var result = Emigrate();
+        var repository = result.Program.Get("emigrate-images");
+        Assert.Equal(new BoolValue(true), repository.At("imageScanningConfiguration.scanOnPush"));
+        Assert.Equal("IMMUTABLE", repository.Text("imageTagMutability"));
+        var lifecycle = result.Program.Get("emigrate-images-lifecycle");
+        Assert.Equal(new ReferenceValue("emigrate-images", "name"), lifecycle.At("repository"));
+        Assert.Equal("untagged", lifecycle.Text("policy.rules[0].selection.tagStatus"));
+        GraphQuery.Same(InterpolationValue.Of(new ReferenceValue("emigrate-images", "repositoryUrl"), ":", new ConfigValue("emigrateImageTag")),
+            result.Program.Get("emigrate-web-task").At("containerDefinitions[0].image"));
+        Assert.Contains("emigrateImageTag", result.RequiredConfigKeys);
+    }
+
+    [Fact]
+    public void The_web_service_sits_behind_a_hardened_load_balancer()
+    {
+        var program = Emigrate().Program;
+        var balancer = program.Get("emigrate-alb");
+        Assert.Equal(new BoolValue(true), balancer.At("dropInvalidHeaderFields"));
+        Assert.Equal("defensive", balancer.Text("desyncMitigationMode"));
+        Assert.Equal(new NumberValue(90), balancer.At("idleTimeout"));
+        Assert.Equal(new BoolValue(false), balancer.At("internal"));
+        Assert.Equal(new ConfigValue("loadBalancerDeletionProtection"), balancer.At("enableDeletionProtection"));
+
+        var targets = program.Get("emigrate-tg");
+        Assert.Equal(new ConfigValue("emigrateWebHealthCheckPath"), targets.At("healthCheck.path"));
+        Assert.Equal(new NumberValue(30), targets.At("deregistrationDelay"));
+        Assert.Equal(new NumberValue(5000), targets.At("port"));
+        Assert.Equal("ip", targets.Text("targetType"));
+
+        Assert.Equal("redirect", program.Get("emigrate-http").Text("defaultActions[0].type"));
+        Assert.Equal("HTTPS", program.Get("emigrate-http").Text("defaultActions[0].redirect.protocol"));
+        var https = program.Get("emigrate-https");
+        Assert.Equal("ELBSecurityPolicy-TLS13-1-2-2021-06", https.Text("sslPolicy"));
+        Assert.Equal(new ReferenceValue("emigrate-certificate-validation", "certificateArn"), https.At("certificateArn"));
+    }
+
+    [Fact]
+    public void The_web_container_gets_PORT_and_Heroku_shutdown_behaviour()
+    {
+        var result = Emigrate();
+        var container = result.Program.Get("emigrate-web-task").At("containerDefinitions[0]");
+        GraphQuery.Same(Value.List(new MapValue { ["name"] = "PORT", ["value"] = "5000" }), GraphQuery.At(container, "environment"));
+        Assert.Equal(new NumberValue(5000), GraphQuery.At(container, "portMappings[0].containerPort"));
+        Assert.Equal(new NumberValue(30), GraphQuery.At(container, "stopTimeout"));
+        GraphQuery.Same(Value.List("/bin/sh", "-c", "bundle exec puma -C config/puma.rb"), GraphQuery.At(container, "command"));
+        Assert.Equal(new BoolValue(true), GraphQuery.At(container, "readonlyRootFilesystem"));
+        Assert.Equal("/tmp", (GraphQuery.At(container, "mountPoints[0].containerPath") as StringValue)?.Text);
+        Assert.Equal(new StringValue("/up"), result.Stack.Values["emigrateWebHealthCheckPath"]);
+    }
+
+    [Fact]
+    public void Preboot_keeps_full_capacity_and_a_failing_deploy_rolls_back()
+    {
+        var program = Emigrate().Program;
+        var web = program.Get("emigrate-web");
+        Assert.Equal(new NumberValue(100), web.At("deploymentMinimumHealthyPercent"));
+        Assert.Equal(new NumberValue(200), web.At("deploymentMaximumPercent"));
+        Assert.Equal(new BoolValue(true), web.At("deploymentCircuitBreaker.enable"));
+        Assert.Equal(new BoolValue(true), web.At("deploymentCircuitBreaker.rollback"));
+        Assert.Equal(new BoolValue(false), web.At("networkConfiguration.assignPublicIp"));
+        Assert.Equal("LATEST", web.Text("platformVersion"));
+        Assert.Equal(new ReferenceValue("emigrate-tg", "arn"), web.At("loadBalancers[0].targetGroupArn"));
+        Assert.Contains("emigrate-https", web.Options.DependsOn);
+        Assert.Contains("emigrate-release", web.Options.DependsOn);
+        Assert.Equal(new NumberValue(50), program.Get("emigrate-worker").At("deploymentMinimumHealthyPercent"));
+    }
+
+    [Fact]
+    public void Workers_have_no_load_balancer_and_a_count_of_zero_stays_zero()
+    {
+        var result = Emigrate();
+        var clock = result.Program.Get("emigrate-clock");
+        Assert.Null(clock.At("loadBalancers"));
+        Assert.Equal(new ConfigValue("emigrateClockCount"), clock.At("desiredCount"));
+        Assert.Equal(new NumberValue(0), result.Stack.Values["emigrateClockCount"]);
+        Assert.Null(result.Program.Get("emigrate-clock-task").At("containerDefinitions[0].environment"));
+        Assert.Null(result.Program.Get("emigrate-clock-task").At("containerDefinitions[0].portMappings"));
+    }
+
+    [Fact]
+    public void Fargate_sizes_are_stack_config_with_valid_pairs()
+    {
+        var stack = Emigrate().Stack.Values;
+        Assert.Equal(new StringValue("2048"), stack["emigrateWebCpu"]);
+        Assert.Equal(new StringValue("4096"), stack["emigrateWebMemory"]);
+        Assert.Equal(new StringValue("1024"), stack["emigrateWorkerCpu"]);
+        Assert.Equal(new StringValue("2048"), stack["emigrateWorkerMemory"]);
+        Assert.Equal(new StringValue("512"), stack["emigrateReleaseCpu"]);
+        Assert.Equal(new StringValue("1024"), stack["emigrateReleaseMemory"]);
+    }
+
+    [Fact]
+    public void Autoscaled_services_track_cpu_between_the_plan_bounds()
+    {
+        var result = Emigrate();
+        var target = result.Program.Get("emigrate-web-scaling");
+        Assert.Equal(new ConfigValue("emigrateWebMinCount"), target.At("minCapacity"));
+        Assert.Equal(new NumberValue(6), result.Stack.Values["emigrateWebMaxCount"]);
+        Assert.Equal("ecs:service:DesiredCount", target.Text("scalableDimension"));
+        Assert.Equal("ECSServiceAverageCPUUtilization",
+            result.Program.Get("emigrate-web-cpu-scaling").Text("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"));
+        Assert.Contains("desiredCount", result.Program.Get("emigrate-web").Options.IgnoreChanges);
+        Assert.Empty(result.Program.Get("emigrate-worker").Options.IgnoreChanges);
+        Assert.Null(result.Program.Find("emigrate-worker-scaling"));
+    }
+
+    [Fact]
+    public void Without_a_domain_the_app_serves_http_and_says_so()
+    {
+        var result = AwsLanding.Build(Plans.EmigratePlan(domains: []));
+        var http = result.Program.Get("emigrate-http");
+        Assert.Equal("forward", http.Text("defaultActions[0].type"));
+        Assert.Null(result.Program.Find("emigrate-https"));
+        Assert.Null(result.Program.Find("emigrate-certificate"));
+        Assert.Null(result.Program.Find("emigrate-alb-https-in"));
+        Assert.Equal("ELB.1 ELB.18 ELB.5", result.Program.Get("emigrate-alb").Text("tags.heroku2cloud:opt-out"));
+        Assert.Contains(result.Findings, f => f.Severity == FindingSeverity.Warning && f.Message.Contains("plain HTTP"));
+        GraphQuery.Same(InterpolationValue.Of("http://", new ReferenceValue("emigrate-alb", "dnsName")), result.Program.Outputs.Single(o => o.Name == "emigrateUrl").Value);
+    }
+
+    [Fact]
+    public void A_writable_root_filesystem_is_an_opt_out_tag_and_a_finding()
+    {
+        var plan = Plans.EmigratePlan();
+        var app = plan.Apps[0];
+        plan = plan with { Apps = [app with { Services = [.. app.Services.Select(s => s.Name == "worker" ? s with { WritableRootFilesystem = true } : s)] }] };
+        var result = AwsLanding.Build(plan);
+        var task = result.Program.Get("emigrate-worker-task");
+        Assert.Equal(new BoolValue(false), task.At("containerDefinitions[0].readonlyRootFilesystem"));
+        Assert.Null(task.At("volumes"));
+        Assert.Equal("ECS.5", task.Text("tags.heroku2cloud:opt-out"));
+        Assert.Contains(result.Findings, f => f.Subject == "app emigrate process worker" && f.Message.Contains("ECS.5"));
+    }
+
+    [Fact]
+    public void Access_logs_go_to_the_given_bucket()
+    {
+        var result = Emigrate(new AwsLandingOptions { AlbAccessLogsBucket = "emigrate-alb-logs" });
+        var balancer = result.Program.Get("emigrate-alb");
+        Assert.Equal(new ConfigValue("albAccessLogsBucket"), balancer.At("accessLogs.bucket"));
+        Assert.Equal(new BoolValue(true), balancer.At("accessLogs.enabled"));
+        Assert.Null(balancer.At("tags.heroku2cloud:opt-out"));
+        Assert.Equal(new StringValue("emigrate-alb-logs"), result.Stack.Values["albAccessLogsBucket"]);
+    }
+
+    [Fact]
+    public void Deletion_protection_is_on_in_production_stacks_only()
+    {
+        Assert.Equal(new BoolValue(true), AwsLanding.Build(Plans.EmigratePlan("prod")).Stack.Values["loadBalancerDeletionProtection"]);
+        Assert.Equal(new BoolValue(false), AwsLanding.Build(Plans.EmigratePlan("staging")).Stack.Values["loadBalancerDeletionProtection"]);
+    }
+}
