@@ -258,6 +258,68 @@ public class PipelineTests
         Assert.Contains(staging.Findings, f => f.Severity == FindingSeverity.Warning && f.Subject == "apps[shop].services[web]" && f.Message.Contains("production"));
     }
 
+    [Fact]
+    public void Apps_outside_the_pipeline_keep_their_values_in_every_stack()
+    {
+        var system = Sys("shop",
+            [Staged("shop-staging", PipelineStage.Staging), Staged("shop-production", PipelineStage.Production), App("shop-admin", Proc("web", "standard-2x", 2))],
+            Addon("admin-db", "heroku-postgresql", "standard-0", Attach("shop-admin", "DATABASE")));
+
+        var staging = LandingPlanner.Plan(system, "staging");
+        var production = LandingPlanner.Plan(system, "prod");
+
+        foreach (var plan in new[] { staging, production })
+        {
+            var admin = plan.Apps.Single(a => a.Name == "shop-admin");
+            Assert.Equal((2, "standard-2x", "shop-admin"), (admin.Services[0].Count, admin.Services[0].Compute.HerokuSize, admin.SourceApp));
+            Assert.Equal("standard-0", plan.Datastores.Single().HerokuPlan);
+        }
+
+        Assert.Equal(PlanText.Structure(staging), PlanText.Structure(production));
+    }
+
+    [Fact]
+    public void A_datastore_shared_by_two_stages_is_the_same_in_every_stack()
+    {
+        var system = Sys("shop",
+            [Staged("shop-staging", PipelineStage.Staging), Staged("shop-production", PipelineStage.Production)],
+            Addon("one-db", "heroku-postgresql", "standard-2", Attach("shop-staging", "DATABASE"), Attach("shop-production", "DATABASE")));
+
+        var staging = LandingPlanner.Plan(system, "staging");
+        var production = LandingPlanner.Plan(system, "prod");
+
+        Assert.Equal("shop-db", Assert.Single(staging.Datastores).Name);
+        Assert.Equal("standard-2", staging.Datastores[0].HerokuPlan);
+        Assert.Equal("standard-2", production.Datastores[0].HerokuPlan);
+    }
+
+    [Fact]
+    public void Add_ons_are_only_merged_across_stages_never_within_one()
+    {
+        // Staging shares one database between web and worker; production has one each. Merging all
+        // three would put two production databases into one datastore, so production's second stays apart.
+        var system = Sys("shop",
+            [
+                Staged("shop-web-staging", PipelineStage.Staging), Staged("shop-worker-staging", PipelineStage.Staging),
+                Staged("shop-web-production", PipelineStage.Production), Staged("shop-worker-production", PipelineStage.Production),
+            ],
+            Addon("db-staging", "heroku-postgresql", "essential-0", Attach("shop-web-staging", "DATABASE"), Attach("shop-worker-staging", "DATABASE")),
+            Addon("db-web-production", "heroku-postgresql", "standard-0", Attach("shop-web-production", "DATABASE")),
+            Addon("db-worker-production", "heroku-postgresql", "standard-2", Attach("shop-worker-production", "DATABASE")));
+
+        var staging = LandingPlanner.Plan(system, "staging");
+        var production = LandingPlanner.Plan(system, "prod");
+
+        Assert.Equal(["shop-web-db", "shop-worker-db"], production.Datastores.Select(d => d.Name));
+        Assert.Equal(["standard-0", "standard-2"], production.Datastores.Select(d => d.HerokuPlan));
+        Assert.Equal(["essential-0", "standard-2"], staging.Datastores.Select(d => d.HerokuPlan));
+        Assert.Equal(PlanText.Structure(staging), PlanText.Structure(production));
+
+        // The stages disagree where the worker's DATABASE_URL points; production decides for every stack, and says so.
+        Assert.Equal(new FromDatastore("shop-worker-db", DatastoreUrl.Url), staging.Apps.Single(a => a.Name == "shop-worker").Secrets.Single().Source);
+        Assert.Contains(staging.Findings, f => f.Subject == "apps[shop-worker].secrets[DATABASE_URL]" && f.Severity == FindingSeverity.Warning && f.Message.Contains("shop-worker-db"));
+    }
+
     private static HerokuApp Staged(string name, PipelineStage stage, string pipeline = "shop") =>
         App(name, Proc("web")) with { Pipeline = new PipelineCoupling(pipeline, stage) };
 }
