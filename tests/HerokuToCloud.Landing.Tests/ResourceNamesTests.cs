@@ -32,13 +32,32 @@ public class ResourceNamesTests
     }
 
     [Fact]
-    public void Long_names_are_shortened_without_a_trailing_dash()
+    public void Long_names_are_shortened_with_a_stable_hash()
     {
         var name = ResourceNames.From("mycompany-backend-api-service-v2", "k");
 
-        Assert.Equal("mycompany-backend-api-se", name);
+        Assert.StartsWith("mycompany-backend-a-", name);
         Assert.Equal(ResourceNames.MaxLength, name.Length);
-        Assert.Equal("abcdefghijklmnopqrstuvw", ResourceNames.Shorten("abcdefghijklmnopqrstuvw-xyz"));
+        Assert.True(ResourceNames.IsValid(name));
+        Assert.Equal(name, ResourceNames.From("mycompany-backend-api-service-v2", "k"));
+        Assert.NotEqual(name, ResourceNames.From("mycompany-backend-api-service-v3", "k"));
+    }
+
+    [Fact]
+    public void Long_names_sharing_a_beginning_stay_apart()
+    {
+        var sheriffed = ResourceNames.From("worker_log_parser_fail_raw_sheriffed", "k");
+        var unsheriffed = ResourceNames.From("worker_log_parser_fail_raw_unsheriffed", "k");
+
+        Assert.NotEqual(sheriffed, unsheriffed);
+        Assert.All(new[] { sheriffed, unsheriffed }, n => Assert.True(ResourceNames.IsValid(n), n));
+    }
+
+    [Fact]
+    public void Truncate_leaves_no_trailing_dash()
+    {
+        Assert.Equal("abcdefghijklmnopqrstuvw", ResourceNames.Truncate("abcdefghijklmnopqrstuvw-xyz", 24));
+        Assert.Equal("short", ResourceNames.Truncate("short", 24));
     }
 
     [Fact]
@@ -94,7 +113,8 @@ public class ResourceNamesTests
     {
         var plan = LandingPlanner.Plan(Single(App("mycompany-backend-api-service", Proc("web"))), "prod");
 
-        Assert.Equal("mycompany-backend-api-se", plan.Apps[0].Name);
+        Assert.StartsWith("mycompany-backend-a-", plan.Apps[0].Name);
+        Assert.Equal(ResourceNames.MaxLength, plan.Apps[0].Name.Length);
         Assert.Contains(plan.Findings, f => f.Subject == "apps[mycompany-backend-api-service]" && f.Message.Contains("shortened"));
     }
 

@@ -22,6 +22,17 @@ public class ServicePlanningTests
     }
 
     [Fact]
+    public void Long_process_types_sharing_a_beginning_land_as_different_services()
+    {
+        var app = App("app", Proc("web"), Proc("worker_log_parser_fail_raw_sheriffed"), Proc("worker_log_parser_fail_raw_unsheriffed"));
+
+        var services = LandingPlanner.Plan(Single(app), "prod").Apps[0].Services;
+
+        Assert.Equal(3, services.Select(s => s.Name).Distinct().Count());
+        Assert.All(services, s => Assert.True(ResourceNames.IsValid(s.Name), s.Name));
+    }
+
+    [Fact]
     public void Port_from_the_inventory_is_kept()
     {
         var app = App("app", Proc("web") with { Port = 3000 });

@@ -52,7 +52,7 @@ public static class AddonMapping
         Rules.TryGetValue(service.Trim(), out var rule)
             ? rule
             : new AddonRule(AddonKind.Unsupported, "a third-party add-on",
-                "keep the provider account (its config vars are kept as secret config) or replace the service; nothing is generated for it");
+                "keep the provider account, or replace the service");
 
     /// <summary>True for Redis add-ons outside Heroku, whose plans are sized by <see cref="RedisPlans.ThirdParty"/>.</summary>
     public static bool IsThirdPartyRedis(string service) =>
@@ -80,25 +80,25 @@ public static class AddonMapping
                 "logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes); re-create the drain to this service from there if you keep it");
         }
 
-        Unsupported("MySQL", "use RDS for MySQL (or a MySQL operator on Kubernetes) and point the URL secret at it; not generated", "jawsdb", "cleardb");
-        Unsupported("MariaDB", "use RDS for MariaDB (or a MariaDB operator on Kubernetes) and point the URL secret at it; not generated", "jawsdb-maria");
-        Unsupported("MongoDB", "use MongoDB Atlas or Amazon DocumentDB and point the URL secret at it; not generated", "mongolab", "mongohq", "objectrocket", "ormongo");
-        Unsupported("Memcached", "use ElastiCache for Memcached (or a memcached Deployment) and point the server secrets at it; not generated", "memcachier", "memcachedcloud");
-        Unsupported("Elasticsearch/OpenSearch", "use Amazon OpenSearch Service (or an OpenSearch operator) and point the URL secret at it; not generated", "bonsai", "searchbox", "foundelasticsearch");
-        Unsupported("RabbitMQ", "use Amazon MQ for RabbitMQ (or a RabbitMQ operator) and point the URL secret at it; not generated", "cloudamqp", "rabbitmq-bigwig");
-        Unsupported("Apache Kafka", "use Amazon MSK (or Strimzi on Kubernetes); not generated", "heroku-kafka", "cloudkarafka");
-        Unsupported("object storage", "create an S3 bucket (or keep the provider's) and set its credentials as secret config; not generated", "bucketeer", "cloudcube");
-        Unsupported("e-mail delivery", "keep the provider account, whose credentials are kept as secret config (or move to Amazon SES)", "sendgrid", "mailgun", "postmark", "mandrill", "mailjet", "sparkpost", "mailtrap");
-        Unsupported("application monitoring", "keep the account and its agent; its keys are kept as secret config", "newrelic", "scout", "appsignal", "skylight", "librato", "heroku-metrics");
-        Unsupported("error tracking", "keep the account; its keys are kept as secret config", "sentry", "rollbar", "honeybadger", "bugsnag", "raygun", "airbrake");
-        Unsupported("a static outbound IP proxy", "give the target's NAT gateway fixed addresses and allow-list them, then remove the proxy; its URL is kept as secret config meanwhile", "fixie", "fixie-socks", "quotaguard", "quotaguardstatic", "proximo");
-        Unsupported("Salesforce sync", "no equivalent is generated; keep Heroku Connect running or replace it with a Salesforce integration", "heroku-connect");
+        Unsupported("MySQL", "use RDS for MySQL (or a MySQL operator on Kubernetes) and point the URL secret at it", "jawsdb", "cleardb");
+        Unsupported("MariaDB", "use RDS for MariaDB (or a MariaDB operator on Kubernetes) and point the URL secret at it", "jawsdb-maria");
+        Unsupported("MongoDB", "use MongoDB Atlas or Amazon DocumentDB and point the URL secret at it", "mongolab", "mongohq", "objectrocket", "ormongo");
+        Unsupported("Memcached", "use ElastiCache for Memcached (or a memcached Deployment) and point the server secrets at it", "memcachier", "memcachedcloud");
+        Unsupported("Elasticsearch/OpenSearch", "use Amazon OpenSearch Service (or an OpenSearch operator) and point the URL secret at it", "bonsai", "searchbox", "foundelasticsearch");
+        Unsupported("RabbitMQ", "use Amazon MQ for RabbitMQ (or a RabbitMQ operator) and point the URL secret at it", "cloudamqp", "rabbitmq-bigwig");
+        Unsupported("Apache Kafka", "use Amazon MSK (or Strimzi on Kubernetes) and point the secrets at it", "heroku-kafka", "cloudkarafka");
+        Unsupported("object storage", "create an S3 bucket (or keep the provider's) and point the secrets at it", "bucketeer", "cloudcube");
+        Unsupported("e-mail delivery", "keep the provider account (or move to Amazon SES)", "sendgrid", "mailgun", "postmark", "mandrill", "mailjet", "sparkpost", "mailtrap");
+        Unsupported("application monitoring", "keep the account and its agent", "newrelic", "scout", "appsignal", "skylight", "librato", "heroku-metrics");
+        Unsupported("error tracking", "keep the account", "sentry", "rollbar", "honeybadger", "bugsnag", "raygun", "airbrake");
+        Unsupported("a static outbound IP proxy", "give the target's NAT gateway fixed addresses and allow-list them, then remove the proxy", "fixie", "fixie-socks", "quotaguard", "quotaguardstatic", "proximo");
+        Unsupported("Salesforce sync", "keep Heroku Connect running or replace it with a Salesforce integration", "heroku-connect");
         Unsupported("TLS certificates", "certificates come from the target (ACM, cert-manager); drop this add-on", "ssl", "expeditedssl");
         Unsupported("a dyno autoscaler", "the target's autoscaling replaces it (see the services' scaling range); drop this add-on", "rails-autoscale", "judoscale", "hirefire", "adept-scale");
         Unsupported("a third-party scheduler", "add its jobs to the inventory's scheduler section so they land as scheduled tasks", "advanced-scheduler", "cron-to-go", "temporize");
         Unsupported("deploy notifications", "use your CI's deploy notifications; drop this add-on", "deployhooks");
-        Unsupported("media processing", "keep the account; its keys are kept as secret config", "cloudinary");
-        Unsupported("realtime messaging", "keep the account; its keys are kept as secret config", "pusher");
+        Unsupported("media processing", "keep the account", "cloudinary");
+        Unsupported("realtime messaging", "keep the account", "pusher");
 
         return rules.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }

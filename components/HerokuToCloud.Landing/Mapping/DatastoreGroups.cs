@@ -119,7 +119,7 @@ internal static class DatastoreGroups
         for (var n = 2; !taken.Add(candidate); n++)
         {
             var suffix = $"-{n}";
-            candidate = ResourceNames.Shorten(name, ResourceNames.MaxLength - suffix.Length) + suffix;
+            candidate = ResourceNames.Truncate(name, ResourceNames.MaxLength - suffix.Length) + suffix;
         }
 
         return candidate;

@@ -12,7 +12,8 @@ namespace HerokuToCloud.Landing;
 /// Why 24: targets derive physical names from these by adding suffixes. The tightest AWS limit is
 /// 32 characters (load balancer and target group names) and Pulumi's auto-naming appends an
 /// 8-character random suffix, leaving 24; a Kubernetes CronJob name may have 52 characters, which
-/// "&lt;app&gt;-&lt;task&gt;" (24 + 1 + 24 = 49) respects. Longer names are shortened (and reported);
+/// "&lt;app&gt;-&lt;task&gt;" (24 + 1 + 24 = 49) respects. Longer names are shortened with a hash
+/// (see <see cref="Shorten"/>) and reported;
 /// a name with no letter to start from cannot be repaired and is an error.
 /// </remarks>
 public static partial class ResourceNames
@@ -42,8 +43,21 @@ public static partial class ResourceNames
         return name.Length > 0 && name[0] is >= 'a' and <= 'z' ? name : null;
     }
 
-    /// <summary>Shortens a sanitized name to <see cref="MaxLength"/> without leaving a trailing dash.</summary>
-    public static string Shorten(string name, int maxLength = MaxLength) =>
+    /// <summary>
+    /// Shortens a sanitized name to <see cref="MaxLength"/>: its first 19 characters, a dash and four
+    /// characters of a hash of the whole name, so that two long names sharing a beginning
+    /// (worker_log_parser_fail_raw_sheriffed / _unsheriffed) stay apart, the same way every run.
+    /// </summary>
+    public static string Shorten(string name)
+    {
+        if (name.Length <= MaxLength)
+            return name;
+        const int hashLength = 4;
+        return $"{Truncate(name, MaxLength - hashLength - 1)}-{Hash(name, hashLength)}";
+    }
+
+    /// <summary>Cuts a sanitized name to <paramref name="maxLength"/> without leaving a trailing dash.</summary>
+    public static string Truncate(string name, int maxLength) =>
         name.Length <= maxLength ? name : name[..maxLength].TrimEnd('-');
 
     /// <summary>
@@ -62,9 +76,30 @@ public static partial class ResourceNames
     /// </summary>
     public static string Join(string prefix, string suffix)
     {
-        suffix = Shorten(suffix, MaxLength - 8);
+        suffix = Truncate(suffix, MaxLength - 8);
         var room = MaxLength - suffix.Length - 1;
-        return $"{Shorten(prefix, room)}-{suffix}";
+        return $"{Truncate(prefix, room)}-{suffix}";
+    }
+
+    /// <summary>FNV-1a (32 bit) of the name in base 36: stable across runs and platforms, unlike string.GetHashCode.</summary>
+    private static string Hash(string name, int length)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var sb = new StringBuilder(length);
+        for (var i = 0; i < length; i++)
+        {
+            sb.Append(digits[(int)(hash % 36)]);
+            hash /= 36;
+        }
+
+        return sb.ToString();
     }
 
     [GeneratedRegex("^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$")]

@@ -103,7 +103,7 @@ public static class TaskPlanning
             ComputeSizing.For(job.Size, $"{key}.size");
             var name = baseName;
             for (var n = 2; !taken.Add(name); n++)
-                name = ResourceNames.Shorten(baseName, ResourceNames.MaxLength - 1 - n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length) + $"-{n}";
+                name = ResourceNames.Truncate(baseName, ResourceNames.MaxLength - 1 - n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length) + $"-{n}";
             result[name] = job;
         }
 
