@@ -10,13 +10,20 @@ namespace HerokuToCloud.Aws;
 /// </summary>
 public static partial class AwsLanding
 {
-    public static AwsLandingResult Build(LandingPlan plan, AwsLandingOptions? options = null)
+    /// <param name="plan">The plan of the stack to generate.</param>
+    /// <param name="options">AWS choices the inventory does not make.</param>
+    /// <param name="stages">
+    /// The plans of the system's other stacks (every pipeline stage). The program's shape must not
+    /// depend on the stack; the only shape the plans leave to the stage is how many custom domains an
+    /// app has, so the program takes the most any stage has. Without them, this plan's count is used.
+    /// </param>
+    public static AwsLandingResult Build(LandingPlan plan, AwsLandingOptions? options = null, IEnumerable<LandingPlan>? stages = null)
     {
         options ??= new AwsLandingOptions();
         options.Validate();
         Validate(plan);
 
-        var program = new AwsProgram(plan, options);
+        var program = new AwsProgram(plan, options, stages ?? []);
         var network = Network.Add(program);
         var cluster = Cluster.Add(program);
         program.AddOutput("clusterName", cluster.Ref("name"), "the ECS cluster");

@@ -20,6 +20,19 @@ public class NamingTests
         AwsNames.EnsureAutonamable("emigrate-frontend-alb", AwsNames.LoadBalancerMax, "load balancer", "app emigrate-frontend");
     }
 
+    [Fact]
+    public void Fit_keeps_short_names_and_shortens_long_ones_with_a_stable_hash()
+    {
+        Assert.Equal("emigrate-alb", AwsNames.Fit("emigrate-alb", 32));
+        var first = AwsNames.Fit("shopfront-storefront-api-alb", 32);
+        var second = AwsNames.Fit("shopfront-storefront-api-tg", 32);
+        Assert.Equal(24, first.Length);
+        Assert.Equal(24, second.Length);
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, AwsNames.Fit("shopfront-storefront-api-alb", 32));
+        Assert.Matches("^shopfront-storefron-[a-z0-9]{4}$", first);
+    }
+
     [Theory]
     [InlineData(new[] { "emigrate", "web", "cpu" }, "emigrateWebCpu")]
     [InlineData(new[] { "shop-web", "worker_2", "count" }, "shopWebWorker2Count")]

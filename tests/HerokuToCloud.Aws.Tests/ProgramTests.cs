@@ -93,7 +93,7 @@ public class ProgramTests
     [Theory]
     [InlineData("Emigrate", null, null, "system name")]
     [InlineData("emigrate", "Shop_Web", null, "app name")]
-    [InlineData("emigrate", "a-very-long-heroku-app-name", null, "load balancer of app a-very-long-heroku-app-name")]
+    [InlineData("emigrate", "9lives", null, "app name")]
     [InlineData("emigrate", "emigrate", "emigrate", "used by two apps or datastores")]
     public void Names_AWS_would_reject_are_clear_errors(string system, string? app, string? datastore, string expected)
     {
@@ -106,6 +106,23 @@ public class ProgramTests
             plan = plan with { Apps = [plan.Apps[0] with { Secrets = [] }] };
         var error = Assert.Throws<AwsLandingException>(() => AwsLanding.Build(plan));
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Long_names_are_shortened_to_fit_AWS_limits_the_same_way_every_time()
+    {
+        var plan = Plans.EmigratePlan();
+        plan = plan with { Apps = [plan.Apps[0] with { Name = "shopfront-storefront-api" }], Datastores = [] };
+        plan = plan with { Apps = [plan.Apps[0] with { Secrets = [] }] };
+        var program = AwsLanding.Build(plan).Program;
+        var balancer = Assert.Single(program.OfType(AwsTypes.LoadBalancer));
+        var targets = Assert.Single(program.OfType(AwsTypes.TargetGroup));
+        Assert.True(balancer.Name.Length + AwsNames.AutonameSuffix <= 32, balancer.Name);
+        Assert.True(targets.Name.Length + AwsNames.AutonameSuffix <= 32, targets.Name);
+        Assert.StartsWith("shopfront-stor", balancer.Name);
+        Assert.NotEqual(balancer.Name, targets.Name);
+        Assert.Equal(balancer.Name, Assert.Single(AwsLanding.Build(plan).Program.OfType(AwsTypes.LoadBalancer)).Name);
+        Assert.All(program.OfType(AwsTypes.Role), r => Assert.True(r.Name.Length + AwsNames.AutonameSuffix <= 64, r.Name));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ internal sealed record AppRoles(Resource Execution, Resource Task)
     /// </summary>
     public static AppRoles Add(AwsProgram program, string prefix, string owner, string? app, Value repositoryArn, Resource logGroup, Resource secret)
     {
-        var executionName = $"{prefix}-execution-role";
-        var taskName = $"{prefix}-task-role";
+        var executionName = AwsNames.Fit($"{prefix}-execution-role", AwsNames.RoleMax);
+        var taskName = AwsNames.Fit($"{prefix}-task-role", AwsNames.RoleMax);
         AwsNames.EnsureAutonamable(executionName, AwsNames.RoleMax, "task execution role", owner);
         AwsNames.EnsureAutonamable(taskName, AwsNames.RoleMax, "task role", owner);
 

@@ -26,12 +26,13 @@ internal static class WebService
         var app = runtime.App;
         var owner = $"{runtime.Owner} process {service.Name}";
         var prefix = onlyWebProcess ? runtime.Prefix : AwsNames.Logical(app.Name, service.Name);
-        var balancerName = $"{prefix}-alb";
-        var targetsName = $"{prefix}-tg";
+        // Load balancer and target group names may have 32 characters: long app names are shortened.
+        var balancerName = AwsNames.Fit($"{prefix}-alb", AwsNames.LoadBalancerMax);
+        var targetsName = AwsNames.Fit($"{prefix}-tg", AwsNames.TargetGroupMax);
         AwsNames.EnsureAutonamable(balancerName, AwsNames.LoadBalancerMax, "load balancer", $"app {app.Name}");
         AwsNames.EnsureAutonamable(targetsName, AwsNames.TargetGroupMax, "target group", $"app {app.Name}");
 
-        var https = app.Domains.Count > 0;
+        var https = program.DomainSlots(app) > 0;
         var optOuts = new List<string>();
         if (!https)
         {

@@ -21,7 +21,8 @@ internal static class RedisCache
     {
         var owner = $"cache {cache.Name}";
         var name = AwsNames.Logical(cache.Name);
-        AwsNames.EnsureAutonamable(name, AwsNames.ReplicationGroupMax, "ElastiCache replication group", owner);
+        var groupName = AwsNames.Fit(name, AwsNames.ReplicationGroupMax);
+        AwsNames.EnsureAutonamable(groupName, AwsNames.ReplicationGroupMax, "ElastiCache replication group", owner);
 
         var node = CacheNodeTypes.Pick(cache);
         var nodes = cache.HighAvailability ? Math.Max(cache.Nodes, 2) : Math.Max(cache.Nodes, 1);
@@ -58,7 +59,7 @@ internal static class RedisCache
             ["minLower"] = 1,
             ["minNumeric"] = 1,
         }, owner);
-        var group = program.Add(name, AwsTypes.ReplicationGroup, new MapValue
+        var group = program.Add(groupName, AwsTypes.ReplicationGroup, new MapValue
         {
             ["description"] = $"{cache.Name} (was Heroku {cache.HerokuService})",
             ["engine"] = Engine,

@@ -17,8 +17,10 @@ internal static class JobSchedule
         var owner = $"{runtime.Owner} scheduled job {job.Name}";
         var prefix = AwsNames.Logical(app.Name, "job", job.Name);
         var expression = ScheduleExpression.From(job.Schedule);
-        AwsNames.EnsureAutonamable($"{prefix}-scheduler-role", AwsNames.RoleMax, "scheduler role", owner);
-        AwsNames.EnsureAutonamable(prefix, AwsNames.ScheduleMax, "schedule", owner);
+        var roleName = AwsNames.Fit($"{prefix}-scheduler-role", AwsNames.RoleMax);
+        var scheduleName = AwsNames.Fit(prefix, AwsNames.ScheduleMax);
+        AwsNames.EnsureAutonamable(roleName, AwsNames.RoleMax, "scheduler role", owner);
+        AwsNames.EnsureAutonamable(scheduleName, AwsNames.ScheduleMax, "schedule", owner);
 
         var size = FargateSizes.Fit(job.Compute, $"App {app.Name} scheduled job {job.Name}");
         var container = new ContainerSpec(AwsNames.Logical(job.Name), runtime.Image)
@@ -31,7 +33,7 @@ internal static class JobSchedule
             ConfigKeys.Of(app.Name, "job", job.Name), size, container,
             runtime.Roles.Execution.Ref("arn"), runtime.Roles.Task.Ref("arn"), runtime.LogGroup.Ref("name"), owner, app.Name);
 
-        var role = program.Add($"{prefix}-scheduler-role", AwsTypes.Role, new MapValue
+        var role = program.Add(roleName, AwsTypes.Role, new MapValue
         {
             ["description"] = $"Lets EventBridge Scheduler start {app.Name}'s {job.Name} job",
             ["assumeRolePolicy"] = Iam.TrustPolicy("scheduler.amazonaws.com"),
@@ -50,11 +52,16 @@ internal static class JobSchedule
                 })),
         }, owner);
 
-        program.Add(prefix, AwsTypes.Schedule, new MapValue
+        // A stage that has no such job on Heroku gets the schedule paused: every stack has the same
+        // resources, and the state is stack config.
+        var state = program.Config(ConfigKeys.Of(app.Name, "job", job.Name, "state"), ConfigType.String, job.Enabled ? "ENABLED" : "DISABLED",
+            $"ENABLED or DISABLED: whether {app.Name}'s {job.Name} job runs in this stack.", owner);
+        program.Add(scheduleName, AwsTypes.Schedule, new MapValue
         {
             ["description"] = $"{app.Name}: {job.Name} ({job.Schedule} UTC, was Heroku Scheduler)",
             ["scheduleExpression"] = expression,
             ["scheduleExpressionTimezone"] = "UTC",
+            ["state"] = state,
             ["flexibleTimeWindow"] = new MapValue { ["mode"] = "OFF" },
             ["target"] = new MapValue
             {

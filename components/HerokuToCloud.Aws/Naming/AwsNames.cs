@@ -41,6 +41,19 @@ public static class AwsNames
     }
 
     /// <summary>
+    /// A logical name whose auto-named physical name fits <paramref name="maxLength"/>: unchanged when
+    /// it fits, otherwise its beginning, a dash and four characters of a hash of the whole name, so
+    /// that two long names sharing a beginning stay apart, the same way on every run.
+    /// </summary>
+    public static string Fit(string logicalName, int maxLength)
+    {
+        var room = maxLength - AutonameSuffix;
+        if (logicalName.Length <= room)
+            return logicalName;
+        return $"{logicalName[..(room - 5)].TrimEnd('-')}-{Hash(logicalName)}";
+    }
+
+    /// <summary>
     /// Throws when the auto-named physical name of <paramref name="logicalName"/> would exceed
     /// <paramref name="maxLength"/>, or when AWS would reject its characters.
     /// </summary>
@@ -59,5 +72,26 @@ public static class AwsNames
                 $"The {what} of {subject} would be named '{logicalName}-xxxxxxx' ({physical} characters), but AWS allows at most {maxLength}; " +
                 $"shorten the name of {subject} in the inventory by at least {over} character{(over == 1 ? "" : "s")}.");
         }
+    }
+
+    /// <summary>FNV-1a (32 bit) in base 36: stable across runs and platforms, unlike string.GetHashCode.</summary>
+    private static string Hash(string name)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var text = new StringBuilder(4);
+        for (var i = 0; i < 4; i++)
+        {
+            text.Append(digits[(int)(hash % 36)]);
+            hash /= 36;
+        }
+
+        return text.ToString();
     }
 }

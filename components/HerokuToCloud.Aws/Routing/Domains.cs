@@ -16,12 +16,22 @@ internal static class Domains
     {
         var app = runtime.App;
         var owner = runtime.Owner;
-        var domains = program.Config(ConfigKeys.Of(app.Name, "domains"), ConfigType.StringList, Value.List(app.Domains.Select(d => (Value)d)),
-            $"Custom domains of {app.Name}; the first is the certificate's name. Keep the count when changing them, or regenerate.", owner);
+        var slots = program.DomainSlots(app);
+        var key = ConfigKeys.Of(app.Name, "domains");
+        var complete = app.Domains.Count == slots;
+        var domains = program.Config(key, ConfigType.StringList, complete ? Value.List(app.Domains.Select(d => (Value)d)) : null,
+            $"The {slots} custom domain(s) of {app.Name}, exactly that many in every stack; the first is the certificate's name.", owner);
+        if (!complete)
+        {
+            program.Report(FindingSeverity.Warning, owner,
+                $"every stack of {app.Name} needs {slots} custom domain(s), because another stage of the pipeline has that many on Heroku, but this stage has " +
+                $"{(app.Domains.Count == 0 ? "none" : string.Join(", ", app.Domains))}; choose its host names and set them before pulumi up: " +
+                $"pulumi config set --path '{key}[0]' <host>{(slots > 1 ? $" (up to [{slots - 1}])" : "")}.");
+        }
 
         var certificate = new MapValue { ["domainName"] = new SelectValue(0, domains) };
-        if (app.Domains.Count > 1)
-            certificate["subjectAlternativeNames"] = Value.List(Enumerable.Range(1, app.Domains.Count - 1).Select(i => (Value)new SelectValue(i, domains)));
+        if (slots > 1)
+            certificate["subjectAlternativeNames"] = Value.List(Enumerable.Range(1, slots - 1).Select(i => (Value)new SelectValue(i, domains)));
         certificate["validationMethod"] = "DNS";
         certificate["keyAlgorithm"] = "RSA_2048";
         var issued = program.Add($"{prefix}-certificate", AwsTypes.Certificate, certificate, owner, app: app.Name);
@@ -30,7 +40,7 @@ internal static class Domains
         {
             var zone = program.HostedZoneId;
             var fqdns = new List<Value>();
-            for (var i = 0; i < app.Domains.Count; i++)
+            for (var i = 0; i < slots; i++)
             {
                 var option = $"domainValidationOptions[{i}]";
                 var record = program.Add($"{prefix}-certificate-validation-{i + 1}", AwsTypes.DnsRecord, new MapValue
@@ -74,7 +84,7 @@ internal static class Domains
         program.AddOutput(ConfigKeys.Of(app.Name, "dnsTarget"), loadBalancer.Ref("dnsName"), owner);
         program.Report(FindingSeverity.Warning, owner,
             $"No Route 53 hosted zone was given: create the certificate's validation CNAMEs (aws acm describe-certificate, or the ACM console) and point " +
-            $"{string.Join(", ", app.Domains)} at the load balancer (output {ConfigKeys.Of(app.Name, "dnsTarget")}); pulumi up waits up to 2 hours for the certificate.");
+            $"the app's domains ({key}) at the load balancer (output {ConfigKeys.Of(app.Name, "dnsTarget")}); pulumi up waits up to 2 hours for the certificate.");
         return waiting.Ref("certificateArn");
     }
 }

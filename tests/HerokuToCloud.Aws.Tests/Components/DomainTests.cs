@@ -37,6 +37,25 @@ public class DomainTests
     }
 
     [Fact]
+    public void Every_stage_gets_as_many_domain_slots_as_the_stage_with_the_most_domains()
+    {
+        var prod = Plans.EmigratePlan("prod");
+        var staging = Plans.EmigratePlan("staging", domains: ["staging.emigrate.example.com"]);
+        var stagingResult = AwsLanding.Build(staging, stages: [prod]);
+        var prodResult = AwsLanding.Build(prod, stages: [staging]);
+        Assert.Equal(prodResult.Program.Dump(), stagingResult.Program.Dump());
+        Assert.NotNull(stagingResult.Program.Find("emigrate-https"));
+        Assert.False(stagingResult.Stack.Values.ContainsKey("emigrateDomains"));
+        Assert.Contains("emigrateDomains", stagingResult.RequiredConfigKeys);
+        Assert.Contains(stagingResult.Findings, f => f.Message.Contains("needs 2 custom domain(s)") && f.Message.Contains("staging.emigrate.example.com"));
+        Assert.True(prodResult.Stack.Values.ContainsKey("emigrateDomains"));
+
+        var bare = AwsLanding.Build(Plans.EmigratePlan("staging", domains: []), stages: [prod]);
+        Assert.Equal(prodResult.Program.Dump(), bare.Program.Dump());
+        Assert.Contains(bare.Findings, f => f.Message.Contains("this stage has none"));
+    }
+
+    [Fact]
     public void Stack_outputs_name_the_urls_endpoints_cluster_and_services()
     {
         var outputs = AwsLanding.Build(Plans.EmigratePlan()).Program.Outputs.Select(o => o.Name).ToList();

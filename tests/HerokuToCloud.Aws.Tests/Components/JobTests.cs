@@ -53,11 +53,24 @@ public class JobTests
         Assert.Equal(new ReferenceValue("emigrate-job-nightly-report-task", "arn"), schedule.At("target.ecsParameters.taskDefinitionArn"));
         Assert.Equal(new BoolValue(false), schedule.At("target.ecsParameters.networkConfiguration.assignPublicIp"));
         Assert.Equal(new StringValue("1024"), result.Stack.Values["emigrateJobNightlyReportCpu"]);
+        Assert.Equal(new ConfigValue("emigrateJobNightlyReportState"), schedule.At("state"));
+        Assert.Equal(new StringValue("ENABLED"), result.Stack.Values["emigrateJobNightlyReportState"]);
 
         var statements = ((ListValue)result.Program.Get("emigrate-job-nightly-report-scheduler-policy").At("policy.Statement")!).Items;
         GraphQuery.Same(Value.List("ecs:RunTask"), GraphQuery.At(statements[0], "Action"));
         GraphQuery.Same(Value.List(new ReferenceValue("emigrate-job-nightly-report-task", "arn")), GraphQuery.At(statements[0], "Resource"));
         GraphQuery.Same(Value.List(new ReferenceValue("emigrate-execution-role", "arn"), new ReferenceValue("emigrate-task-role", "arn")), GraphQuery.At(statements[1], "Resource"));
         Assert.Equal(2, statements.Count);
+    }
+
+    [Fact]
+    public void A_job_the_stage_does_not_have_is_paused_in_that_stack()
+    {
+        var plan = Plans.EmigratePlan("staging");
+        var app = plan.Apps[0];
+        plan = plan with { Apps = [app with { ScheduledTasks = [app.ScheduledTasks[0] with { Enabled = false }] }] };
+        var result = AwsLanding.Build(plan);
+        Assert.Equal(new StringValue("DISABLED"), result.Stack.Values["emigrateJobNightlyReportState"]);
+        Assert.Equal(AwsLanding.Build(Plans.EmigratePlan("prod")).Program.Dump(), result.Program.Dump());
     }
 }
