@@ -14,8 +14,8 @@ public static partial class AwsLanding
     /// <param name="options">AWS choices the inventory does not make.</param>
     /// <param name="stages">
     /// The plans of the system's other stacks (every pipeline stage). The program's shape must not
-    /// depend on the stack; the only shape the plans leave to the stage is how many custom domains an
-    /// app has, so the program takes the most any stage has. Without them, this plan's count is used.
+    /// depend on the stack; the one thing the plans leave to the stage that shapes it is whether an app
+    /// has custom domains at all, so an app gets HTTPS when any stage has a domain for it.
     /// </param>
     public static AwsLandingResult Build(LandingPlan plan, AwsLandingOptions? options = null, IEnumerable<LandingPlan>? stages = null)
     {

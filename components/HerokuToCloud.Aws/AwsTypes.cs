@@ -27,9 +27,7 @@ public static class AwsTypes
     public const string LoadBalancer = "aws:lb/loadBalancer:LoadBalancer";
     public const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
     public const string Listener = "aws:lb/listener:Listener";
-    public const string Certificate = "aws:acm/certificate:Certificate";
-    public const string CertificateValidation = "aws:acm/certificateValidation:CertificateValidation";
-    public const string DnsRecord = "aws:route53/record:Record";
+    public const string CloudFormationStack = "aws:cloudformation/stack:Stack";
     public const string Secret = "aws:secretsmanager/secret:Secret";
     public const string SecretVersion = "aws:secretsmanager/secretVersion:SecretVersion";
     public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
@@ -54,8 +52,8 @@ public static class AwsTypes
     {
         Vpc, Subnet, InternetGateway, Eip, NatGateway, RouteTable, FlowLog, DefaultSecurityGroup, SecurityGroup,
         IngressRule, EgressRule, Cluster, Service, TaskDefinition, Repository, LoadBalancer, TargetGroup, Listener,
-        Certificate, Secret, LogGroup, Role, DbInstance, DbSubnetGroup, DbParameterGroup, ReplicationGroup,
-        CacheSubnetGroup, ScalingTarget,
+        Secret, LogGroup, Role, DbInstance, DbSubnetGroup, DbParameterGroup, ReplicationGroup,
+        CacheSubnetGroup, ScalingTarget, CloudFormationStack,
     };
 
     /// <summary>Provider packages and the versions every generated program pins.</summary>

@@ -37,7 +37,7 @@ internal static class AppDeployment
         }
 
         var web = app.Services.Where(s => s.Kind == ServiceKind.Web).ToList();
-        if (web.Count == 0 && program.DomainSlots(app) > 0)
+        if (web.Count == 0 && program.ServesHttps(app))
             program.Report(FindingSeverity.Warning, owner, $"has domains ({string.Join(", ", app.Domains)}) but no web process; the domains are not routed.");
         foreach (var service in app.Services)
         {

@@ -32,7 +32,7 @@ internal static class WebService
         AwsNames.EnsureAutonamable(balancerName, AwsNames.LoadBalancerMax, "load balancer", $"app {app.Name}");
         AwsNames.EnsureAutonamable(targetsName, AwsNames.TargetGroupMax, "target group", $"app {app.Name}");
 
-        var https = program.DomainSlots(app) > 0;
+        var https = program.ServesHttps(app);
         var optOuts = new List<string>();
         if (!https)
         {
@@ -122,7 +122,7 @@ internal static class WebService
             }, owner, app: app.Name);
             listeners.Add(secure.Name);
             // An interpolation can only hold references, so the first domain joins in with fn::join.
-            url = new JoinValue("", Value.List("https://", new SelectValue(0, new ConfigValue(ConfigKeys.Of(app.Name, "domains")))));
+            url = new JoinValue("", Value.List("https://", new SelectValue(0, new ConfigValue(Domains.Key(app)))));
         }
         else
         {

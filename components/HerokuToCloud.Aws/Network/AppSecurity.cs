@@ -28,7 +28,7 @@ internal static class AppSecurity
             var balancerPrefix = web.Count == 1 ? prefix : AwsNames.Logical(app.Name, service.Name);
             var balancer = SecurityGroups.Add(program, network, $"{balancerPrefix}-alb-sg", $"Load balancer of {app.Name} {service.Name}", owner, app.Name);
             SecurityGroups.AllowInternet(program, balancer, 80, $"{balancerPrefix}-alb-http-in", owner, app.Name);
-            if (program.DomainSlots(app) > 0)
+            if (program.ServesHttps(app))
                 SecurityGroups.AllowInternet(program, balancer, 443, $"{balancerPrefix}-alb-https-in", owner, app.Name);
             SecurityGroups.AllowTo(program, balancer, tasks, service.Port, $"{balancerPrefix}-alb-to-tasks",
                 $"To {app.Name} {service.Name} on its container port", owner, app.Name);

@@ -1,90 +1,156 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HerokuToCloud.Graph;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Aws;
 
 /// <summary>
-/// Custom domains of a web app: an ACM certificate validated through DNS and, when the options name
-/// a Route 53 hosted zone, the validation and alias records; otherwise the records to create by hand
-/// become stack outputs. The names themselves are stack config (<c>{app}Domains</c>), so staging and
-/// production use their own hosts with one program as long as they have the same number of them.
+/// The certificate (and, with a Route 53 hosted zone, the DNS records) of a web app's custom domains.
 /// </summary>
-internal static class Domains
+/// <remarks>
+/// Stages of a pipeline have different numbers of domains (staging one, production two), every
+/// stack must share one Pulumi.yaml, and Pulumi YAML has no loops: one Route 53 record or ACM
+/// validation record per domain would make the program depend on the stage. So the certificate and
+/// records are a small CloudFormation stack whose template is joined from the stack's host list
+/// (<c>{app}Domains</c>): CloudFormation's certificate resource writes its own DNS validation records
+/// into the hosted zone, and a Route 53 record set group takes a list of alias records, so N hosts in
+/// a stack give N names and N records with no change to the program. Without a hosted zone the
+/// certificate waits for the validation CNAMEs the team creates (shown in the ACM console and by
+/// <c>aws acm describe-certificate</c>), and the load balancer's DNS name is a stack output.
+/// </remarks>
+internal static partial class Domains
 {
-    /// <summary>Adds the certificate; returns the ARN a listener may use (it resolves once the certificate is issued).</summary>
+    public const int TimeoutMinutes = 120;
+
+    /// <summary>The stack config key holding an app's host names, primary first.</summary>
+    public static string Key(AppLanding app) => ConfigKeys.Of(app.Name, "domains");
+
+    /// <summary>Adds the certificate; returns the ARN a listener may use (it exists once the certificate is issued).</summary>
     public static Value Add(AwsProgram program, AppRuntime runtime, string prefix, Resource loadBalancer)
     {
         var app = runtime.App;
         var owner = runtime.Owner;
-        var slots = program.DomainSlots(app);
-        var key = ConfigKeys.Of(app.Name, "domains");
-        var complete = app.Domains.Count == slots;
-        var domains = program.Config(key, ConfigType.StringList, complete ? Value.List(app.Domains.Select(d => (Value)d)) : null,
-            $"The {slots} custom domain(s) of {app.Name}, exactly that many in every stack; the first is the certificate's name.", owner);
-        if (!complete)
+        foreach (var host in app.Domains.Where(h => !HostPattern().IsMatch(h)))
+            throw new AwsLandingException($"App {app.Name} has the domain '{host}', which is not a host name ACM can issue a certificate for; fix it in the inventory.");
+
+        var key = Key(app);
+        var domains = program.Config(key, ConfigType.StringList, app.Domains.Count > 0 ? Value.List(app.Domains.Select(d => (Value)d)) : null,
+            $"Custom domains of {app.Name}, the certificate's name first; any number per stack, at least one.", owner);
+        if (app.Domains.Count == 0)
         {
             program.Report(FindingSeverity.Warning, owner,
-                $"every stack of {app.Name} needs {slots} custom domain(s), because another stage of the pipeline has that many on Heroku, but this stage has " +
-                $"{(app.Domains.Count == 0 ? "none" : string.Join(", ", app.Domains))}; choose its host names and set them before pulumi up: " +
-                $"pulumi config set --path '{key}[0]' <host>{(slots > 1 ? $" (up to [{slots - 1}])" : "")}.");
+                $"had no custom domain in this stage on Heroku, but another stage has one, so every stack serves {app.Name} over HTTPS: choose its host names " +
+                $"before pulumi up: pulumi config set --path '{key}[0]' <host>.");
         }
 
-        var certificate = new MapValue { ["domainName"] = new SelectValue(0, domains) };
-        if (slots > 1)
-            certificate["subjectAlternativeNames"] = Value.List(Enumerable.Range(1, slots - 1).Select(i => (Value)new SelectValue(i, domains)));
-        certificate["validationMethod"] = "DNS";
-        certificate["keyAlgorithm"] = "RSA_2048";
-        var issued = program.Add($"{prefix}-certificate", AwsTypes.Certificate, certificate, owner, app: app.Name);
-
-        if (program.Options.HostedZoneId is not null)
+        var zoned = program.Options.HostedZoneId is not null;
+        var parameters = new MapValue { ["Domains"] = new JoinValue(",", domains) };
+        if (zoned)
         {
-            var zone = program.HostedZoneId;
-            var fqdns = new List<Value>();
-            for (var i = 0; i < slots; i++)
-            {
-                var option = $"domainValidationOptions[{i}]";
-                var record = program.Add($"{prefix}-certificate-validation-{i + 1}", AwsTypes.DnsRecord, new MapValue
-                {
-                    ["zoneId"] = zone,
-                    ["name"] = issued.Ref($"{option}.resourceRecordName"),
-                    ["type"] = issued.Ref($"{option}.resourceRecordType"),
-                    ["records"] = Value.List(issued.Ref($"{option}.resourceRecordValue")),
-                    ["ttl"] = 60,
-                    // A wildcard and its apex share one validation record.
-                    ["allowOverwrite"] = true,
-                }, owner);
-                fqdns.Add(record.Ref("fqdn"));
-                program.Add($"{prefix}-domain-{i + 1}", AwsTypes.DnsRecord, new MapValue
-                {
-                    ["zoneId"] = zone,
-                    ["name"] = new SelectValue(i, domains),
-                    ["type"] = "A",
-                    ["aliases"] = Value.List(new MapValue
-                    {
-                        ["name"] = loadBalancer.Ref("dnsName"),
-                        ["zoneId"] = loadBalancer.Ref("zoneId"),
-                        ["evaluateTargetHealth"] = true,
-                    }),
-                }, owner);
-            }
-
-            var validated = program.Add($"{prefix}-certificate-validation", AwsTypes.CertificateValidation, new MapValue
-            {
-                ["certificateArn"] = issued.Ref("arn"),
-                ["validationRecordFqdns"] = Value.List(fqdns),
-            }, owner);
-            return validated.Ref("certificateArn");
+            parameters["HostedZoneId"] = program.HostedZoneId;
+            parameters["LoadBalancerDnsName"] = loadBalancer.Ref("dnsName");
+            parameters["LoadBalancerZoneId"] = loadBalancer.Ref("zoneId");
         }
 
-        var waiting = program.Add($"{prefix}-certificate-validation", AwsTypes.CertificateValidation, new MapValue
+        var certificate = program.Add($"{prefix}-certificate", AwsTypes.CloudFormationStack, new MapValue
         {
-            ["certificateArn"] = issued.Ref("arn"),
-        }, owner, new ResourceOptions { CustomTimeouts = new CustomTimeouts(Create: "2h") });
-        program.AddOutput(ConfigKeys.Of(app.Name, "certificateValidationRecords"), issued.Ref("domainValidationOptions"), owner);
-        program.AddOutput(ConfigKeys.Of(app.Name, "dnsTarget"), loadBalancer.Ref("dnsName"), owner);
-        program.Report(FindingSeverity.Warning, owner,
-            $"No Route 53 hosted zone was given: create the certificate's validation CNAMEs (aws acm describe-certificate, or the ACM console) and point " +
-            $"the app's domains ({key}) at the load balancer (output {ConfigKeys.Of(app.Name, "dnsTarget")}); pulumi up waits up to 2 hours for the certificate.");
-        return waiting.Ref("certificateArn");
+            ["templateBody"] = Template(app, domains, zoned),
+            ["parameters"] = parameters,
+            ["timeoutInMinutes"] = TimeoutMinutes,
+            ["onFailure"] = "DELETE",
+        }, owner, new ResourceOptions { CustomTimeouts = new CustomTimeouts(Create: $"{TimeoutMinutes}m", Update: $"{TimeoutMinutes}m") }, app: app.Name);
+
+        if (!zoned)
+        {
+            program.AddOutput(ConfigKeys.Of(app.Name, "dnsTarget"), loadBalancer.Ref("dnsName"), owner);
+            program.Report(FindingSeverity.Warning, owner,
+                $"no Route 53 hosted zone was given: while pulumi up waits (up to {TimeoutMinutes / 60} hours) for {app.Name}'s certificate, create its validation CNAMEs " +
+                $"(ACM console, or aws acm describe-certificate) and point the domains in {key} at the load balancer (output {ConfigKeys.Of(app.Name, "dnsTarget")}); " +
+                "or generate with --hosted-zone-id to have the records created.");
+        }
+
+        return certificate.Ref("outputs.CertificateArn");
     }
+
+    /// <summary>
+    /// The CloudFormation template as a string joined around the host list: the template is written
+    /// as JSON with one placeholder item in each per-host list, and each such list becomes the item's
+    /// text joined over the hosts. Hosts are validated names, so they need no escaping in JSON.
+    /// </summary>
+    private static JoinValue Template(AppLanding app, Value domains, bool zoned)
+    {
+        var parameters = new JsonObject { ["Domains"] = new JsonObject { ["Type"] = "CommaDelimitedList" } };
+        var properties = new JsonObject
+        {
+            ["DomainName"] = new JsonObject { ["Fn::Select"] = new JsonArray("0", Ref("Domains")) },
+            ["SubjectAlternativeNames"] = Ref("Domains"),
+            ["ValidationMethod"] = "DNS",
+        };
+        var resources = new JsonObject
+        {
+            ["Certificate"] = new JsonObject { ["Type"] = "AWS::CertificateManager::Certificate", ["Properties"] = properties },
+        };
+        JsonObject? validation = null;
+        JsonObject? record = null;
+        if (zoned)
+        {
+            foreach (var name in new[] { "HostedZoneId", "LoadBalancerDnsName", "LoadBalancerZoneId" })
+                parameters[name] = new JsonObject { ["Type"] = "String" };
+            validation = new JsonObject { ["DomainName"] = HostMarker, ["HostedZoneId"] = Ref("HostedZoneId") };
+            record = new JsonObject
+            {
+                ["Name"] = HostMarker,
+                ["Type"] = "A",
+                ["AliasTarget"] = new JsonObject
+                {
+                    ["DNSName"] = Ref("LoadBalancerDnsName"),
+                    ["HostedZoneId"] = Ref("LoadBalancerZoneId"),
+                    ["EvaluateTargetHealth"] = true,
+                },
+            };
+            properties["DomainValidationOptions"] = ValidationMarker;
+            resources["Records"] = new JsonObject
+            {
+                ["Type"] = "AWS::Route53::RecordSetGroup",
+                ["Properties"] = new JsonObject { ["HostedZoneId"] = Ref("HostedZoneId"), ["RecordSets"] = RecordsMarker },
+            };
+        }
+
+        var template = new JsonObject
+        {
+            ["AWSTemplateFormatVersion"] = "2010-09-09",
+            ["Description"] = $"TLS certificate{(zoned ? " and DNS records" : "")} of {app.Name}, generated by heroku2cloud",
+            ["Parameters"] = parameters,
+            ["Resources"] = resources,
+            ["Outputs"] = new JsonObject { ["CertificateArn"] = new JsonObject { ["Value"] = Ref("Certificate") } },
+        };
+
+        var parts = new List<Value>();
+        var text = template.ToJsonString();
+        foreach (var (marker, item) in new[] { (ValidationMarker, validation), (RecordsMarker, record) })
+        {
+            if (item is null)
+                continue;
+            var at = text.IndexOf($"\"{marker}\"", StringComparison.Ordinal);
+            var itemText = item.ToJsonString().Split($"\"{HostMarker}\"");
+            var (before, after) = (itemText[0] + "\"", "\"" + itemText[1]);
+            parts.Add(text[..at] + "[" + before);
+            parts.Add(new JoinValue(after + "," + before, domains));
+            parts.Add(after + "]");
+            text = text[(at + marker.Length + 2)..];
+        }
+
+        parts.Add(text);
+        return new JoinValue("", Value.List(parts));
+    }
+
+    private const string HostMarker = "@host@";
+    private const string ValidationMarker = "@validation-options@";
+    private const string RecordsMarker = "@record-sets@";
+
+    private static JsonObject Ref(string name) => new() { ["Ref"] = name };
+
+    [GeneratedRegex(@"^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$")]
+    private static partial Regex HostPattern();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HerokuToCloud.Aws.Tests.Fixtures;
 using HerokuToCloud.Graph;
 
@@ -5,54 +6,101 @@ namespace HerokuToCloud.Aws.Tests.Components;
 
 public class DomainTests
 {
-    [Fact]
-    public void With_a_hosted_zone_the_certificate_validates_itself_and_the_domains_point_at_the_load_balancer()
+    /// <summary>What fn::join makes of the template for a given host list.</summary>
+    private static JsonDocument Render(Value template, IReadOnlyList<string> hosts)
+    {
+        string Text(Value value) => value switch
+        {
+            StringValue s => s.Text,
+            JoinValue { Items: ConfigValue } join => string.Join(join.Delimiter, hosts),
+            JoinValue { Items: ListValue list } join => string.Join(join.Delimiter, list.Items.Select(Text)),
+            _ => throw new Xunit.Sdk.XunitException($"unexpected part {GraphQuery.Show(value)}"),
+        };
+        return JsonDocument.Parse(Text(template));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void With_a_hosted_zone_any_number_of_hosts_gets_validation_and_alias_records(int count)
     {
         var result = AwsLanding.Build(Plans.EmigratePlan(), new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" });
-        var program = result.Program;
-        var certificate = program.Get("emigrate-certificate");
-        Assert.Equal("DNS", certificate.Text("validationMethod"));
-        Assert.Equal(new SelectValue(0, new ConfigValue("emigrateDomains")), certificate.At("domainName"));
-        GraphQuery.Same(Value.List(new SelectValue(1, new ConfigValue("emigrateDomains"))), certificate.At("subjectAlternativeNames"));
-        Assert.Equal(new ReferenceValue("emigrate-certificate", "domainValidationOptions[1].resourceRecordName"), program.Get("emigrate-certificate-validation-2").At("name"));
-        Assert.Equal(new ConfigValue("hostedZoneId"), program.Get("emigrate-domain-1").At("zoneId"));
-        Assert.Equal(new ReferenceValue("emigrate-alb", "dnsName"), program.Get("emigrate-domain-2").At("aliases[0].name"));
-        GraphQuery.Same(Value.List(new ReferenceValue("emigrate-certificate-validation-1", "fqdn"), new ReferenceValue("emigrate-certificate-validation-2", "fqdn")),
-            program.Get("emigrate-certificate-validation").At("validationRecordFqdns"));
+        var stack = result.Program.Get("emigrate-certificate");
+        Assert.Equal(AwsTypes.CloudFormationStack, stack.Type);
+        Assert.Equal(new ConfigValue("hostedZoneId"), stack.At("parameters.HostedZoneId"));
+        Assert.Equal(new ReferenceValue("emigrate-alb", "dnsName"), stack.At("parameters.LoadBalancerDnsName"));
+        Assert.Equal(new ReferenceValue("emigrate-alb", "zoneId"), stack.At("parameters.LoadBalancerZoneId"));
+        GraphQuery.Same(new JoinValue(",", new ConfigValue("emigrateDomains")), stack.At("parameters.Domains"));
+
+        var hosts = Enumerable.Range(1, count).Select(i => $"host{i}.example.com").ToList();
+        using var template = Render(stack.Properties["templateBody"]!, hosts);
+        var resources = template.RootElement.GetProperty("Resources");
+        var certificate = resources.GetProperty("Certificate").GetProperty("Properties");
+        Assert.Equal("DNS", certificate.GetProperty("ValidationMethod").GetString());
+        var options = certificate.GetProperty("DomainValidationOptions").EnumerateArray().ToList();
+        Assert.Equal(hosts, options.Select(o => o.GetProperty("DomainName").GetString()));
+        Assert.All(options, o => Assert.Equal("HostedZoneId", o.GetProperty("HostedZoneId").GetProperty("Ref").GetString()));
+        var records = resources.GetProperty("Records").GetProperty("Properties").GetProperty("RecordSets").EnumerateArray().ToList();
+        Assert.Equal(hosts, records.Select(r => r.GetProperty("Name").GetString()));
+        Assert.All(records, r => Assert.Equal("LoadBalancerDnsName", r.GetProperty("AliasTarget").GetProperty("DNSName").GetProperty("Ref").GetString()));
+        Assert.Equal("Certificate", template.RootElement.GetProperty("Outputs").GetProperty("CertificateArn").GetProperty("Value").GetProperty("Ref").GetString());
+
+        Assert.Equal(new ReferenceValue("emigrate-certificate", "outputs.CertificateArn"), result.Program.Get("emigrate-https").At("certificateArn"));
         GraphQuery.Same(Value.List("emigrate.example.com", "www.emigrate.example.com"), result.Stack.Values["emigrateDomains"]);
         Assert.Equal(new StringValue("Z0123456789ABCDEFGHIJ"), result.Stack.Values["hostedZoneId"]);
-        Assert.DoesNotContain(program.Outputs, o => o.Name == "emigrateDnsTarget");
+        Assert.DoesNotContain(result.Program.Outputs, o => o.Name == "emigrateDnsTarget");
     }
 
     [Fact]
-    public void Without_a_hosted_zone_the_records_to_create_become_outputs()
+    public void Without_a_hosted_zone_the_certificate_waits_and_the_load_balancer_name_is_an_output()
     {
         var result = AwsLanding.Build(Plans.EmigratePlan());
-        Assert.Empty(result.Program.OfType(AwsTypes.DnsRecord));
-        Assert.Null(result.Program.Get("emigrate-certificate-validation").At("validationRecordFqdns"));
+        Assert.DoesNotContain(result.Program.Resources, r => r.Type.StartsWith("aws:route53", StringComparison.Ordinal));
+        var stack = result.Program.Get("emigrate-certificate");
+        Assert.Null(stack.At("parameters.HostedZoneId"));
+        using var template = Render(stack.Properties["templateBody"]!, ["a.example.com", "b.example.com"]);
+        var resources = template.RootElement.GetProperty("Resources");
+        Assert.False(resources.TryGetProperty("Records", out _));
+        Assert.False(resources.GetProperty("Certificate").GetProperty("Properties").TryGetProperty("DomainValidationOptions", out _));
         Assert.Equal(new ReferenceValue("emigrate-alb", "dnsName"), result.Program.Outputs.Single(o => o.Name == "emigrateDnsTarget").Value);
-        Assert.Equal(new ReferenceValue("emigrate-certificate", "domainValidationOptions"),
-            result.Program.Outputs.Single(o => o.Name == "emigrateCertificateValidationRecords").Value);
-        Assert.Contains(result.Findings, f => f.Message.Contains("No Route 53 hosted zone"));
+        Assert.Contains(result.Findings, f => f.Message.Contains("no Route 53 hosted zone"));
+        GraphQuery.Same(new JoinValue("", Value.List("https://", new SelectValue(0, new ConfigValue("emigrateDomains")))),
+            result.Program.Outputs.Single(o => o.Name == "emigrateUrl").Value);
     }
 
     [Fact]
-    public void Every_stage_gets_as_many_domain_slots_as_the_stage_with_the_most_domains()
+    public void Stages_with_different_numbers_of_domains_share_one_program()
     {
         var prod = Plans.EmigratePlan("prod");
         var staging = Plans.EmigratePlan("staging", domains: ["staging.emigrate.example.com"]);
-        var stagingResult = AwsLanding.Build(staging, stages: [prod]);
-        var prodResult = AwsLanding.Build(prod, stages: [staging]);
+        var options = new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" };
+        var prodResult = AwsLanding.Build(prod, options, [prod, staging]);
+        var stagingResult = AwsLanding.Build(staging, options, [prod, staging]);
         Assert.Equal(prodResult.Program.Dump(), stagingResult.Program.Dump());
-        Assert.NotNull(stagingResult.Program.Find("emigrate-https"));
-        Assert.False(stagingResult.Stack.Values.ContainsKey("emigrateDomains"));
-        Assert.Contains("emigrateDomains", stagingResult.RequiredConfigKeys);
-        Assert.Contains(stagingResult.Findings, f => f.Message.Contains("needs 2 custom domain(s)") && f.Message.Contains("staging.emigrate.example.com"));
-        Assert.True(prodResult.Stack.Values.ContainsKey("emigrateDomains"));
+        GraphQuery.Same(Value.List("staging.emigrate.example.com"), stagingResult.Stack.Values["emigrateDomains"]);
+    }
 
-        var bare = AwsLanding.Build(Plans.EmigratePlan("staging", domains: []), stages: [prod]);
-        Assert.Equal(prodResult.Program.Dump(), bare.Program.Dump());
-        Assert.Contains(bare.Findings, f => f.Message.Contains("this stage has none"));
+    [Fact]
+    public void A_stage_without_domains_still_serves_https_and_asks_for_host_names()
+    {
+        var prod = Plans.EmigratePlan("prod");
+        var bare = Plans.EmigratePlan("staging", domains: []);
+        var result = AwsLanding.Build(bare, stages: [prod, bare]);
+        Assert.Equal(AwsLanding.Build(prod, stages: [prod, bare]).Program.Dump(), result.Program.Dump());
+        Assert.False(result.Stack.Values.ContainsKey("emigrateDomains"));
+        Assert.Contains("emigrateDomains", result.RequiredConfigKeys);
+        Assert.Contains(result.Findings, f => f.Message.Contains("pulumi config set --path 'emigrateDomains[0]'"));
+
+        var alone = AwsLanding.Build(bare);
+        Assert.Null(alone.Program.Find("emigrate-certificate"));
+    }
+
+    [Fact]
+    public void A_domain_that_is_not_a_host_name_is_a_clear_error()
+    {
+        var error = Assert.Throws<AwsLandingException>(() => AwsLanding.Build(Plans.EmigratePlan(domains: ["shop.example.com\",\"x"])));
+        Assert.Contains("not a host name", error.Message);
     }
 
     [Fact]
@@ -60,7 +108,7 @@ public class DomainTests
     {
         var outputs = AwsLanding.Build(Plans.EmigratePlan()).Program.Outputs.Select(o => o.Name).ToList();
         Assert.Equal(
-            ["clusterName", "emigrateDbEndpoint", "emigrateCacheEndpoint", "emigrateCertificateValidationRecords", "emigrateDnsTarget",
+            ["clusterName", "emigrateDbEndpoint", "emigrateCacheEndpoint", "emigrateDnsTarget",
              "emigrateUrl", "emigrateLoadBalancerDnsName", "emigrateWebServiceName", "emigrateWorkerServiceName", "emigrateClockServiceName"],
             outputs);
     }

@@ -52,7 +52,7 @@ public class ServiceTests
         Assert.Equal("HTTPS", program.Get("emigrate-http").Text("defaultActions[0].redirect.protocol"));
         var https = program.Get("emigrate-https");
         Assert.Equal("ELBSecurityPolicy-TLS13-1-2-2021-06", https.Text("sslPolicy"));
-        Assert.Equal(new ReferenceValue("emigrate-certificate-validation", "certificateArn"), https.At("certificateArn"));
+        Assert.Equal(new ReferenceValue("emigrate-certificate", "outputs.CertificateArn"), https.At("certificateArn"));
     }
 
     [Fact]
