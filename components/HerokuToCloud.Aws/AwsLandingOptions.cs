@@ -29,8 +29,17 @@ public sealed partial record AwsLandingOptions
     /// <summary>CloudWatch Logs retention for every log group (CloudWatch.16 asks for at least a year).</summary>
     public int LogRetentionDays { get; init; } = 365;
 
-    /// <summary>Image URI of the heroku2cloud container that runs the data migration; unset means the team sets it in stack config.</summary>
-    public string? DataMigrationImage { get; init; }
+    /// <summary>
+    /// Tag of the heroku2cloud image (the repository's Dockerfile) that runs the data migrations, in
+    /// the program's own heroku2cloud repository; the CLI passes its own version.
+    /// </summary>
+    public string ToolImageTag { get; init; } = "0.1.0";
+
+    /// <summary>
+    /// The tag each app's image is first deployed with: ECR tags are immutable, so every later build
+    /// gets a new tag, set in stack config.
+    /// </summary>
+    public string InitialImageTag { get; init; } = "initial";
 
     /// <summary>The retention values CloudWatch Logs accepts.</summary>
     public static readonly IReadOnlyList<int> ValidLogRetentionDays =
@@ -50,6 +59,12 @@ public sealed partial record AwsLandingOptions
             ExistingVpc.Validate();
         if (HostedZoneId is not null && !HostedZonePattern().IsMatch(HostedZoneId))
             throw new AwsLandingException($"'{HostedZoneId}' is not a Route 53 hosted zone id (they look like Z0123456789ABCDEFGHIJ) (--hosted-zone-id).");
+        foreach (var (tag, option) in new[] { (ToolImageTag, "--tool-image-tag"), (InitialImageTag, "--image-tag") })
+        {
+            if (!TagPattern().IsMatch(tag))
+                throw new AwsLandingException($"'{tag}' is not a container image tag (letters, digits, '_', '.', '-', at most 128, not starting with '.' or '-') ({option}).");
+        }
+
         if (AlbAccessLogsBucket is not null && !BucketPattern().IsMatch(AlbAccessLogsBucket))
             throw new AwsLandingException($"'{AlbAccessLogsBucket}' is not an S3 bucket name (3-63 lower-case letters, digits, dots and dashes) (--alb-access-logs-bucket).");
     }
@@ -62,6 +77,9 @@ public sealed partial record AwsLandingOptions
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
+    private static partial Regex TagPattern();
 }
 
 /// <summary>A VPC the program lands in without managing it: its id and at least two subnets of each kind.</summary>

@@ -21,7 +21,7 @@ internal sealed class AwsProgram
     private ConfigValue? hostedZoneId;
     private ConfigValue? loadBalancerDeletionProtection;
     private ConfigValue? accessLogsBucket;
-    private ConfigValue? dataMigrationImage;
+    private (Resource Repository, Value Image)? toolImage;
 
     public AwsProgram(LandingPlan plan, AwsLandingOptions options, IEnumerable<LandingPlan> stages)
     {
@@ -73,10 +73,27 @@ internal sealed class AwsProgram
         Options.AlbAccessLogsBucket ?? throw new InvalidOperationException("No access log bucket was given."),
         "S3 bucket for load balancer access logs (ELB.5); its policy must allow ELB log delivery.", "load balancer access logs");
 
-    /// <summary>The heroku2cloud container image the data migrations run; the team sets it unless the options gave one.</summary>
-    public ConfigValue DataMigrationImage => dataMigrationImage ??= RequiredConfig("dataMigrationImage",
-        "Image URI of the heroku2cloud container that copies the Heroku databases (push it to an ECR repository named heroku2cloud, or use a public registry).",
-        "the data migration image", Options.DataMigrationImage is { } image ? new StringValue(image) : null);
+    /// <summary>
+    /// The heroku2cloud image the data migrations run: the program's own repository (so their
+    /// execution roles pull from exactly one repository) and the tag from stack config.
+    /// </summary>
+    public (Resource Repository, Value Image) ToolImage
+    {
+        get
+        {
+            if (toolImage is null)
+            {
+                var repository = ImageRepository.Add(this, "heroku2cloud", "the heroku2cloud image", app: null);
+                var tag = Config("toolImageTag", ConfigType.String, Options.ToolImageTag,
+                    "Tag of the heroku2cloud image (docker build in the heroku2cloud source) pushed to the repository of output toolRepositoryUrl; it runs the data migrations.",
+                    "the heroku2cloud image");
+                AddOutput("toolRepositoryUrl", repository.Ref("repositoryUrl"), "the heroku2cloud image");
+                toolImage = (repository, InterpolationValue.Of(repository.Ref("repositoryUrl"), ":", tag));
+            }
+
+            return toolImage.Value;
+        }
+    }
 
     /// <summary>Retention of every log group (CloudWatch.16), one stack config key for the whole system.</summary>
     public ConfigValue LogRetentionDays => logRetentionDays ??= Config("logRetentionDays", ConfigType.Integer, Options.LogRetentionDays,
@@ -131,16 +148,6 @@ internal sealed class AwsProgram
             throw new AwsLandingException($"The secret config key '{key}' is also used for {owner}; rename the config var in the inventory.");
         keyOwners[key] = "secret";
         return Graph.Declare(new ConfigDeclaration(key, ConfigType.String, Secret: true, Description: description));
-    }
-
-    /// <summary>Declares a config key without a value in this stack: the team sets it (an image built elsewhere).</summary>
-    public ConfigValue RequiredConfig(string key, string description, string owner, Value? value = null)
-    {
-        ClaimKey(key, owner);
-        var reference = Graph.Declare(new ConfigDeclaration(key, ConfigType.String, Description: description));
-        if (value is not null)
-            Stack.Set(key, value);
-        return reference;
     }
 
     public void AddOutput(string name, Value value, string owner)

@@ -15,10 +15,11 @@ internal static class AppDeployment
     {
         var owner = $"app {app.Name}";
         var prefix = AwsNames.Logical(app.Name);
-        var repository = ImageRepository.Add(program, app.Name, owner);
-        var imageTag = program.RequiredConfig(ConfigKeys.Of(app.Name, "imageTag"),
-            $"Tag of the {app.Name} image in its ECR repository to deploy (tags are immutable: push a new tag for every build).", owner);
+        var repository = ImageRepository.Add(program, app.Name, owner, app.Name);
+        var imageTag = program.Config(ConfigKeys.Of(app.Name, "imageTag"), ConfigType.String, program.Options.InitialImageTag,
+            $"Tag of the {app.Name} image in its ECR repository to deploy; tags are immutable, so push a new tag for every build and set it here.", owner);
         var image = InterpolationValue.Of(repository.Ref("repositoryUrl"), ":", imageTag);
+        program.AddOutput(ConfigKeys.Of(app.Name, "repositoryUrl"), repository.Ref("repositoryUrl"), owner);
         var logs = program.Add($"{prefix}-logs", AwsTypes.LogGroup, new MapValue { ["retentionInDays"] = program.LogRetentionDays }, owner, app: app.Name);
         var secret = AppSecrets.Add(program, app, datastores, out var variables);
         var roles = AppRoles.Add(program, prefix, owner, app.Name, repository.Ref("arn"), logs, secret);

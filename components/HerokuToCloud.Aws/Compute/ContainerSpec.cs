@@ -18,8 +18,8 @@ internal sealed record ContainerSpec(string Name, Value Image)
     /// <summary>A shell command line (Procfile style, may use $PORT); null runs the image's own command.</summary>
     public string? Command { get; init; }
 
-    /// <summary>Overrides the image's entry point (the data migration runs its command through sh).</summary>
-    public IReadOnlyList<string>? EntryPoint { get; init; }
+    /// <summary>Arguments for the image's own entry point (the heroku2cloud image), instead of a shell command.</summary>
+    public IReadOnlyList<string>? Arguments { get; init; }
 
     /// <summary>The port a web process binds; also set as PORT.</summary>
     public int? Port { get; init; }
@@ -39,10 +39,10 @@ internal sealed record ContainerSpec(string Name, Value Image)
             ["image"] = Image,
             ["essential"] = true,
         };
-        if (EntryPoint is not null)
-            definition["entryPoint"] = Value.List(EntryPoint.Select(e => (Value)e));
         if (Command is not null)
-            definition["command"] = EntryPoint is null ? Value.List("/bin/sh", "-c", Command) : Value.List(Command);
+            definition["command"] = Value.List("/bin/sh", "-c", Command);
+        else if (Arguments is not null)
+            definition["command"] = Value.List(Arguments.Select(a => (Value)a));
         if (Port is { } port)
         {
             definition["portMappings"] = Value.List(new MapValue { ["containerPort"] = port, ["protocol"] = "tcp" });

@@ -12,15 +12,15 @@ internal static class ImageRepository
     public const int UntaggedDays = 14;
     public const int KeptImages = 100;
 
-    public static Resource Add(AwsProgram program, string app, string owner)
+    public static Resource Add(AwsProgram program, string name, string owner, string? app)
     {
-        var repository = program.Add(AwsNames.Logical(app, "images"), AwsTypes.Repository, new MapValue
+        var repository = program.Add(AwsNames.Logical(name, "images"), AwsTypes.Repository, new MapValue
         {
             ["imageTagMutability"] = "IMMUTABLE",
             ["imageScanningConfiguration"] = new MapValue { ["scanOnPush"] = true },
             ["forceDelete"] = false,
         }, owner, app: app);
-        program.Add(AwsNames.Logical(app, "images-lifecycle"), AwsTypes.LifecyclePolicy, new MapValue
+        program.Add(AwsNames.Logical(name, "images-lifecycle"), AwsTypes.LifecyclePolicy, new MapValue
         {
             ["repository"] = repository.Ref("name"),
             ["policy"] = new JsonValue(new MapValue

@@ -6,7 +6,8 @@ namespace HerokuToCloud.Aws;
 /// <summary>
 /// Copies a Heroku Postgres database into its new RDS instance once, right after the instance
 /// exists and before any release phase or service touches it: a task running the heroku2cloud image
-/// (<c>heroku2cloud data migrate --source … --target … --json</c>, which copies and then validates)
+/// (<c>heroku2cloud data migrate --json</c> with the source and target URLs as secrets; it copies and
+/// then validates)
 /// in the private subnets, started by a command that fails <c>pulumi up</c> when the copy or its
 /// validation fails. The Heroku URL comes from secret config and lives only in the migration's own
 /// secret, which no app can read. It runs again only when the database is replaced: a second copy
@@ -16,22 +17,26 @@ internal static class DataMigration
 {
     public const string ContainerName = "migrate";
 
-    /// <summary>The repository name the migration's execution role may pull the tool image from, in any account.</summary>
-    public const string ToolRepository = "heroku2cloud";
-
     /// <summary>Copying and validating a large database takes hours; a day is the outer bound.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromHours(24);
 
     /// <summary>The migrator streams in parallel (one COPY per core) with flat memory use.</summary>
     public static readonly FargateSize Size = new(2048, 4096);
 
-    public const string Command = "exec heroku2cloud data migrate --source \"$SOURCE_DATABASE_URL\" --target \"$DATABASE_URL\" --json";
+    /// <summary>
+    /// The image's entry point is heroku2cloud; <c>data migrate</c> reads --source and --target from
+    /// these variables when the options are absent, so the URLs never appear in a command line.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Command = ["data", "migrate", "--json"];
+
+    public const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
+    public const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
 
     public static Resource Add(AwsProgram program, NetworkLanding network, Resource cluster, PostgresDatastore database, DatastoreConnection connection)
     {
         var owner = $"data migration of {database.Name}";
         var prefix = AwsNames.Logical(database.Name, "migration");
-        var image = program.DataMigrationImage;
+        var (toolRepository, image) = program.ToolImage;
         var source = program.SecretConfig(ConfigKeys.Of(database.Name, "sourceDatabaseUrl"),
             $"URL of the Heroku database {database.Name} is copied from (heroku config:get DATABASE_URL); read only, never written.");
 
@@ -44,12 +49,12 @@ internal static class DataMigration
             ["secretId"] = secret.Ref("id"),
             ["secretString"] = new SecretValue(new JsonValue(new MapValue
             {
-                ["SOURCE_DATABASE_URL"] = source,
-                ["DATABASE_URL"] = connection.Url,
+                [SourceVariable] = source,
+                [TargetVariable] = connection.Url,
             })),
         }, owner);
         var logs = program.Add($"{prefix}-logs", AwsTypes.LogGroup, new MapValue { ["retentionInDays"] = program.LogRetentionDays }, owner);
-        var roles = AppRoles.Add(program, prefix, owner, null, $"arn:aws:ecr:*:*:repository/{ToolRepository}", logs, secret);
+        var roles = AppRoles.Add(program, prefix, owner, null, toolRepository.Ref("arn"), logs, secret);
 
         var securityGroup = SecurityGroups.Add(program, network, $"{prefix}-sg", $"Data migration of {database.Name}", owner);
         SecurityGroups.AllowAllOutbound(program, securityGroup, $"{prefix}-outbound", owner);
@@ -59,9 +64,8 @@ internal static class DataMigration
 
         var container = new ContainerSpec(ContainerName, image)
         {
-            EntryPoint = ["/bin/sh", "-c"],
-            Command = Command,
-            SecretVariables = ["SOURCE_DATABASE_URL", "DATABASE_URL"],
+            Arguments = Command,
+            SecretVariables = [SourceVariable, TargetVariable],
             SecretArn = secret.Ref("arn"),
         };
         var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, database.Name, "migration"),

@@ -118,7 +118,7 @@ public class DatastoreTests
     [Fact]
     public void The_data_migration_runs_once_after_the_database_and_before_the_release_phase()
     {
-        var result = AwsLanding.Build(Plans.EmigratePlan(), new AwsLandingOptions { DataMigrationImage = "123456789012.dkr.ecr.us-east-1.amazonaws.com/heroku2cloud:0.1.0" });
+        var result = AwsLanding.Build(Plans.EmigratePlan(), new AwsLandingOptions { ToolImageTag = "0.2.0" });
         var program = result.Program;
         var run = program.Get("emigrate-db-migration");
         Assert.Equal(AwsTypes.LocalCommand, run.Type);
@@ -129,16 +129,20 @@ public class DatastoreTests
         Assert.Contains("emigrate-db-migration", program.Get("emigrate-release").Options.DependsOn);
 
         var container = program.Get("emigrate-db-migration-task").At("containerDefinitions[0]");
-        Assert.Equal(new ConfigValue("dataMigrationImage"), GraphQuery.At(container, "image"));
-        GraphQuery.Same(Value.List("exec heroku2cloud data migrate --source \"$SOURCE_DATABASE_URL\" --target \"$DATABASE_URL\" --json"), GraphQuery.At(container, "command"));
-        GraphQuery.Same(Value.List("/bin/sh", "-c"), GraphQuery.At(container, "entryPoint"));
+        GraphQuery.Same(InterpolationValue.Of(new ReferenceValue("heroku2cloud-images", "repositoryUrl"), ":", new ConfigValue("toolImageTag")), GraphQuery.At(container, "image"));
+        GraphQuery.Same(Value.List("data", "migrate", "--json"), GraphQuery.At(container, "command"));
+        Assert.Null(GraphQuery.At(container, "entryPoint"));
         Assert.Null(GraphQuery.At(container, "environment"));
+        Assert.Equal(["HEROKU2CLOUD_SOURCE_URL", "HEROKU2CLOUD_TARGET_URL"],
+            ((ListValue)GraphQuery.At(container, "secrets")!).Items.Select(s => ((StringValue)GraphQuery.At(s, "name")!).Text));
+        var pull = ((ListValue)program.Get("emigrate-db-migration-execution-policy").At("policy.Statement")!).Items[1];
+        GraphQuery.Same(Value.List(new ReferenceValue("heroku2cloud-images", "arn")), GraphQuery.At(pull, "Resource"));
 
         var migrationSecret = program.Get("emigrate-db-migration-secret-version").At("secretString");
-        Assert.Equal(new ConfigValue("emigrateDbSourceDatabaseUrl"), GraphQuery.At(migrationSecret, "SOURCE_DATABASE_URL"));
+        Assert.Equal(new ConfigValue("emigrateDbSourceDatabaseUrl"), GraphQuery.At(migrationSecret, "HEROKU2CLOUD_SOURCE_URL"));
         Assert.DoesNotContain(GraphQuery.Walk(program.Get("emigrate-secrets-version").Properties), v => v == new ConfigValue("emigrateDbSourceDatabaseUrl"));
         Assert.Contains("emigrateDbSourceDatabaseUrl", result.SecretConfigKeys);
-        Assert.Equal(new StringValue("123456789012.dkr.ecr.us-east-1.amazonaws.com/heroku2cloud:0.1.0"), result.Stack.Values["dataMigrationImage"]);
+        Assert.Equal(new StringValue("0.2.0"), result.Stack.Values["toolImageTag"]);
     }
 
     [Fact]
@@ -147,7 +151,8 @@ public class DatastoreTests
         var plan = Plans.EmigratePlan() with { Datastores = [Plans.Database() with { MigrateData = false }, Plans.Cache()] };
         var result = AwsLanding.Build(plan);
         Assert.Null(result.Program.Find("emigrate-db-migration"));
-        Assert.DoesNotContain(result.Program.Config, c => c.Key == "dataMigrationImage");
+        Assert.DoesNotContain(result.Program.Config, c => c.Key == "toolImageTag");
+        Assert.Null(result.Program.Find("heroku2cloud-images"));
         Assert.DoesNotContain("emigrate-db-migration", result.Program.Get("emigrate-release").Options.DependsOn);
     }
 

@@ -108,7 +108,7 @@ public class DomainTests
     {
         var outputs = AwsLanding.Build(Plans.EmigratePlan()).Program.Outputs.Select(o => o.Name).ToList();
         Assert.Equal(
-            ["clusterName", "emigrateDbEndpoint", "emigrateCacheEndpoint", "emigrateDnsTarget",
+            ["clusterName", "emigrateDbEndpoint", "toolRepositoryUrl", "emigrateCacheEndpoint", "emigrateRepositoryUrl", "emigrateDnsTarget",
              "emigrateUrl", "emigrateLoadBalancerDnsName", "emigrateWebServiceName", "emigrateWorkerServiceName", "emigrateClockServiceName"],
             outputs);
     }

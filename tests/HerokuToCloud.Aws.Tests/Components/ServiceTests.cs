@@ -28,7 +28,8 @@ public class ServiceTests
         Assert.Equal("untagged", lifecycle.Text("policy.rules[0].selection.tagStatus"));
         GraphQuery.Same(InterpolationValue.Of(new ReferenceValue("emigrate-images", "repositoryUrl"), ":", new ConfigValue("emigrateImageTag")),
             result.Program.Get("emigrate-web-task").At("containerDefinitions[0].image"));
-        Assert.Contains("emigrateImageTag", result.RequiredConfigKeys);
+        Assert.Equal(new StringValue("initial"), result.Stack.Values["emigrateImageTag"]);
+        Assert.Equal(new ReferenceValue("emigrate-images", "repositoryUrl"), result.Program.Outputs.Single(o => o.Name == "emigrateRepositoryUrl").Value);
     }
 
     [Fact]
