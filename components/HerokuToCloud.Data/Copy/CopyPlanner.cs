@@ -90,7 +90,7 @@ public sealed class CopyPlanner
         parts = (int)Math.Min(parts, span);
         if (parts <= 1)
             return [(null, 1.0)];
-        var bounds = Enumerable.Range(1, parts - 1).Select(i => min + (long)(span * i / parts)).Distinct().ToList();
+        var bounds = Enumerable.Range(1, parts - 1).Select(i => (long)(min + decimal.Floor(span * i / parts))).Distinct().ToList();
         var ranges = new List<(string?, double)>();
         var share = 1.0 / (bounds.Count + 1);
         ranges.Add((string.Create(CultureInfo.InvariantCulture, $"{quotedKey} < {bounds[0]}"), share));
