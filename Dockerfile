@@ -15,20 +15,12 @@ ARG POSTGRES_CLIENT_MAJOR=17
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
 WORKDIR /src
-# Restore first, from the project files alone, so source edits do not invalidate the package layer.
+# Everything the CLI is built from (new components are picked up without editing this file).
 COPY Directory.Build.props Directory.Packages.props ./
-COPY components/HerokuToCloud.Inventory/HerokuToCloud.Inventory.csproj components/HerokuToCloud.Inventory/
-COPY components/HerokuToCloud.Landing/HerokuToCloud.Landing.csproj components/HerokuToCloud.Landing/
-COPY components/HerokuToCloud.Graph/HerokuToCloud.Graph.csproj components/HerokuToCloud.Graph/
-COPY components/HerokuToCloud.Aws/HerokuToCloud.Aws.csproj components/HerokuToCloud.Aws/
-COPY components/HerokuToCloud.Kubernetes/HerokuToCloud.Kubernetes.csproj components/HerokuToCloud.Kubernetes/
-COPY components/HerokuToCloud.Data/HerokuToCloud.Data.csproj components/HerokuToCloud.Data/
-COPY stacks/HerokuToCloud.Cli/HerokuToCloud.Cli.csproj stacks/HerokuToCloud.Cli/
-RUN dotnet restore stacks/HerokuToCloud.Cli/HerokuToCloud.Cli.csproj
 COPY components/ components/
-COPY stacks/HerokuToCloud.Cli/ stacks/HerokuToCloud.Cli/
+COPY stacks/ stacks/
 RUN dotnet publish stacks/HerokuToCloud.Cli/HerokuToCloud.Cli.csproj \
-        --configuration Release --no-restore --output /app \
+        --configuration Release --output /app \
         -p:UseAppHost=true -p:DebugType=none -p:GenerateDocumentationFile=false
 
 FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION}-noble AS runtime
