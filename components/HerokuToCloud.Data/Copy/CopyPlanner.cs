@@ -16,11 +16,17 @@ public sealed class CopyPlanner
     private const int MaxUnitsPerTable = 4096;
     private const int LargeObjectsPerUnit = 1000;
 
-    public CopyPlanner(long chunkBytes, int sourceMajorVersion)
+    /// <summary>Units are never cut smaller than this when the chunk size is lowered for parallelism.</summary>
+    private const long MinimumBalancedChunk = 8L * 1024 * 1024;
+
+    public CopyPlanner(long chunkBytes, int sourceMajorVersion, int jobs = 1)
     {
         ChunkBytes = Math.Max(chunkBytes, 8192);
         SourceMajorVersion = sourceMajorVersion;
+        Jobs = Math.Max(1, jobs);
     }
+
+    public int Jobs { get; }
 
     public long ChunkBytes { get; }
 
@@ -29,10 +35,13 @@ public sealed class CopyPlanner
     /// <summary>Plans every unit, biggest tables first (they bound the run's length), inside the snapshot of <paramref name="connection"/>.</summary>
     public async Task<IReadOnlyList<CopyUnit>> PlanAsync(NpgsqlConnection connection, IReadOnlyList<TableInfo> tables, IReadOnlyList<uint> largeObjects, CancellationToken cancellationToken)
     {
+        // Keep every worker busy to the end: with few large tables, cut units so there are about four per worker.
+        var total = tables.Sum(t => t.Bytes);
+        var chunk = Math.Min(ChunkBytes, Math.Max(MinimumBalancedChunk, total / (Jobs * 4L)));
         var units = new List<CopyUnit>();
         foreach (var table in tables.OrderByDescending(t => t.Bytes).ThenBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
-            foreach (var (condition, share) in await SplitAsync(connection, table, cancellationToken))
+            foreach (var (condition, share) in await SplitAsync(connection, table, chunk, cancellationToken))
             {
                 units.Add(new CopyUnit
                 {
@@ -47,24 +56,24 @@ public sealed class CopyPlanner
             }
         }
 
-        foreach (var chunk in largeObjects.Chunk(LargeObjectsPerUnit))
+        foreach (var batch in largeObjects.Chunk(LargeObjectsPerUnit))
         {
-            var last = chunk[^1];
+            var last = batch[^1];
             units.Add(new CopyUnit
             {
                 Id = units.Count + 1,
                 Kind = CopyUnitKind.LargeObjects,
-                Condition = string.Create(CultureInfo.InvariantCulture, $"oid >= {chunk[0]} AND oid <= {last}"),
-                EstimatedRows = chunk.Length,
+                Condition = string.Create(CultureInfo.InvariantCulture, $"oid >= {batch[0]} AND oid <= {last}"),
+                EstimatedRows = batch.Length,
             });
         }
 
         return units;
     }
 
-    private async Task<IReadOnlyList<(string? Condition, double Share)>> SplitAsync(NpgsqlConnection connection, TableInfo table, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string? Condition, double Share)>> SplitAsync(NpgsqlConnection connection, TableInfo table, long chunk, CancellationToken cancellationToken)
     {
-        var parts = (int)Math.Min(MaxUnitsPerTable, (table.Bytes + ChunkBytes - 1) / ChunkBytes);
+        var parts = (int)Math.Min(MaxUnitsPerTable, (table.Bytes + chunk - 1) / chunk);
         if (parts <= 1)
             return [(null, 1.0)];
 

@@ -92,7 +92,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             await clock.RunAsync("plan", async () =>
             {
                 var largeObjects = await SourceCatalog.ReadLargeObjectsAsync(coordinator, cancellationToken);
-                var planner = new CopyPlanner(options.ChunkBytes, sourceVersion.Major);
+                var planner = new CopyPlanner(options.ChunkBytes, sourceVersion.Major, jobs);
                 await MigrationState.SaveUnitsAsync(control, await planner.PlanAsync(coordinator, tables, largeObjects, cancellationToken), cancellationToken);
             });
         }
