@@ -174,6 +174,20 @@ public sealed class HerokuApiClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_token_that_may_not_read_the_account_still_captures_with_the_account_unnamed()
+    {
+        _api.Error("/account", 403, "forbidden", "This OAuth authorization lacks the identity scope.");
+        _api.Error("/apps/a", 403, "forbidden", "You do not have access to the app a.");
+        using var client = _retry.ClientFor(_api);
+
+        var email = await client.IdentifyAccountAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAsync<InventoryException>(() => client.GetAsync<AppResource>(new ApiRead("/apps/a", "app 'a'"), CancellationToken.None));
+
+        Assert.Null(email);
+        Assert.Contains("the Heroku account of the token from HEROKU_API_KEY has no access to app 'a'", error.Message);
+    }
+
+    [Fact]
     public async Task A_404_uses_the_reads_own_message_and_optional_reads_return_null()
     {
         using var client = _retry.ClientFor(_api);

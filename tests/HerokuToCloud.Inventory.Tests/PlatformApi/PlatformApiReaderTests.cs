@@ -252,6 +252,17 @@ public sealed class PlatformApiReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task No_access_to_config_vars_explains_the_permission_and_scope()
+    {
+        _api.Error($"/apps/{ShopSystem.Web}/config-vars", 403, "forbidden", "Insufficient scope.");
+
+        var error = await Assert.ThrowsAsync<InventoryException>(() => CaptureAsync());
+
+        Assert.Contains("has no access to the config vars of app 'shop-web' (403 Forbidden: Insufficient scope.)", error.Message);
+        Assert.Contains("read-protected scope", error.Message);
+    }
+
+    [Fact]
     public async Task Spaces_generations_and_container_stacks_become_notes()
     {
         _api.Json($"/apps/{ShopSystem.Worker}", App(ShopSystem.WorkerId, ShopSystem.Worker, stack: "container", generation: "fir", space: "shop-space", shield: true, internalRouting: true));

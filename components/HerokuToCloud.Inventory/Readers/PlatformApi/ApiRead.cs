@@ -9,6 +9,9 @@ namespace HerokuToCloud.Inventory.Readers.PlatformApi;
 /// <param name="NotFound">The whole message for a 404, when a 404 means something specific (an app name that does not exist).</param>
 internal sealed record ApiRead(string Path, string Subject, string? NotFound = null)
 {
+    /// <summary>A sentence added to a 403 message, when this read has a likely cause of its own.</summary>
+    public string? ForbiddenHint { get; init; }
+
     /// <summary>Extra request headers, for example Accept-Inclusion.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

@@ -52,11 +52,17 @@ public sealed class HerokuApiClient : IDisposable
     /// <summary>The email of the token's account once known (after <see cref="IdentifyAccountAsync"/>), for access messages.</summary>
     public string? AccountEmail { get; private set; }
 
-    /// <summary>Reads GET /account: proves the token works before anything else and names the account in later messages.</summary>
+    /// <summary>
+    /// Reads GET /account: proves the token works (a refused token fails here, before anything
+    /// else) and names the account in later messages. A token whose scopes exclude account
+    /// information (an authorization with only "read" or "read-protected") gets 403 here; that is
+    /// not an error for capture, the account just stays unnamed.
+    /// </summary>
     public async Task<string?> IdentifyAccountAsync(CancellationToken cancellationToken)
     {
-        var account = await GetAsync<Resources.AccountResource>(new ApiRead("/account", "the token's account"), cancellationToken);
-        AccountEmail = account.Email;
+        var account = await GetOptionalAsync<Resources.AccountResource>(
+            new ApiRead("/account", "the token's account"), cancellationToken, HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        AccountEmail = account?.Email;
         return AccountEmail;
     }
 
@@ -70,13 +76,16 @@ public sealed class HerokuApiClient : IDisposable
         return Deserialize<T>(read, body);
     }
 
-    /// <summary>Like <see cref="GetAsync{T}"/>, but a 404 means "there is none" (an app outside any pipeline).</summary>
-    internal async Task<T?> GetOptionalAsync<T>(ApiRead read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Like <see cref="GetAsync{T}"/>, but the statuses in <paramref name="absentOn"/> (404 when none
+    /// is given) mean "there is none", for example an app outside any pipeline.
+    /// </summary>
+    internal async Task<T?> GetOptionalAsync<T>(ApiRead read, CancellationToken cancellationToken, params HttpStatusCode[] absentOn)
         where T : class
     {
         using var response = await SendAsync(read, range: null, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (absentOn.Length == 0 ? response.StatusCode == HttpStatusCode.NotFound : absentOn.Contains(response.StatusCode))
             return null;
         if (!response.IsSuccessStatusCode)
             throw HerokuApiFailures.ForStatus(read, response.StatusCode, body, _token, AccountEmail);

@@ -21,6 +21,7 @@ internal static class HerokuApiFailures
                 $"Run `heroku login` again, or set {HerokuApiToken.EnvironmentVariable} to a current token (heroku auth:token)."),
             HttpStatusCode.Forbidden => new InventoryException(
                 $"the Heroku account {AccountName(token, account)} has no access to {read.Subject} ({Describe(status, body)}). " +
+                (read.ForbiddenHint is { } hint ? hint + " " : "") +
                 "Ask the app's owner or team admin to grant that account access, or log in as an account that has it (`heroku login`)."),
             HttpStatusCode.NotFound => new InventoryException(
                 read.NotFound ?? $"{read.Subject} was not found ({Describe(status, body)} for GET {read.Path})."),

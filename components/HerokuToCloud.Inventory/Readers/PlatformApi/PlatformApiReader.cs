@@ -62,7 +62,12 @@ public sealed class PlatformApiReader(HerokuApiClient client)
 
         var path = $"/apps/{ApiRead.Segment(app.Name)}";
         var formation = client.GetListAsync<FormationResource>(new ApiRead($"{path}/formation", $"the formation of app '{app.Name}'"), cancellationToken);
-        var config = client.GetAsync<Dictionary<string, string?>>(new ApiRead($"{path}/config-vars", $"the config vars of app '{app.Name}'"), cancellationToken);
+        var config = client.GetAsync<Dictionary<string, string?>>(
+            new ApiRead($"{path}/config-vars", $"the config vars of app '{app.Name}'")
+            {
+                ForbiddenHint = "Reading config vars needs the app's view-config permission, and a token from `heroku authorizations:create` needs the read-protected scope.",
+            },
+            cancellationToken);
         var addons = client.GetListAsync<AddonResource>(new ApiRead($"{path}/addons", $"the add-ons of app '{app.Name}'"), cancellationToken);
         var attachments = client.GetListAsync<AddonAttachmentResource>(
             new ApiRead($"{path}/addon-attachments", $"the add-on attachments of app '{app.Name}'") { Headers = IncludeConfigVars },
