@@ -6,23 +6,11 @@ using HerokuToCloud.Inventory;
 namespace HerokuToCloud.Cli.Capture;
 
 /// <summary>
-/// What `capture --app` reports when it is done: one human line, or with --json a JSON document
-/// (system, apps, counts, notes, warnings) for scripts. Names and counts only, never a value.
+/// What `capture --json` prints when it is done: a JSON document (system, apps, counts, notes,
+/// warnings) for scripts. Names and counts only, never a value.
 /// </summary>
 internal static class CaptureSummary
 {
-    public static string Text(HerokuSystem system, string output, string? secretsOut, int? secretValues)
-    {
-        var processes = system.Apps.Sum(a => a.Processes.Count);
-        var text = new StringBuilder();
-        text.Append($"captured {system.Apps.Count} app{(system.Apps.Count == 1 ? "" : "s")} ({string.Join(", ", system.Apps.Select(a => a.Name))}) ");
-        text.Append($"as system '{system.Name}' into {output}: {processes} process type{(processes == 1 ? "" : "s")}, ");
-        text.Append($"{system.Addons.Count} add-on{(system.Addons.Count == 1 ? "" : "s")}, {system.Apps.Sum(a => a.Config.Count)} config var names");
-        if (secretsOut is not null)
-            text.Append($"; {secretValues} values in {secretsOut} (owner-only)");
-        return text.Append('.').ToString();
-    }
-
     public static string Json(HerokuSystem system, string output, string? secretsOut, int? secretValues, IReadOnlyList<string> warnings)
     {
         using var buffer = new MemoryStream();
@@ -91,7 +79,7 @@ internal static class CaptureSummary
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     private static int CountConfig(HerokuSystem system, ConfigVarKind kind) =>

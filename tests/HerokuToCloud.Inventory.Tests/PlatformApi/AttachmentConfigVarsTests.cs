@@ -51,11 +51,19 @@ public class AttachmentConfigVarsTests
     }
 
     [Fact]
-    public void An_add_on_without_vars_falls_back_to_NAME_URL()
+    public void An_add_on_whose_vars_are_unknown_falls_back_to_NAME_URL()
     {
-        var vars = AttachmentConfigVars.For(Attachment("SEARCH", "web"), Addon("web"), ["SEARCH"], new HashSet<string>());
+        var vars = AttachmentConfigVars.For(Attachment("SEARCH", "web"), Addon("web") with { ConfigVars = null }, ["SEARCH"], new HashSet<string>());
 
         Assert.Equal(["SEARCH_URL"], vars);
+    }
+
+    [Fact]
+    public void An_add_on_that_sets_no_vars_injects_none()
+    {
+        var vars = AttachmentConfigVars.For(Attachment("SCHEDULER", "worker"), Addon("worker"), ["SCHEDULER"], new HashSet<string>());
+
+        Assert.Empty(vars);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.PlatformApi;
 using HerokuToCloud.Tests.Fakes;
 using static HerokuToCloud.Tests.Fakes.HerokuResources;
@@ -93,6 +94,7 @@ public sealed class PlatformApiReaderTests : IDisposable
         Assert.Equal([ShopSystem.Web, ShopSystem.Worker], redis.Attachments.Select(a => a.App));
 
         Assert.Contains(system.Notes, n => n.Contains(ShopSystem.Postgres, StringComparison.Ordinal) && n.Contains("shop-analytics as ANALYTICS_DB", StringComparison.Ordinal));
+        Assert.Empty(system.Addons.Single(a => a.Name == ShopSystem.Scheduler).Attachments.Single().ConfigVars);
     }
 
     [Fact]
@@ -274,6 +276,56 @@ public sealed class PlatformApiReaderTests : IDisposable
         Assert.Contains(worker.Notes, n => n.Contains("fir generation", StringComparison.Ordinal));
         Assert.Contains(worker.Notes, n => n.Contains("capture --heroku-yml", StringComparison.Ordinal));
         Assert.Contains(worker.Notes, n => n.Contains("internal routing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_captured_inventory_writes_and_reads_back_as_inventory_yaml()
+    {
+        var system = (await CaptureAsync()).System;
+
+        var yaml = InventoryYamlWriter.Write(system);
+        var reread = InventoryYamlReader.Read(yaml, "captured.yaml");
+
+        Assert.Equal(yaml, InventoryYamlWriter.Write(reread));
+        Assert.Contains("    scheduler: []\n", yaml);
+        Assert.Equal(system.Apps.Sum(a => a.Config.Count), reread.Apps.Sum(a => a.Config.Count));
+    }
+
+    [Fact]
+    public async Task Names_the_inventory_cannot_hold_are_left_out_with_a_note_instead_of_failing()
+    {
+        _api.Json($"/apps/{ShopSystem.Worker}/config-vars", ConfigVars(("GOOD", "1"), ("my.dotted-var", "canary-odd-name-value")));
+        _api.List($"/apps/{ShopSystem.Worker}/features", [Feature(710, "Odd_Feature", true), Feature(711, "preboot", true)]);
+        _api.List($"/apps/{ShopSystem.Worker}/domains", [Domain(510, ShopSystem.Worker, ShopSystem.WorkerId, "not a host", "custom")]);
+
+        var capture = await CaptureAsync(secrets: true, apps: ShopSystem.Worker);
+
+        var worker = capture.System.Apps.Single();
+        Assert.Equal(["GOOD"], worker.Config.Select(c => c.Name));
+        Assert.Equal(["preboot"], worker.Features);
+        Assert.Empty(worker.Domains);
+        Assert.Contains(worker.Notes, n => n.Contains("'my.dotted-var' has a name a shell cannot export", StringComparison.Ordinal));
+        Assert.DoesNotContain("canary-odd-name-value", capture.Secrets!.ToYaml());
+        InventoryYamlReader.Read(InventoryYamlWriter.Write(capture.System), "captured.yaml");
+    }
+
+    [Fact]
+    public async Task Two_attachments_never_inject_the_same_var_into_one_app()
+    {
+        var postgres = Addon(300, ShopSystem.Postgres, "heroku-postgresql:standard-0", ShopSystem.Web, ShopSystem.WebId, "DATABASE_URL");
+        var redis = Addon(310, ShopSystem.Redis, "heroku-redis:premium-0", ShopSystem.Web, ShopSystem.WebId, "REDIS_URL", "REDIS_TLS_URL");
+        var scheduler = Addon(330, ShopSystem.Scheduler, "scheduler:standard", ShopSystem.Worker, ShopSystem.WorkerId);
+        var first = Attachment(410, "PRIMARY_DB", ShopSystem.Worker, ShopSystem.WorkerId, postgres);
+        first["config_vars"] = new JsonArray("SHARED_URL", "PRIMARY_DB_URL");
+        var second = Attachment(411, "REDIS", ShopSystem.Worker, ShopSystem.WorkerId, redis);
+        second["config_vars"] = new JsonArray("SHARED_URL", "REDIS_URL");
+        _api.List($"/apps/{ShopSystem.Worker}/addon-attachments", [first, second, Attachment(412, "SCHEDULER", ShopSystem.Worker, ShopSystem.WorkerId, scheduler)]);
+
+        var system = (await CaptureAsync(apps: ShopSystem.Worker)).System;
+
+        Assert.Equal(["PRIMARY_DB_URL", "SHARED_URL"], system.Addons.Single(a => a.Name == ShopSystem.Postgres).Attachments.Single().ConfigVars);
+        Assert.Equal(["REDIS_URL"], system.Addons.Single(a => a.Name == ShopSystem.Redis).Attachments.Single().ConfigVars);
+        InventoryYamlReader.Read(InventoryYamlWriter.Write(system), "captured.yaml");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace HerokuToCloud.Inventory.Readers.PlatformApi;
 /// </summary>
 internal static class AttachmentConfigVars
 {
-    /// <summary>Heroku's convention when nothing else names the vars: NAME_URL.</summary>
+    /// <summary>Heroku's convention when nothing else names the vars (the add-on's list is unknown, or matches no attachment): NAME_URL.</summary>
     private const string DefaultSuffix = "URL";
 
     /// <param name="attachment">The attachment whose vars are wanted.</param>
@@ -26,6 +26,10 @@ internal static class AttachmentConfigVars
     {
         if (attachment.ConfigVars is { } included)
             return included.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        // An add-on that says it sets no vars (Heroku Scheduler) injects none through any attachment.
+        if (addon?.ConfigVars is { Count: 0 })
+            return [];
 
         var names = attachmentNamesOfAddon.Append(attachment.Name).Distinct(StringComparer.Ordinal)
             .OrderByDescending(n => n.Length).ToList();

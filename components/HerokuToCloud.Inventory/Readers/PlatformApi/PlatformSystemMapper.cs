@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HerokuToCloud.Inventory.Readers.PlatformApi.Resources;
 
 namespace HerokuToCloud.Inventory.Readers.PlatformApi;
@@ -9,7 +8,7 @@ namespace HerokuToCloud.Inventory.Readers.PlatformApi;
 /// kinds, and everything the inventory has no field for (Private Spaces, drains, attachments to
 /// apps outside the capture, the Scheduler) to notes. Pure: same snapshots, same inventory.
 /// </summary>
-internal static partial class PlatformSystemMapper
+internal static class PlatformSystemMapper
 {
     public const string SourceName = "heroku platform api";
 
@@ -44,26 +43,32 @@ internal static partial class PlatformSystemMapper
         var capturedAttachments = new Dictionary<string, List<AddonAttachment>>(StringComparer.Ordinal);
         foreach (var snapshot in snapshots)
         {
+            var appNotes = new List<string>();
             var configNames = snapshot.ConfigVarNames.ToHashSet(StringComparer.Ordinal);
             var injected = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var attachment in snapshot.Attachments.OrderBy(a => a.Name, StringComparer.Ordinal))
             {
                 var addonId = attachment.Addon?.Id;
                 var addon = addonId is null ? null : addons.GetValueOrDefault(addonId);
-                var addonName = addon?.Name ?? attachment.Addon?.Name ?? attachment.Name;
-                var names = addonId is null ? [] : attachmentsByAddon.GetValueOrDefault(addonId, []).Select(a => a.Name);
-                var vars = AttachmentConfigVars.For(attachment, addon, names, configNames);
-                foreach (var name in vars)
-                    injected.TryAdd(name, addonName);
-                if (addonId is not null)
+                if (addonId is null || addon is null || !HerokuNames.IsAttachmentName(attachment.Name))
                 {
-                    if (!capturedAttachments.TryGetValue(addonId, out var list))
-                        capturedAttachments[addonId] = list = [];
-                    list.Add(new AddonAttachment { App = snapshot.App.Name, Name = attachment.Name, ConfigVars = vars });
+                    appNotes.Add($"the add-on attachment {attachment.Name} (add-on {attachment.Addon?.Name ?? "unknown"}) could not be matched to an add-on of the app; add it by hand if the app needs it.");
+                    continue;
                 }
+
+                // An app sees each config var once: when two attachments would set the same name, the first (by name) keeps it.
+                var names = attachmentsByAddon.GetValueOrDefault(addonId, []).Select(a => a.Name);
+                var vars = AttachmentConfigVars.For(attachment, addon, names, configNames)
+                    .Where(v => HerokuNames.IsConfigVarName(v) && !injected.ContainsKey(v))
+                    .ToList();
+                foreach (var name in vars)
+                    injected[name] = addon.Name;
+                if (!capturedAttachments.TryGetValue(addonId, out var list))
+                    capturedAttachments[addonId] = list = [];
+                list.Add(new AddonAttachment { App = snapshot.App.Name, Name = attachment.Name, ConfigVars = vars });
             }
 
-            apps.Add(MapApp(snapshot, injected));
+            apps.Add(MapApp(snapshot, injected, appNotes));
         }
 
         var mappedAddons = new List<Addon>();
@@ -125,15 +130,24 @@ internal static partial class PlatformSystemMapper
         return new PlatformMapping(system, warnings);
     }
 
-    private static HerokuApp MapApp(AppSnapshot snapshot, IReadOnlyDictionary<string, string> injected)
+    /// <summary>
+    /// One app. Anything Heroku returns that the inventory format cannot hold (a name outside its
+    /// naming rules) is left out with a note rather than failing the whole capture.
+    /// </summary>
+    private static HerokuApp MapApp(AppSnapshot snapshot, IReadOnlyDictionary<string, string> injected, List<string> notes)
     {
         var app = snapshot.App;
-        var notes = new List<string>();
 
         var processes = new List<Process>();
         ReleasePhase? release = null;
         foreach (var formation in snapshot.Formation)
         {
+            if (!HerokuNames.IsProcessType(formation.Type))
+            {
+                notes.Add($"the process type '{formation.Type}' does not fit the inventory's naming rules and was left out; add it under a plain name.");
+                continue;
+            }
+
             var size = DynoSize(formation, app.Name, notes);
             if (formation.Type == "release")
             {
@@ -161,6 +175,12 @@ internal static partial class PlatformSystemMapper
         var runtime = new List<string>();
         foreach (var name in snapshot.ConfigVarNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
+            if (!HerokuNames.IsConfigVarName(name))
+            {
+                notes.Add($"the config var '{name}' has a name a shell cannot export, so it was left out (and its value too); rename it on the new platform.");
+                continue;
+            }
+
             if (injected.TryGetValue(name, out var addon))
             {
                 config.Add(new ConfigVar { Name = name, Kind = ConfigVarKind.Addon, Addon = addon, Value = ConfigValueSource.Addon });
@@ -223,7 +243,9 @@ internal static partial class PlatformSystemMapper
         PipelineCoupling? pipeline = null;
         if (snapshot.Coupling is { } coupling && snapshot.PipelineName is { } pipelineName)
         {
-            if (Enum.TryParse<PipelineStage>(coupling.Stage, ignoreCase: true, out var stage) && Enum.IsDefined(stage))
+            if (!HerokuNames.IsPipelineName(pipelineName))
+                notes.Add($"the app is in pipeline '{pipelineName}', whose name does not fit Heroku's pipeline naming rules; add the pipeline by hand.");
+            else if (Enum.TryParse<PipelineStage>(coupling.Stage, ignoreCase: true, out var stage) && Enum.IsDefined(stage))
                 pipeline = new PipelineCoupling(pipelineName, stage);
             else
                 notes.Add($"the app is in pipeline {pipelineName} at stage '{coupling.Stage}', which the inventory does not know.");
@@ -232,17 +254,17 @@ internal static partial class PlatformSystemMapper
         return new HerokuApp
         {
             Name = app.Name,
-            Region = app.Region?.Name,
-            Stack = stack,
+            Region = app.Region?.Name is { } region && HerokuNames.IsSlug(region) ? region : null,
+            Stack = stack is not null && HerokuNames.IsSlug(stack) ? stack : null,
             Build = new AppBuild { Buildpacks = buildpacks },
             Pipeline = pipeline,
-            Features = snapshot.Features.Where(f => f.Enabled).Select(f => f.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            Features = snapshot.Features.Where(f => f.Enabled && HerokuNames.IsSlug(f.Name)).Select(f => f.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Processes = processes,
             Release = release,
             Config = config,
             Scheduler = [],
             Domains = snapshot.Domains
-                .Where(d => d.Kind == "custom" && !d.Hostname.EndsWith(".herokuapp.com", StringComparison.OrdinalIgnoreCase))
+                .Where(d => d.Kind == "custom" && HerokuNames.IsHostname(d.Hostname) && !IsHerokuHostname(d.Hostname))
                 .Select(d => d.Hostname.ToLowerInvariant())
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
@@ -252,6 +274,9 @@ internal static partial class PlatformSystemMapper
             Notes = notes,
         };
     }
+
+    private static bool IsHerokuHostname(string host) =>
+        host.EndsWith(".herokuapp.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".herokudns.com", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The formation's size in the canonical spelling; an unknown size is kept as Heroku says it, with a note.</summary>
     private static string DynoSize(FormationResource formation, string app, List<string> notes)
@@ -295,12 +320,9 @@ internal static partial class PlatformSystemMapper
             common.Add(part);
         }
 
-        var name = string.Join('-', common);
-        return ValidName().IsMatch(name) ? name : snapshots[0].App.Name;
+        var name = string.Join('-', common).Trim('-');
+        return name.Length > 0 && HerokuNames.IsSystemName(name) ? name : snapshots[0].App.Name;
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9-]*[a-z0-9]$")]
-    private static partial Regex ValidName();
 }
 
 /// <summary>The mapped inventory and the warnings capture shows on the terminal.</summary>

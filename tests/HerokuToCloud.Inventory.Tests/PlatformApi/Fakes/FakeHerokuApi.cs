@@ -191,6 +191,8 @@ public sealed partial class FakeHerokuApi : IDisposable
 
     public void Dispose()
     {
+        if (!_listener.IsListening)
+            return;
         _listener.Stop();
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
