@@ -27,7 +27,7 @@ internal static class CaptureCommand
         };
         var inventory = new Option<string?>("--inventory") { Description = "An existing inventory.yaml to check and rewrite in canonical form." };
         var name = new Option<string?>("--name") { Description = "The Heroku app name (default: app.json \"name\", else the folder's name)." };
-        var system = new Option<string?>("--system") { Description = "The system's name, which becomes the Pulumi project name (default: the app's name)." };
+        var system = new Option<string?>("--system") { Description = "The system's name, which becomes the Pulumi project name (default: the app's name; with --app, the pipeline's name or the apps' common prefix)." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write inventory.yaml; '-' or nothing writes to standard output." };
         var apps = new Option<string[]>("--app", "-a")
         {

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using HerokuToCloud.Inventory.Readers.PlatformApi;
 using HerokuToCloud.Inventory.Readers.PlatformApi.Resources;
 using HerokuToCloud.Tests.Fakes;
+using Moq;
+using Moq.Protected;
 using static HerokuToCloud.Tests.Fakes.HerokuResources;
 
 namespace HerokuToCloud.Inventory.Tests.PlatformApi;
@@ -218,6 +220,39 @@ public sealed class HerokuApiClientTests : IDisposable
         Assert.Contains($"could not reach the Heroku API at http://127.0.0.1:{port}/", error.Message);
         Assert.Contains("3 attempts", error.Message);
         Assert.Equal(2, retry.Delays.Count);
+    }
+
+    [Fact]
+    public async Task A_request_that_times_out_is_retried_then_reported()
+    {
+        // The handler is the HTTP boundary: it never answers, as a hung connection would.
+        var handler = new Mock<HttpMessageHandler>();
+        handler.Protected()
+            .Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .ThrowsAsync(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 60 seconds elapsing."));
+        using var http = new HttpClient(handler.Object) { Timeout = TimeSpan.FromSeconds(45) };
+        var retry = new RecordingRetry(maxAttempts: 2);
+        var client = new HerokuApiClient(http, new HerokuApiToken("t", "HEROKU_API_KEY"), new HerokuApiClientOptions { Retry = retry.Policy });
+
+        var error = await Assert.ThrowsAsync<InventoryException>(() => client.IdentifyAccountAsync(CancellationToken.None));
+
+        Assert.Contains("could not reach the Heroku API at https://api.heroku.com/", error.Message);
+        Assert.Contains("no answer within 45 s", error.Message);
+        Assert.Single(retry.Delays);
+        handler.Protected().Verify("SendAsync", Times.Exactly(2), ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Cancelling_the_capture_stops_without_retrying()
+    {
+        _api.Json("/apps/a", App(1, "a"));
+        using var client = _retry.ClientFor(_api);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync<AppResource>(Read("/apps/a"), cancelled.Token));
+
+        Assert.Empty(_retry.Delays);
     }
 
     [Fact]

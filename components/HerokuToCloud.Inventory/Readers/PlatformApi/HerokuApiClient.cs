@@ -138,7 +138,7 @@ public sealed class HerokuApiClient : IDisposable
                 }
                 catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new TimeoutException($"no answer within {_options.RequestTimeout.TotalSeconds:0} s.", ex);
+                    failure = new TimeoutException($"no answer within {_http.Timeout.TotalSeconds:0} s.", ex);
                 }
             }
 
