@@ -10,8 +10,8 @@ namespace HerokuToCloud.Aws;
 /// </summary>
 internal sealed class AwsProgram
 {
-    /// <summary>Tag key listing the baseline controls a resource deliberately does not meet (space-separated ids).</summary>
-    public const string OptOutTag = "heroku2cloud:opt-out";
+    /// <summary>Characters AWS allows in tag values (besides letters and digits).</summary>
+    private const string TagPunctuation = " _.:/=+-@";
 
     private readonly Dictionary<string, string> nameOwners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> keyOwners = new(StringComparer.Ordinal);
@@ -101,11 +101,12 @@ internal sealed class AwsProgram
 
     /// <summary>
     /// Adds a resource. <paramref name="owner"/> says what it belongs to, for the error when two
-    /// things of the plan map to the same logical name. Taggable resources get the system's tags,
-    /// plus <paramref name="optOuts"/> as the opt-out tag.
+    /// things of the plan map to the same logical name. Taggable resources get the system's tags, plus
+    /// one waiver tag per baseline rule the resource deliberately does not meet (rule id → reason),
+    /// which the policy engine reads and <c>heroku2cloud check</c> lists.
     /// </summary>
     public Resource Add(string name, string type, MapValue properties, string owner, ResourceOptions? options = null,
-        string? app = null, IReadOnlyCollection<string>? optOuts = null)
+        string? app = null, IReadOnlyDictionary<string, string>? waivers = null)
     {
         Claim(name, owner);
         if (AwsTypes.Taggable.Contains(type))
@@ -113,9 +114,17 @@ internal sealed class AwsProgram
             var tags = new MapValue { ["heroku2cloud:system"] = Plan.System };
             if (app is not null)
                 tags["heroku2cloud:app"] = app;
-            if (optOuts is { Count: > 0 })
-                tags[OptOutTag] = string.Join(' ', optOuts.Order(StringComparer.Ordinal));
+            foreach (var (rule, reason) in (waivers ?? new Dictionary<string, string>()).OrderBy(w => w.Key, StringComparer.Ordinal))
+            {
+                if (reason.Length is 0 or > 256 || reason.Any(c => !char.IsAsciiLetterOrDigit(c) && !TagPunctuation.Contains(c)))
+                    throw new InvalidOperationException($"The waiver reason for {rule} on {name} is not a valid AWS tag value: {reason}");
+                tags[Policy.AwsPolicyPack.WaiverPrefix + rule] = reason;
+            }
             properties["tags"] = tags;
+        }
+        else if (waivers is { Count: > 0 })
+        {
+            throw new InvalidOperationException($"{type} has no tags to record a waiver on.");
         }
 
         if (type.StartsWith("random:", StringComparison.Ordinal))

@@ -1,5 +1,7 @@
 using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Aws.Tests.Fixtures;
+using HerokuToCloud.Graph.Policy;
+using HerokuToCloud.Graph.Policy.Generic;
 
 namespace HerokuToCloud.Aws.Tests;
 
@@ -17,9 +19,8 @@ public class ExampleTests
         var program = results[0].Program.Dump();
         Assert.All(results, r => Assert.Equal(program, r.Program.Dump()));
 
-        var findings = AwsPolicyPack.Evaluate(new PolicyInput(results[0].Program, [.. results.Select(r => r.Stack)]));
-        var violations = findings.Where(f => f.Outcome == PolicyOutcome.Violation).ToList();
-        Assert.True(violations.Count == 0, string.Join("\n", violations.Select(v => $"{v.RuleId} {v.Resource}: {v.Message}")));
+        var report = new PolicyEngine([GenericPolicyPack.Create(), AwsPolicyPack.Create()]).Check(results[0].Program, results.Select(r => r.Stack));
+        Assert.True(report.Passed, string.Join("\n", report.Violations.Select(v => $"{v.RuleId} {v.Resource}: {v.Message}")));
     }
 
     [Fact]

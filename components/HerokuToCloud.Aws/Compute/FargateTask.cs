@@ -9,7 +9,7 @@ namespace HerokuToCloud.Aws;
 /// </summary>
 internal static class FargateTask
 {
-    public const string EcsOptOut = "ECS.5";
+    public const string ReadOnlyRootRule = "ECS.5";
 
     /// <summary>
     /// Adds a task definition running one container. Config descriptions go into Pulumi.yaml, which
@@ -39,10 +39,14 @@ internal static class FargateTask
             properties["volumes"] = Value.List(new MapValue { ["name"] = ContainerSpec.TmpVolume });
         properties["containerDefinitions"] = new JsonValue(Value.List(container.ToDefinition(logGroupName, program.Region)));
 
-        string[] optOuts = container.WritableRootFilesystem ? [EcsOptOut] : [];
+        var waivers = new Dictionary<string, string>(StringComparer.Ordinal);
         if (container.WritableRootFilesystem)
+        {
+            waivers[ReadOnlyRootRule] = "the process writes outside /tmp as it did on Heroku: its root filesystem stays writable";
             program.Report(FindingSeverity.Warning, owner,
-                "runs with a writable root filesystem because the plan says it writes outside /tmp (ECS.5 opt-out); move its writes to /tmp to drop the opt-out.");
-        return program.Add(name, AwsTypes.TaskDefinition, properties, owner, app: app, optOuts: optOuts);
+                "runs with a writable root filesystem because the plan says it writes outside /tmp (ECS.5 waived); move its writes to /tmp to drop the waiver.");
+        }
+
+        return program.Add(name, AwsTypes.TaskDefinition, properties, owner, app: app, waivers: waivers);
     }
 }

@@ -33,12 +33,14 @@ internal static class WebService
         AwsNames.EnsureAutonamable(targetsName, AwsNames.TargetGroupMax, "target group", $"app {app.Name}");
 
         var https = program.ServesHttps(app);
-        var optOuts = new List<string>();
+        var waivers = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!https)
         {
-            optOuts.AddRange(["ELB.1", "ELB.18"]);
+            const string reason = "no custom domain in any stage: the app answers over HTTP on its load balancer host name";
+            waivers["ELB.1"] = reason;
+            waivers["ELB.18"] = reason;
             program.Report(FindingSeverity.Warning, owner,
-                "has no custom domain, so its load balancer serves plain HTTP on its AWS host name (ELB.1/ELB.18 opt-out); add a domain to the app to get HTTPS with a redirect.");
+                "has no custom domain, so its load balancer serves plain HTTP on its AWS host name (ELB.1/ELB.18 waived); add a domain to the app to get HTTPS with a redirect.");
         }
 
         var balancer = new MapValue
@@ -63,10 +65,10 @@ internal static class WebService
         }
         else
         {
-            optOuts.Add("ELB.5");
+            waivers["ELB.5"] = "no access log bucket was given: generate with --alb-access-logs-bucket to turn access logs on";
         }
 
-        var loadBalancer = program.Add(balancerName, AwsTypes.LoadBalancer, balancer, owner, app: app.Name, optOuts: optOuts);
+        var loadBalancer = program.Add(balancerName, AwsTypes.LoadBalancer, balancer, owner, app: app.Name, waivers: waivers);
 
         var healthCheckPath = program.Config(ConfigKeys.Of(app.Name, service.Name, "healthCheckPath"), ConfigType.String, service.HealthCheckPath,
             $"Path the load balancer checks on {app.Name} {service.Name}; any 2xx or 3xx answer is healthy.", owner);

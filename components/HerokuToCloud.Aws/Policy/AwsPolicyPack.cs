@@ -1,13 +1,22 @@
+using HerokuToCloud.Graph.Policy;
+
 namespace HerokuToCloud.Aws.Policy;
 
 /// <summary>
 /// The AWS rules of the security baseline (security-baseline.md, AWS table), one per control.
-/// Every program the AWS components generate passes them; opt-outs the plan asked for (an app
-/// without a domain, a writable root filesystem, a stack without access logs) are listed, not failed.
+/// Every program the AWS components generate passes them; exceptions the plan asks for (an app
+/// without a domain, a writable root filesystem, no access-log bucket) are waivers the components
+/// record as tags on the resource, with the reason, which <c>heroku2cloud check</c> lists.
 /// </summary>
 public static class AwsPolicyPack
 {
     public const string Name = "aws";
+
+    /// <summary>Tag key prefix of a waiver: <c>heroku2cloud:waive:ELB.1</c> = the reason.</summary>
+    public const string WaiverPrefix = "heroku2cloud:waive:";
+
+    /// <summary>The pack for the policy engine: applies to programs using the aws package.</summary>
+    public static PolicyPack Create() => new(Name, "aws", Rules, [new PropertyMapWaivers("tags", WaiverPrefix)]);
 
     public static IReadOnlyList<IPolicyRule> Rules { get; } =
     [
@@ -23,7 +32,4 @@ public static class AwsPolicyPack
         new DefaultSecurityGroupClosed(), new VpcFlowLogs(), new RestrictedIngress(), new DatastoreIngress(), new TaskIngress(),
         new IamLeastPrivilege(), new IamTaskRoles(), new SecretsNeverPlain(),
     ];
-
-    /// <summary>Runs every rule; findings in rule order, then resource order.</summary>
-    public static IReadOnlyList<PolicyFinding> Evaluate(PolicyInput input) => [.. Rules.SelectMany(r => r.Evaluate(input))];
 }

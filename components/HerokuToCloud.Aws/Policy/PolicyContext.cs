@@ -5,16 +5,15 @@ namespace HerokuToCloud.Aws.Policy;
 
 /// <summary>
 /// Reads a program the way the rules need it: properties by path (looking through <c>fn::toJSON</c>,
-/// <c>fn::secret</c> and JSON strings), config values resolved from every stack file, references
-/// followed to the resources they name, and the opt-out tag.
+/// <c>fn::secret</c> and JSON strings), config values resolved from one stack file (or the declared
+/// default when no stack is given), and references followed to the resources they name.
 /// </summary>
-public sealed class PolicyContext(PolicyInput input)
+public sealed class PolicyContext(ResourceGraph program, StackConfig? stack = null)
 {
-    public const string OptOutTag = "heroku2cloud:opt-out";
+    public ResourceGraph Program { get; } = program;
 
-    public ResourceGraph Program { get; } = input.Program;
-
-    public IReadOnlyList<StackConfig> Stacks { get; } = input.Stacks;
+    /// <summary>The stack whose config values the rule reads; null when only the program is checked.</summary>
+    public StackConfig? Stack { get; } = stack;
 
     public IEnumerable<Resource> OfType(string type) => Program.Resources.Where(r => r.Type == type);
 
@@ -71,45 +70,35 @@ public sealed class PolicyContext(PolicyInput input)
 
     public static IReadOnlyList<Value> Items(Value? value) => Unwrap(value) is ListValue list ? list.Items : [];
 
-    /// <summary>The literal values a value takes: itself, or a config key's value in each stack (and its default).</summary>
-    public IReadOnlyList<(string? Stack, Value Literal)> Resolve(Value? value)
+    /// <summary>
+    /// The literal a value takes: itself, or a config key's value in <see cref="Stack"/> (its declared
+    /// default without a stack); null when it is computed or not known here.
+    /// </summary>
+    public Value? Resolve(Value? value)
     {
         value = Unwrap(value);
         if (value is StringValue or NumberValue or BoolValue or ListValue or MapValue)
-            return [(null, value)];
+            return value;
         if (value is not ConfigValue config)
-            return [];
-        var resolved = new List<(string?, Value)>();
-        foreach (var stack in Stacks)
-        {
-            if (stack.Values.TryGetValue(config.Key, out var literal))
-                resolved.Add((stack.Stack, literal));
-        }
-
-        var declared = Program.Config.FirstOrDefault(c => c.Key == config.Key);
-        if (resolved.Count == 0 && declared?.Default is { } fallback)
-            resolved.Add((null, fallback));
-        return resolved;
+            return null;
+        if (Stack is not null && Stack.Values.TryGetValue(config.Key, out var literal))
+            return literal;
+        return Program.Config.FirstOrDefault(c => c.Key == config.Key)?.Default;
     }
 
-    /// <summary>True when every known value of <paramref name="value"/> is the boolean <paramref name="expected"/> and one is known.</summary>
-    public bool AlwaysIs(Value? value, bool expected)
+    /// <summary>True when the value is known here and is the boolean <paramref name="expected"/>.</summary>
+    public bool AlwaysIs(Value? value, bool expected) => Resolve(value) is BoolValue b && b.Flag == expected;
+
+    /// <summary>The number a value takes here, when known.</summary>
+    public decimal? Number(Value? value) => Resolve(value) switch
     {
-        var values = Resolve(value);
-        return values.Count > 0 && values.All(v => v.Literal is BoolValue b && b.Flag == expected);
-    }
+        NumberValue n => n.Number,
+        StringValue s when decimal.TryParse(s.Text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
 
-    /// <summary>Stacks where a config-driven boolean is false (a literal false reports as "all stacks").</summary>
-    public IReadOnlyList<string> WhereFalse(Value? value) =>
-        [.. Resolve(value).Where(v => v.Literal is BoolValue { Flag: false }).Select(v => v.Stack ?? "all stacks")];
-
-    public IReadOnlyList<decimal> Numbers(Value? value) =>
-        [.. Resolve(value).Select(v => v.Literal switch
-        {
-            NumberValue n => n.Number,
-            StringValue s when decimal.TryParse(s.Text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
-            _ => decimal.MinValue,
-        })];
+    /// <summary>Where a config-driven value comes from, for messages ("in stack prod").</summary>
+    public string Where(Value? value) => Unwrap(value) is ConfigValue config && Stack is not null ? $" in stack {Stack.Stack} ({config.Key})" : "";
 
     public static string? Text(Value? value) => (Unwrap(value) as StringValue)?.Text;
 
@@ -119,10 +108,6 @@ public sealed class PolicyContext(PolicyInput input)
     /// <summary>Every resource a value refers to, anywhere inside it.</summary>
     public IEnumerable<Resource> Targets(Value? value) =>
         Walk(value).OfType<ReferenceValue>().Select(r => Program.Find(r.Name)).OfType<Resource>().Distinct();
-
-    public static bool OptedOut(Resource resource, string control) =>
-        At(resource, "tags") is MapValue tags && Text(tags[OptOutTag]) is { } ids
-        && ids.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(control, StringComparer.Ordinal);
 
     /// <summary>The container definitions of a task definition.</summary>
     public static IReadOnlyList<MapValue> Containers(Resource taskDefinition) =>

@@ -1,31 +1,37 @@
+using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
+
 namespace HerokuToCloud.Aws.Policy;
 
 /// <summary>
 /// A rule that checks every resource of one type: <see cref="Check"/> returns what is wrong with a
-/// resource (null when it complies). A resource whose opt-out tag names the control is reported as
-/// an opt-out instead of a violation, when the control allows opting out.
+/// resource in the program (null values of stack config count as unknown), <see cref="CheckStack"/>
+/// what is wrong with it given one stack's config values. Opt-outs are the policy engine's waivers:
+/// tags <c>heroku2cloud:waive:&lt;rule&gt;</c> with a reason, which the AWS components write themselves
+/// where the plan asks for an exception.
 /// </summary>
-public abstract class ResourceRule(string id, string title, string type, bool allowsOptOut = false) : IPolicyRule
+public abstract class ResourceRule(string id, string title, string type) : IPolicyRule
 {
     public string Id { get; } = id;
 
     public string Title { get; } = title;
 
-    public IEnumerable<PolicyFinding> Evaluate(PolicyInput input)
+    public IEnumerable<PolicyViolation> Evaluate(ResourceGraph graph)
     {
-        var context = new PolicyContext(input);
-        foreach (var resource in context.OfType(type))
-        {
-            foreach (var problem in Check(context, resource))
-            {
-                var optedOut = allowsOptOut && PolicyContext.OptedOut(resource, Id);
-                yield return new PolicyFinding(Id, resource.Name, optedOut ? $"opted out: {problem}" : problem,
-                    optedOut ? PolicyOutcome.OptOut : PolicyOutcome.Violation);
-            }
-        }
+        var context = new PolicyContext(graph);
+        return context.OfType(type).SelectMany(r => Check(context, r).Select(problem => new PolicyViolation(Id, r.Name, problem)));
     }
 
-    protected abstract IEnumerable<string> Check(PolicyContext context, Graph.Resource resource);
+    public IEnumerable<PolicyViolation> EvaluateStack(ResourceGraph graph, StackConfig stack)
+    {
+        var context = new PolicyContext(graph, stack);
+        return context.OfType(type).SelectMany(r => CheckStack(context, r).Select(problem => new PolicyViolation(Id, r.Name, problem)));
+    }
+
+    protected abstract IEnumerable<string> Check(PolicyContext context, Resource resource);
+
+    /// <summary>Problems that depend on a stack's config values (retention days, counts); none by default.</summary>
+    protected virtual IEnumerable<string> CheckStack(PolicyContext context, Resource resource) => [];
 }
 
 /// <summary>A rule that looks at the program as a whole (relations between resources).</summary>
@@ -35,11 +41,9 @@ public abstract class ProgramRule(string id, string title) : IPolicyRule
 
     public string Title { get; } = title;
 
-    public IEnumerable<PolicyFinding> Evaluate(PolicyInput input) => Check(new PolicyContext(input));
+    public IEnumerable<PolicyViolation> Evaluate(ResourceGraph graph) => Check(new PolicyContext(graph));
 
-    protected abstract IEnumerable<PolicyFinding> Check(PolicyContext context);
+    protected abstract IEnumerable<PolicyViolation> Check(PolicyContext context);
 
-    protected PolicyFinding Violation(string resource, string message) => new(Id, resource, message);
-
-    protected PolicyFinding OptOut(string resource, string message) => new(Id, resource, message, PolicyOutcome.OptOut);
+    protected PolicyViolation Violation(string resource, string message) => new(Id, resource, message);
 }

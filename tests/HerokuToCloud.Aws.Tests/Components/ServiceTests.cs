@@ -135,7 +135,9 @@ public class ServiceTests
         Assert.Null(result.Program.Find("emigrate-https"));
         Assert.Null(result.Program.Find("emigrate-certificate"));
         Assert.Null(result.Program.Find("emigrate-alb-https-in"));
-        Assert.Equal("ELB.1 ELB.18 ELB.5", result.Program.Get("emigrate-alb").Text("tags.heroku2cloud:opt-out"));
+        var tags = (MapValue)result.Program.Get("emigrate-alb").Properties["tags"]!;
+        Assert.Equal(["heroku2cloud:waive:ELB.1", "heroku2cloud:waive:ELB.18", "heroku2cloud:waive:ELB.5"],
+            tags.Entries.Select(e => e.Key).Where(k => k.StartsWith("heroku2cloud:waive:", StringComparison.Ordinal)));
         Assert.Contains(result.Findings, f => f.Severity == FindingSeverity.Warning && f.Message.Contains("plain HTTP"));
         GraphQuery.Same(InterpolationValue.Of("http://", new ReferenceValue("emigrate-alb", "dnsName")), result.Program.Outputs.Single(o => o.Name == "emigrateUrl").Value);
     }
@@ -150,7 +152,7 @@ public class ServiceTests
         var task = result.Program.Get("emigrate-worker-task");
         Assert.Equal(new BoolValue(false), task.At("containerDefinitions[0].readonlyRootFilesystem"));
         Assert.Null(task.At("volumes"));
-        Assert.Equal("ECS.5", task.Text("tags.heroku2cloud:opt-out"));
+        Assert.Contains("writes outside /tmp", (((MapValue)task.Properties["tags"]!)["heroku2cloud:waive:ECS.5"] as StringValue)?.Text);
         Assert.Contains(result.Findings, f => f.Subject == "app emigrate process worker" && f.Message.Contains("ECS.5"));
     }
 
@@ -161,7 +163,7 @@ public class ServiceTests
         var balancer = result.Program.Get("emigrate-alb");
         Assert.Equal(new ConfigValue("albAccessLogsBucket"), balancer.At("accessLogs.bucket"));
         Assert.Equal(new BoolValue(true), balancer.At("accessLogs.enabled"));
-        Assert.Null(balancer.At("tags.heroku2cloud:opt-out"));
+        Assert.False(((MapValue)balancer.Properties["tags"]!).ContainsKey("heroku2cloud:waive:ELB.5"));
         Assert.Equal(new StringValue("emigrate-alb-logs"), result.Stack.Values["albAccessLogsBucket"]);
     }
 

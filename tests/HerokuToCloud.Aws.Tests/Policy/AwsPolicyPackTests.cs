@@ -1,6 +1,8 @@
 using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Aws.Tests.Fixtures;
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
+using HerokuToCloud.Graph.Policy.Generic;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Aws.Tests.Policy;
@@ -33,28 +35,42 @@ public class AwsPolicyPackTests
         return plan with { Apps = [app with { Services = [.. app.Services.Select(s => s with { WritableRootFilesystem = s.Name == "worker" })] }] };
     }
 
-    private static IReadOnlyList<PolicyFinding> Check(ResourceGraph program, params StackConfig[] stacks) =>
-        AwsPolicyPack.Evaluate(new PolicyInput(program, stacks));
+    private static PolicyReport Check(ResourceGraph program, params StackConfig[] stacks) =>
+        new PolicyEngine([GenericPolicyPack.Create(), AwsPolicyPack.Create()]).Check(program, stacks);
 
     [Theory]
     [MemberData(nameof(Variants))]
     public void Generated_programs_pass_the_pack(string variant)
     {
         var result = Variant(variant);
-        var violations = Check(result.Program, result.Stack).Where(f => f.Outcome == PolicyOutcome.Violation).ToList();
-        Assert.True(violations.Count == 0, string.Join("\n", violations.Select(v => $"{v.RuleId} {v.Resource}: {v.Message}")));
+        var report = Check(result.Program, result.Stack);
+        Assert.True(report.Passed, string.Join("\n", report.Violations.Select(v => $"{v.RuleId} {v.Resource}: {v.Message}")));
+        Assert.Empty(report.UnusedWaivers);
+        Assert.Contains(report.Packs, p => p.Name == "aws");
     }
 
     [Fact]
-    public void Opt_outs_the_plan_asked_for_are_listed_not_failed()
+    public void Exceptions_the_plan_asks_for_are_waived_with_a_reason_not_failed()
     {
-        var findings = Check(AwsLanding.Build(WritableWorker() with { Apps = [WritableWorker().Apps[0] with { Domains = [] }] }).Program);
-        var optOuts = findings.Where(f => f.Outcome == PolicyOutcome.OptOut).Select(f => $"{f.RuleId} {f.Resource}").ToList();
-        Assert.Contains("ECS.5 emigrate-worker-task", optOuts);
-        Assert.Contains("ELB.1 emigrate-alb", optOuts);
-        Assert.Contains("ELB.18 emigrate-alb", optOuts);
-        Assert.Contains("ELB.5 emigrate-alb", optOuts);
-        Assert.DoesNotContain(findings, f => f.Outcome == PolicyOutcome.Violation);
+        var result = AwsLanding.Build(WritableWorker() with { Apps = [WritableWorker().Apps[0] with { Domains = [] }] });
+        var report = Check(result.Program, result.Stack);
+        var waived = report.Waived.Select(w => $"{w.Violation.RuleId} {w.Violation.Resource}").ToList();
+        Assert.Contains("ECS.5 emigrate-worker-task", waived);
+        Assert.Contains("ELB.1 emigrate-alb", waived);
+        Assert.Contains("ELB.18 emigrate-alb", waived);
+        Assert.Contains("ELB.5 emigrate-alb", waived);
+        Assert.All(report.Waived, w => Assert.False(string.IsNullOrWhiteSpace(w.Reason)));
+        Assert.True(report.Passed);
+    }
+
+    [Fact]
+    public void A_waiver_without_a_reason_does_not_count()
+    {
+        var result = AwsLanding.Build(Plans.EmigratePlan(domains: []));
+        var tags = (MapValue)result.Program.Get("emigrate-alb").Properties["tags"]!;
+        tags["heroku2cloud:waive:ELB.1"] = "";
+        var report = Check(result.Program, result.Stack);
+        Assert.Contains(report.Violations, v => v.RuleId == "ELB.1" && v.Resource == "emigrate-alb");
     }
 
     [Fact]
@@ -102,7 +118,7 @@ public class AwsPolicyPackTests
         { "RDS.TLS", "force_ssl off" },
         { "ELB.1", "http forwards although a certificate exists" },
         { "ELB.4", "invalid headers kept" },
-        { "ELB.5", "no access logs and no opt-out" },
+        { "ELB.5", "no access logs and no waiver" },
         { "ELB.6", "deletion protection missing" },
         { "ELB.12", "desync mitigation monitor" },
         { "ELB.13", "one subnet" },
@@ -171,7 +187,7 @@ public class AwsPolicyPackTests
             "http forwards although a certificate exists" => program.Set("emigrate-http", "defaultActions[0]",
                 new MapValue { ["type"] = "forward", ["targetGroupArn"] = new ReferenceValue("emigrate-tg", "arn") }),
             "invalid headers kept" => program.Set("emigrate-alb", "dropInvalidHeaderFields", false),
-            "no access logs and no opt-out" => program.Set("emigrate-alb", "tags", new MapValue { ["heroku2cloud:system"] = "emigrate" }),
+            "no access logs and no waiver" => program.Set("emigrate-alb", "tags", new MapValue { ["heroku2cloud:system"] = "emigrate" }),
             "deletion protection missing" => program.WithoutProperty("emigrate-alb", "enableDeletionProtection"),
             "desync mitigation monitor" => program.Set("emigrate-alb", "desyncMitigationMode", "monitor"),
             "one subnet" => program.Set("emigrate-alb", "subnets", Value.List(new ReferenceValue("public-subnet-a", "id"))),
@@ -204,9 +220,9 @@ public class AwsPolicyPackTests
             _ => throw new ArgumentException(mutation),
         };
 
-        var findings = Check(program, stack);
-        Assert.Contains(findings, f => f.RuleId == rule && f.Outcome == PolicyOutcome.Violation);
-        Assert.All(findings.Where(f => f.RuleId == rule), f => Assert.False(string.IsNullOrWhiteSpace(f.Resource)));
+        var report = Check(program, stack);
+        Assert.Contains(report.Violations, v => v.RuleId == rule);
+        Assert.All(report.Violations.Where(v => v.RuleId == rule), v => Assert.False(string.IsNullOrWhiteSpace(v.Resource)));
     }
 
     private static ResourceGraph Stack(ResourceGraph program, StackConfig stack, string key, int value)

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Aws.Policy;
 
@@ -8,8 +9,15 @@ public sealed class CacheBackups() : ResourceRule("ElastiCache.1", "Caches keep 
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {
         var limit = PolicyContext.At(resource, "snapshotRetentionLimit");
-        if (limit is null || context.Numbers(limit).Any(d => d < 1))
+        if (limit is null || (limit is not ConfigValue && context.Number(limit) is < 1))
             yield return "keeps no snapshots; set snapshotRetentionLimit to 1 or more days.";
+    }
+
+    protected override IEnumerable<string> CheckStack(PolicyContext context, Resource resource)
+    {
+        var limit = PolicyContext.At(resource, "snapshotRetentionLimit");
+        if (limit is ConfigValue && context.Number(limit) is < 1)
+            yield return $"keeps no snapshots{context.Where(limit)}; set it to 1 or more days.";
     }
 }
 
@@ -23,18 +31,16 @@ public sealed class CacheMinorUpgrades() : ResourceRule("ElastiCache.2", "Caches
     }
 }
 
-/// <summary>ElastiCache.3: automatic failover is set (single-node stacks are listed as opt-outs).</summary>
+/// <summary>ElastiCache.3: automatic failover is set, as stack config (on once a cache has a replica).</summary>
 public sealed class CacheFailover() : ProgramRule("ElastiCache.3", "Caches fail over automatically")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         foreach (var cache in context.OfType(AwsTypes.ReplicationGroup))
         {
             var failover = PolicyContext.At(cache, "automaticFailoverEnabled");
             if (failover is null)
                 yield return Violation(cache.Name, "does not set automaticFailoverEnabled; set it (stack config) for caches with replicas.");
-            else if (context.WhereFalse(failover) is { Count: > 0 } stacks)
-                yield return OptOut(cache.Name, $"has a single node without failover in {string.Join(", ", stacks)}.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Aws.Policy;
 
@@ -21,7 +22,7 @@ public sealed class EcsAwsvpcNetworking() : ResourceRule("ECS.1", "Task definiti
 /// </summary>
 public sealed class EcsPrivateTasks() : ProgramRule("ECS.2", "Tasks run in private subnets without public IPs")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         var publicSubnets = PublicSubnets(context);
         var balancerSubnets = context.OfType(AwsTypes.LoadBalancer)
@@ -106,7 +107,7 @@ public sealed class EcsNotPrivileged() : ResourceRule("ECS.4", "Containers do no
 }
 
 /// <summary>ECS.5: containers have a read-only root filesystem (a process may opt out, reported).</summary>
-public sealed class EcsReadOnlyRoot() : ResourceRule("ECS.5", "Containers have a read-only root filesystem", AwsTypes.TaskDefinition, allowsOptOut: true)
+public sealed class EcsReadOnlyRoot() : ResourceRule("ECS.5", "Containers have a read-only root filesystem", AwsTypes.TaskDefinition)
 {
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource) =>
         PolicyContext.Containers(resource)
@@ -167,7 +168,7 @@ public sealed class EcsLogging() : ResourceRule("ECS.9", "Containers have a log 
 /// <summary>ECS.10: Fargate services and scheduled tasks run on the latest platform version.</summary>
 public sealed class EcsLatestPlatform() : ProgramRule("ECS.10", "Fargate tasks run on the latest platform version")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         foreach (var (resource, path) in context.OfType(AwsTypes.Service).Select(s => (s, "platformVersion"))
                      .Concat(context.OfType(AwsTypes.Schedule).Select(s => (s, "target.ecsParameters.platformVersion"))))

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Aws.Policy;
 
@@ -42,7 +43,7 @@ public sealed class IamLeastPrivilege() : ProgramRule("IAM.LeastPrivilege", "Rol
     /// <summary>Actions that only accept "*" as their resource.</summary>
     public static readonly IReadOnlySet<string> ResourceLessActions = new HashSet<string>(StringComparer.Ordinal) { "ecr:GetAuthorizationToken" };
 
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         foreach (var (_, resource, statement) in PolicyDocuments.Statements(context).Where(s => PolicyDocuments.Allows(s.Statement)))
         {
@@ -70,7 +71,7 @@ public sealed class IamTaskRoles() : ProgramRule("IAM.TaskRoles", "Task roles st
 {
     private static readonly string[] PullActions = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
 
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         var taskDefinitions = context.OfType(AwsTypes.TaskDefinition).ToList();
         var taskRoles = taskDefinitions.Select(t => context.Target(PolicyContext.At(t, "taskRoleArn"))?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -120,7 +121,7 @@ public sealed class SecretsNeverPlain() : ProgramRule("Secrets.NeverPlain", "Sec
         (AwsTypes.ReplicationGroup, "authToken"),
     ];
 
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         var secretKeys = context.Program.Config.Where(c => c.Secret).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var generated = context.OfType(AwsTypes.RandomPassword).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);

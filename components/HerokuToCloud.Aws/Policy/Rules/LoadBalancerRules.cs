@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Aws.Policy;
 
@@ -17,7 +18,7 @@ internal static class Listeners
 }
 
 /// <summary>ELB.1: port 80 only redirects to HTTPS (an app without a domain opts out, reported).</summary>
-public sealed class ElbHttpRedirect() : ResourceRule("ELB.1", "HTTP listeners redirect to HTTPS", AwsTypes.LoadBalancer, allowsOptOut: true)
+public sealed class ElbHttpRedirect() : ResourceRule("ELB.1", "HTTP listeners redirect to HTTPS", AwsTypes.LoadBalancer)
 {
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource) =>
         Listeners.Of(context, resource).Where(l => !Listeners.IsHttps(l) && !Listeners.RedirectsToHttps(l))
@@ -35,7 +36,7 @@ public sealed class ElbDropInvalidHeaders() : ResourceRule("ELB.4", "Invalid HTT
 }
 
 /// <summary>ELB.5: access logs go to S3 (a stack option; without a bucket it is a reported opt-out).</summary>
-public sealed class ElbAccessLogs() : ResourceRule("ELB.5", "Load balancers write access logs", AwsTypes.LoadBalancer, allowsOptOut: true)
+public sealed class ElbAccessLogs() : ResourceRule("ELB.5", "Load balancers write access logs", AwsTypes.LoadBalancer)
 {
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {
@@ -44,18 +45,16 @@ public sealed class ElbAccessLogs() : ResourceRule("ELB.5", "Load balancers writ
     }
 }
 
-/// <summary>ELB.6: deletion protection is set (stack config; stacks with it off are listed).</summary>
+/// <summary>ELB.6: deletion protection is set, as stack config (on in production stacks, off where a stage is disposable).</summary>
 public sealed class ElbDeletionProtection() : ProgramRule("ELB.6", "Load balancers have deletion protection in production")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         foreach (var balancer in context.OfType(AwsTypes.LoadBalancer))
         {
             var protection = PolicyContext.At(balancer, "enableDeletionProtection");
             if (protection is null)
                 yield return Violation(balancer.Name, "does not set enableDeletionProtection; set it (stack config) for production stacks.");
-            else if (context.WhereFalse(protection) is { Count: > 0 } stacks)
-                yield return OptOut(balancer.Name, $"can be deleted in {string.Join(", ", stacks)}.");
         }
     }
 }
@@ -77,11 +76,15 @@ public sealed class ElbMultiAz() : ResourceRule("ELB.13", "Load balancers span t
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {
         var subnets = PolicyContext.At(resource, "subnets");
-        var counts = subnets is ConfigValue
-            ? context.Resolve(subnets).Select(v => PolicyContext.Items(v.Literal).Count).ToList()
-            : [PolicyContext.Items(subnets).Count];
-        if (subnets is null || counts.Any(c => c < 2))
+        if (subnets is null || (subnets is not ConfigValue && PolicyContext.Items(subnets).Count < 2))
             yield return "must be placed in at least two subnets in different availability zones.";
+    }
+
+    protected override IEnumerable<string> CheckStack(PolicyContext context, Resource resource)
+    {
+        var subnets = PolicyContext.At(resource, "subnets");
+        if (subnets is ConfigValue && context.Resolve(subnets) is ListValue { Items.Count: < 2 })
+            yield return $"has fewer than two subnets{context.Where(subnets)}; give it subnets in two availability zones.";
     }
 }
 
@@ -101,7 +104,7 @@ public sealed class ElbTlsPolicy() : ResourceRule("ELB.17", "HTTPS listeners use
 }
 
 /// <summary>ELB.18: a load balancer serves its traffic over HTTPS (an app without a domain opts out, reported).</summary>
-public sealed class ElbSecureListeners() : ResourceRule("ELB.18", "Load balancers serve traffic over HTTPS", AwsTypes.LoadBalancer, allowsOptOut: true)
+public sealed class ElbSecureListeners() : ResourceRule("ELB.18", "Load balancers serve traffic over HTTPS", AwsTypes.LoadBalancer)
 {
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Aws.Policy;
 
@@ -53,12 +54,10 @@ internal static class SecurityGroupUse
 /// <summary>EC2.2: the VPC's default security group allows nothing (only for a VPC the program manages).</summary>
 public sealed class DefaultSecurityGroupClosed() : ProgramRule("EC2.2", "The VPC's default security group allows no traffic")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
-        var vpcs = context.OfType(AwsTypes.Vpc).ToList();
-        if (vpcs.Count == 0)
-            yield return OptOut("network", "the program lands in an existing VPC; its default security group is the VPC owner's to close.");
-        foreach (var vpc in vpcs)
+        // A program landing in an existing VPC has no VPC resource: its default group is the owner's to close.
+        foreach (var vpc in context.OfType(AwsTypes.Vpc))
         {
             var adopted = context.OfType(AwsTypes.DefaultSecurityGroup).FirstOrDefault(g => context.Target(PolicyContext.At(g, "vpcId"))?.Name == vpc.Name);
             if (adopted is null)
@@ -72,12 +71,10 @@ public sealed class DefaultSecurityGroupClosed() : ProgramRule("EC2.2", "The VPC
 /// <summary>EC2.6: VPC flow logs are on (only for a VPC the program manages).</summary>
 public sealed class VpcFlowLogs() : ProgramRule("EC2.6", "VPC flow logging is enabled")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
-        var vpcs = context.OfType(AwsTypes.Vpc).ToList();
-        if (vpcs.Count == 0)
-            yield return OptOut("network", "the program lands in an existing VPC; its flow logs are the VPC owner's.");
-        foreach (var vpc in vpcs.Where(v => !context.OfType(AwsTypes.FlowLog).Any(f => context.Target(PolicyContext.At(f, "vpcId"))?.Name == v.Name)))
+        // A program landing in an existing VPC has no VPC resource: its flow logs are the owner's.
+        foreach (var vpc in context.OfType(AwsTypes.Vpc).Where(v => !context.OfType(AwsTypes.FlowLog).Any(f => context.Target(PolicyContext.At(f, "vpcId"))?.Name == v.Name)))
             yield return Violation(vpc.Name, "has no flow log; add an aws:ec2/flowLog to a CloudWatch log group.");
     }
 }
@@ -85,7 +82,7 @@ public sealed class VpcFlowLogs() : ProgramRule("EC2.6", "VPC flow logging is en
 /// <summary>EC2.18: only load balancers accept traffic from anywhere, and only on 80 and 443.</summary>
 public sealed class RestrictedIngress() : ProgramRule("EC2.18", "Only load balancers are open to the internet, on ports 80 and 443")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         var balancerGroups = SecurityGroupUse.AttachedTo(context, AwsTypes.LoadBalancer, "securityGroups");
         foreach (var (group, resource, rule) in SecurityGroupUse.Ingress(context).Where(r => SecurityGroupUse.FromAnywhere(r.Rule)))
@@ -106,7 +103,7 @@ public sealed class RestrictedIngress() : ProgramRule("EC2.18", "Only load balan
 /// </summary>
 public sealed class DatastoreIngress() : ProgramRule("Network.DatastoreIngress", "Datastores accept only their apps' task security groups")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         var datastoreGroups = SecurityGroupUse.AttachedTo(context, AwsTypes.DbInstance, "vpcSecurityGroupIds");
         datastoreGroups.UnionWith(SecurityGroupUse.AttachedTo(context, AwsTypes.ReplicationGroup, "securityGroupIds"));
@@ -124,7 +121,7 @@ public sealed class DatastoreIngress() : ProgramRule("Network.DatastoreIngress",
 /// <summary>Network.TaskIngress: tasks accept connections only from their load balancer's security group.</summary>
 public sealed class TaskIngress() : ProgramRule("Network.TaskIngress", "Tasks accept traffic only from their load balancer")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         var taskGroups = SecurityGroupUse.TaskGroups(context);
         var balancerGroups = SecurityGroupUse.AttachedTo(context, AwsTypes.LoadBalancer, "securityGroups");

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Aws.Policy;
 
@@ -25,20 +26,18 @@ public sealed class RdsEncrypted() : ResourceRule("RDS.3", "Database storage is 
 }
 
 /// <summary>
-/// RDS.5: Multi-AZ is decided per stack (on for Heroku HA plans). Missing is a violation; a stack
-/// that runs single-AZ is listed as an opt-out, since non-HA plans land that way on purpose.
+/// RDS.5: Multi-AZ is set, as stack config: on for Heroku's HA plans (premium, private, shield), off
+/// where the stage's plan had no standby, which is the baseline's per-stack choice, not a violation.
 /// </summary>
 public sealed class RdsMultiAz() : ProgramRule("RDS.5", "Databases run Multi-AZ where the plan is highly available")
 {
-    protected override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    protected override IEnumerable<PolicyViolation> Check(PolicyContext context)
     {
         foreach (var database in context.OfType(AwsTypes.DbInstance))
         {
             var multiAz = PolicyContext.At(database, "multiAz");
             if (multiAz is null)
                 yield return Violation(database.Name, "does not set multiAz; set it (stack config) so HA plans get a standby.");
-            else if (context.WhereFalse(multiAz) is { Count: > 0 } stacks)
-                yield return OptOut(database.Name, $"runs in one availability zone in {string.Join(", ", stacks)} (a non-HA plan).");
         }
     }
 }
@@ -70,12 +69,22 @@ public sealed class RdsLogExports() : ResourceRule("RDS.9", "Database logs are e
 /// <summary>RDS.11: automated backups kept at least seven days in every stack.</summary>
 public sealed class RdsBackups() : ResourceRule("RDS.11", "Databases keep automated backups for at least 7 days", AwsTypes.DbInstance)
 {
+    public const int MinimumDays = 7;
+
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {
         var retention = PolicyContext.At(resource, "backupRetentionPeriod");
-        var days = context.Numbers(retention);
-        if (retention is null || days.Any(d => d < 7))
-            yield return $"keeps backups for {(days.Count == 0 ? "the default 1 day" : string.Join("/", days) + " day(s)")}; set backupRetentionPeriod to 7 or more.";
+        if (retention is null)
+            yield return $"keeps automated backups for the default 1 day; set backupRetentionPeriod to {MinimumDays} or more.";
+        else if (retention is not ConfigValue && context.Number(retention) is { } days && days < MinimumDays)
+            yield return $"keeps backups for {days} day(s); set backupRetentionPeriod to {MinimumDays} or more.";
+    }
+
+    protected override IEnumerable<string> CheckStack(PolicyContext context, Resource resource)
+    {
+        var retention = PolicyContext.At(resource, "backupRetentionPeriod");
+        if (retention is ConfigValue && context.Number(retention) is { } days && days < MinimumDays)
+            yield return $"keeps backups for {days} day(s){context.Where(retention)}; set it to {MinimumDays} or more.";
     }
 }
 

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Aws.Policy;
 
@@ -40,10 +41,16 @@ public sealed class LogRetention() : ResourceRule("CloudWatch.16", "Log groups k
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {
         var retention = PolicyContext.At(resource, "retentionInDays");
-        var days = context.Numbers(retention);
         if (retention is null)
-            yield return "keeps logs forever without a retention setting; set retentionInDays (stack config logRetentionDays).";
-        else if (days.Any(d => d != 0 && d < MinimumDays))
-            yield return $"keeps logs for {string.Join("/", days)} days; CloudWatch.16 asks for at least {MinimumDays}.";
+            yield return "has no retention setting; set retentionInDays (stack config logRetentionDays).";
+        else if (retention is not ConfigValue && context.Number(retention) is { } days && days != 0 && days < MinimumDays)
+            yield return $"keeps logs for {days} days; CloudWatch.16 asks for at least {MinimumDays}.";
+    }
+
+    protected override IEnumerable<string> CheckStack(PolicyContext context, Resource resource)
+    {
+        var retention = PolicyContext.At(resource, "retentionInDays");
+        if (retention is ConfigValue && context.Number(retention) is { } days && days != 0 && days < MinimumDays)
+            yield return $"keeps logs for {days} days{context.Where(retention)}; CloudWatch.16 asks for at least {MinimumDays}.";
     }
 }
