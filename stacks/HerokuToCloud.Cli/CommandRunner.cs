@@ -1,3 +1,4 @@
+using HerokuToCloud.Aws;
 using HerokuToCloud.Data;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
@@ -45,6 +46,7 @@ internal static class CommandRunner
     private static bool IsUserFacing(Exception ex) => ex
         is InventoryException
         or LandingException
+        or AwsLandingException
         or PulumiYamlException
         or DataMigrationException
         or UsageException

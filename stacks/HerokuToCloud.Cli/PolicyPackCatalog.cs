@@ -1,3 +1,4 @@
+using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.Policy.Generic;
 
@@ -12,5 +13,6 @@ internal static class PolicyPackCatalog
     public static IReadOnlyList<PolicyPack> All() =>
     [
         GenericPolicyPack.Create(),
+        AwsPolicyPack.Create(),
     ];
 }

@@ -109,9 +109,10 @@ public sealed class ElbSecureListeners() : ResourceRule("ELB.18", "Load balancer
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {
         var listeners = Listeners.Of(context, resource).ToList();
+        var plain = listeners.Where(l => !Listeners.IsHttps(l) && !Listeners.RedirectsToHttps(l)).Select(l => l.Name).ToList();
         if (!listeners.Any(Listeners.IsHttps))
-            yield return "has no HTTPS listener; give the app a domain so it gets a certificate.";
-        foreach (var listener in listeners.Where(l => !Listeners.IsHttps(l) && !Listeners.RedirectsToHttps(l)))
-            yield return $"listener {listener.Name} forwards unencrypted traffic.";
+            yield return $"has no HTTPS listener{(plain.Count > 0 ? $" and {string.Join(", ", plain)} forwards unencrypted traffic" : "")}; give the app a domain so it gets a certificate.";
+        else if (plain.Count > 0)
+            yield return $"listener {string.Join(", ", plain)} forwards unencrypted traffic; make it redirect to HTTPS.";
     }
 }

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using HerokuToCloud.Aws;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Cli.Commands.Generate;
+
+/// <summary>
+/// `--target aws`: ECS Fargate, RDS, ElastiCache, ALB and Secrets Manager (docs/aws-landing.md).
+/// The options that change the program's shape (an existing VPC, a hosted zone, an access-log
+/// bucket) must be the same for every stack of a system so Pulumi.yaml stays identical.
+/// </summary>
+internal sealed class AwsTarget : IGenerateTarget
+{
+    private readonly Option<string> region = new("--region")
+    {
+        Description = "AWS region of the stack (aws:region).",
+        DefaultValueFactory = _ => new AwsLandingOptions().Region,
+    };
+
+    private readonly Option<string?> vpcCidr = new("--vpc-cidr") { Description = "Address range of the new VPC (default 10.0.0.0/16)." };
+
+    private readonly Option<string?> vpcId = new("--vpc-id") { Description = "Land in this existing VPC instead of creating one (with --public-subnet-ids and --private-subnet-ids)." };
+
+    private readonly Option<string?> publicSubnets = new("--public-subnet-ids") { Description = "Comma-separated public subnets of the existing VPC (two or more zones) for the load balancers." };
+
+    private readonly Option<string?> privateSubnets = new("--private-subnet-ids") { Description = "Comma-separated private subnets of the existing VPC (two or more zones, outbound NAT) for tasks and data." };
+
+    private readonly Option<string?> hostedZone = new("--hosted-zone-id") { Description = "Route 53 hosted zone of the apps' domains: certificates validate and DNS records are created automatically." };
+
+    private readonly Option<string?> accessLogs = new("--alb-access-logs-bucket") { Description = "S3 bucket (with the ELB log-delivery policy) for load balancer access logs." };
+
+    private readonly Option<int?> retention = new("--log-retention-days") { Description = "CloudWatch Logs retention for every log group (default 365)." };
+
+    private readonly Option<string?> imageTag = new("--image-tag") { Description = "Image tag each app deploys first (default \"initial\"); later builds set <app>ImageTag in stack config." };
+
+    public string Name => "aws";
+
+    public string Description => "ECS Fargate behind ALBs, RDS PostgreSQL, ElastiCache, Secrets Manager, EventBridge Scheduler";
+
+    public IReadOnlyList<Option> Options => [region, vpcCidr, vpcId, publicSubnets, privateSubnets, hostedZone, accessLogs, retention, imageTag];
+
+    public GeneratedProgram Generate(LandingPlan plan, IReadOnlyList<LandingPlan> stages, ParseResult options)
+    {
+        var defaults = new AwsLandingOptions();
+        var landing = AwsLanding.Build(plan, new AwsLandingOptions
+        {
+            Region = options.GetValue(region) ?? defaults.Region,
+            VpcCidr = options.GetValue(vpcCidr) ?? defaults.VpcCidr,
+            ExistingVpc = ExistingVpc(options),
+            HostedZoneId = options.GetValue(hostedZone),
+            AlbAccessLogsBucket = options.GetValue(accessLogs),
+            LogRetentionDays = options.GetValue(retention) ?? defaults.LogRetentionDays,
+            InitialImageTag = options.GetValue(imageTag) ?? defaults.InitialImageTag,
+            ToolImageTag = ToolVersion,
+        }, stages);
+        // The tasks pull from repositories the program creates: they must exist, and hold the first
+        // images, before the release phase, data migration and services start.
+        var repositories = landing.Program.Resources.Where(r => r.Type == AwsTypes.Repository).Select(r => r.Name).ToList();
+        return new GeneratedProgram(landing.Program, landing.Stack, landing.Findings, landing.SecretConfigKeys, repositories);
+    }
+
+    /// <summary>The heroku2cloud image tag the data migrations run: this CLI's own version.</summary>
+    private static string ToolVersion =>
+        typeof(AwsTarget).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : new AwsLandingOptions().ToolImageTag;
+
+    private ExistingVpc? ExistingVpc(ParseResult options)
+    {
+        var id = options.GetValue(vpcId);
+        var publicIds = Split(options.GetValue(publicSubnets));
+        var privateIds = Split(options.GetValue(privateSubnets));
+        if (id is null)
+        {
+            return publicIds.Count == 0 && privateIds.Count == 0
+                ? null
+                : throw new UsageException("--public-subnet-ids and --private-subnet-ids belong to --vpc-id: give the existing VPC's id too, or drop them to create a new VPC.");
+        }
+
+        if (options.GetValue(vpcCidr) is not null)
+            throw new UsageException("--vpc-cidr sets the range of a new VPC; with --vpc-id the existing VPC's range is used.");
+        return new ExistingVpc(id, publicIds, privateIds);
+    }
+
+    private static List<string> Split(string? list) =>
+        list is null ? [] : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using HerokuToCloud.Cli.Commands.Generate;
+using HerokuToCloud.Cli.Output;
+using HerokuToCloud.Graph.Policy;
+using HerokuToCloud.Graph.PulumiYaml;
+using HerokuToCloud.Inventory;
+using HerokuToCloud.Inventory.Readers.InventoryYaml;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Cli.Commands;
+
+/// <summary>
+/// `heroku2cloud generate INVENTORY --target T --stack NAME -o DIR [--json]`: inventory → landing
+/// plan → the target's program → DIR/Pulumi.yaml and DIR/Pulumi.&lt;stack&gt;.yaml. Everything is
+/// built and checked before the first byte is written, and the files are moved into place together,
+/// so a failure leaves no partial directory. Generating every stack of a system into one directory
+/// gives one Pulumi.yaml (it is identical for every stack) and one stack file per stack.
+/// </summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var inventory = new Argument<string>("INVENTORY") { Description = "The system's inventory.yaml (heroku2cloud capture writes it)." };
+        var target = new Option<string>("--target", "-t")
+        {
+            Description = $"Where to land: {string.Join("; ", GenerateTargets.All.Select(t => $"{t.Name} ({t.Description})"))}.",
+            Required = true,
+        };
+        target.AcceptOnlyFromAmong([.. GenerateTargets.All.Select(t => t.Name)]);
+        var stack = new Option<string>("--stack", "-s")
+        {
+            Description = "The Pulumi stack to write values for; with a Heroku pipeline it names the stage (prod, staging, ...).",
+            Required = true,
+        };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for Pulumi.yaml and Pulumi.<stack>.yaml.", Required = true };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "KEY=VALUE: a non-secret stack config value to write (lists comma-separated); repeat it. Secrets go through pulumi config set --secret.",
+            DefaultValueFactory = _ => [],
+        };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+
+        var command = new Command("generate", "Generate the Pulumi program (Pulumi.yaml) and a stack's config (Pulumi.<stack>.yaml) that land a Heroku system.")
+        {
+            inventory, target, stack, output, set, json,
+        };
+        foreach (var option in GenerateTargets.All.SelectMany(t => t.Options))
+            command.Options.Add(option);
+
+        command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(() => Task.FromResult(Run(
+            result,
+            result.GetValue(inventory)!,
+            GenerateTargets.All.Single(t => t.Name == result.GetValue(target)),
+            result.GetValue(stack)!,
+            result.GetValue(output)!,
+            result.GetValue(set) ?? [],
+            result.GetValue(json)))));
+        return command;
+    }
+
+    private static int Run(ParseResult options, string inventoryPath, IGenerateTarget target, string stack, string output, string[] settings, bool json)
+    {
+        var system = InventoryYamlReader.ReadFile(inventoryPath);
+        var plan = LandingPlanner.Plan(system, stack);
+        var stages = Stages(system, plan);
+        var generated = target.Generate(plan, stages, options);
+
+        StackSettings.Apply(generated.Program, generated.Stack, settings);
+        var missing = StackSettings.Missing(generated.Program, generated.Stack);
+        if (missing.Count > 0)
+        {
+            var why = generated.Findings.Where(f => missing.Any(k => f.Message.Contains(k, StringComparison.Ordinal))).Select(f => $" {f.Message}");
+            throw new UsageException(
+                $"stack {stack} needs values heroku2cloud cannot know: {string.Join(", ", missing)}.{string.Concat(why)} " +
+                $"Pass them with --set {missing[0]}=VALUE (lists comma-separated); nothing was written.");
+        }
+
+        var files = ProgramFiles.Create(generated.Program, generated.Stack).Files;
+        var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [generated.Stack]);
+        OutputFiles.WriteDirectory(output, files);
+
+        var summary = GenerateSummary.Create(target.Name, output, [.. files.Keys], plan, generated, policy);
+        Console.Out.Write(json ? summary.ToJson() : summary.ToText());
+        return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
+    }
+
+    /// <summary>
+    /// The plans of every stack the system has (its pipeline's stages), so the program's shape is the
+    /// same whichever stack is generated; a system without a pipeline has just this one.
+    /// </summary>
+    private static IReadOnlyList<LandingPlan> Stages(HerokuSystem system, LandingPlan plan)
+    {
+        var names = LandingPlanner.StackNames(system);
+        return names.Count == 0 ? [plan] : [.. names.Select(name => LandingPlanner.Plan(system, name))];
+    }
+}
