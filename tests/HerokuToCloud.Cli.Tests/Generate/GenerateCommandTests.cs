@@ -1,0 +1,203 @@
+using System.Text.Json;
+using HerokuToCloud.Cli.Tests.Infrastructure;
+using HerokuToCloud.Tests.Fakes;
+
+namespace HerokuToCloud.Cli.Tests.Generate;
+
+/// <summary>`heroku2cloud generate --target aws` run as the real program: files, exit codes and output as a user sees them.</summary>
+public sealed class GenerateCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("h2c-generate-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static string Root { get; } = FindRoot();
+
+    private static string Example(string name) => Path.Combine(Root, "stacks", name, "inventory.yaml");
+
+    private Task<Heroku2CloudProcess.Result> RunAsync(params string[] args) =>
+        Heroku2CloudProcess.RunAsync(dir, new Dictionary<string, string?>(), args);
+
+    private Task<Heroku2CloudProcess.Result> Generate(string inventory, string stack, string output, params string[] extra) =>
+        RunAsync(["generate", inventory, "--target", "aws", "--stack", stack, "-o", output, .. extra]);
+
+    [Fact]
+    public async Task The_root_program_and_prod_stack_are_a_fresh_generate_of_the_emigrate_example()
+    {
+        var output = Path.Combine(dir, "emigrate");
+        var result = await Generate(Example("emigrate"), "prod", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var file in new[] { "Pulumi.yaml", "Pulumi.prod.yaml" })
+        {
+            Assert.True(
+                File.ReadAllText(Path.Combine(Root, file)) == File.ReadAllText(Path.Combine(output, file)),
+                $"{file} at the repository root differs from a fresh generate; run: heroku2cloud generate stacks/emigrate/inventory.yaml --target aws --stack prod -o .");
+        }
+    }
+
+    [Fact]
+    public async Task The_same_inventory_gives_byte_identical_files()
+    {
+        var first = await Generate(Example("shopfront"), "prod", Path.Combine(dir, "a"), "--hosted-zone-id", "Z0123456789ABCDEFGHIJ");
+        var second = await Generate(Example("shopfront"), "prod", Path.Combine(dir, "b"), "--hosted-zone-id", "Z0123456789ABCDEFGHIJ");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        foreach (var file in new[] { "Pulumi.yaml", "Pulumi.prod.yaml" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", file)), File.ReadAllBytes(Path.Combine(dir, "b", file)));
+    }
+
+    [Fact]
+    public async Task Both_stages_of_a_pipeline_share_one_byte_identical_program()
+    {
+        var shared = Path.Combine(dir, "shared");
+        var prod = await Generate(Example("shopfront"), "prod", Path.Combine(dir, "prod"));
+        var staging = await Generate(Example("shopfront"), "staging", Path.Combine(dir, "staging"));
+        Assert.True(prod.ExitCode == 0, prod.ToString());
+        Assert.True(staging.ExitCode == 0, staging.ToString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "prod", "Pulumi.yaml")), File.ReadAllBytes(Path.Combine(dir, "staging", "Pulumi.yaml")));
+        Assert.NotEqual(File.ReadAllText(Path.Combine(dir, "prod", "Pulumi.prod.yaml")), File.ReadAllText(Path.Combine(dir, "staging", "Pulumi.staging.yaml")));
+        Assert.Contains("shopfront:shopfrontDomains:\n    - staging.shop.example.com\n", File.ReadAllText(Path.Combine(dir, "staging", "Pulumi.staging.yaml")));
+
+        // Generating both stacks into one directory keeps one program and both stack files.
+        Assert.Equal(0, (await Generate(Example("shopfront"), "prod", shared)).ExitCode);
+        Assert.Equal(0, (await Generate(Example("shopfront"), "staging", shared)).ExitCode);
+        Assert.Equal(["Pulumi.prod.yaml", "Pulumi.staging.yaml", "Pulumi.yaml"], Directory.GetFiles(shared).Select(Path.GetFileName).Order());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "prod", "Pulumi.yaml")), File.ReadAllBytes(Path.Combine(shared, "Pulumi.yaml")));
+
+        var check = await RunAsync("check", shared);
+        Assert.True(check.ExitCode == 0, check.ToString());
+    }
+
+    [Fact]
+    public async Task The_summary_lists_resources_findings_policy_and_secrets_to_set()
+    {
+        var result = await Generate(Example("shopfront"), "prod", Path.Combine(dir, "out"), "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal("aws", root.GetProperty("target").GetString());
+        Assert.Equal("production", root.GetProperty("stage").GetString());
+        Assert.Equal(1, root.GetProperty("resources").GetProperty("aws:rds/instance:Instance").GetInt32());
+        Assert.True(root.GetProperty("resourceCount").GetInt32() > 50);
+        Assert.Empty(root.GetProperty("policy").GetProperty("violations").EnumerateArray());
+        Assert.Contains(root.GetProperty("secretConfig").EnumerateArray(), k => k.GetString() == "shopfront-STRIPE_SECRET_KEY");
+        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f =>
+            f.GetProperty("severity").GetString() == "warning" && f.GetProperty("message").GetString()!.Contains("hosted zone"));
+
+        var text = await Generate(Example("shopfront"), "prod", Path.Combine(dir, "text"));
+        Assert.Contains("aws:ecs/service:Service", text.Stdout);
+        Assert.Contains("pulumi config set --secret", text.Stdout);
+        Assert.Contains("pulumi up --cwd", text.Stdout);
+    }
+
+    [Fact]
+    public async Task Unsupported_add_ons_are_listed_with_the_reason()
+    {
+        var inventory = Path.Combine(dir, "inventory.yaml");
+        File.WriteAllText(inventory, File.ReadAllText(Example("emigrate")) + """
+              - name: emigrate-logs
+                service: papertrail
+                plan: choklad
+                attachments:
+                  - app: emigrate-backend
+                    name: PAPERTRAIL
+                    configVars:
+                      - PAPERTRAIL_API_TOKEN
+
+            """);
+        var result = await Generate(inventory, "prod", Path.Combine(dir, "out"));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("papertrail", result.Stdout);
+        Assert.Contains(result.Stdout.Split('\n'), l => l.Contains("warning", StringComparison.Ordinal) && l.Contains("papertrail", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string, string> BadInputs => new()
+    {
+        { "missing add-on", "addon: emigrate-backend-database\n", "addon: emigrate-missing-database\n" },
+        { "no Fargate size", "size: basic\n        quantity: 1\n    config:\n      - name: NODE_ENV", "size: performance-2xl\n        quantity: 1\n    config:\n      - name: NODE_ENV" },
+        { "invalid name", "scheduler: []\n  - name: emigrate-backend", "scheduler: []\n    domains:\n      - shop_front.example.com\n  - name: emigrate-backend" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_is_a_clear_error_exit_2_and_no_output(string problem, string find, string replace)
+    {
+        var original = File.ReadAllText(Example("emigrate"));
+        Assert.Contains(find, original);
+        var inventory = Path.Combine(dir, "inventory.yaml");
+        File.WriteAllText(inventory, original.Replace(find, replace, StringComparison.Ordinal));
+        var output = Path.Combine(dir, "out");
+
+        var result = await Generate(inventory, "prod", output);
+        Assert.True(result.ExitCode == 2, $"{problem}: {result}");
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.False(Directory.Exists(output), $"{problem}: {output} was created");
+        Assert.DoesNotContain(Directory.GetDirectories(dir), d => Path.GetFileName(d).StartsWith(".out", StringComparison.Ordinal));
+        Assert.Contains(problem switch
+        {
+            "missing add-on" => "emigrate-missing-database",
+            "no Fargate size" => "performance-2xl",
+            _ => "shop_front.example.com",
+        }, result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--stack", "review", "matches no stage")]
+    [InlineData("--set", "emigrate-backend-NODE_ENV=production", "secret")]
+    [InlineData("--set", "nosuchKey=1", "no config key nosuchKey")]
+    [InlineData("--vpc-cidr", "10.0.0.0/8", "/16 to /24")]
+    public async Task Bad_options_are_clear_errors(string option, string value, string expected)
+    {
+        var output = Path.Combine(dir, "out");
+        var args = option == "--stack"
+            ? new[] { "generate", Example("shopfront"), "--target", "aws", "--stack", value, "-o", output }
+            : ["generate", Example("emigrate"), "--target", "aws", "--stack", "prod", "-o", output, option, value];
+        var result = await RunAsync(args);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(expected, result.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Set_writes_a_stack_value_and_a_policy_breaking_value_is_reported()
+    {
+        var result = await Generate(Example("emigrate"), "prod", Path.Combine(dir, "out"), "--set", "logRetentionDays=30", "--set", "emigrateBackendImageTag=v42");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("VIOLATION CloudWatch.16", result.Stdout);
+        var stack = File.ReadAllText(Path.Combine(dir, "out", "Pulumi.prod.yaml"));
+        Assert.Contains("emigrate:logRetentionDays: 30\n", stack);
+        Assert.Contains("emigrate:emigrateBackendImageTag: v42\n", stack);
+    }
+
+    [Fact]
+    public async Task Secret_values_captured_from_Heroku_appear_in_no_generated_file()
+    {
+        using var api = new FakeHerokuApi();
+        ShopSystem.Serve(api);
+        var inventory = Path.Combine(dir, "shop", "inventory.yaml");
+        var secrets = Path.Combine(dir, "shop", "secrets.yaml");
+        var capture = await Heroku2CloudProcess.RunAsync(dir, new Dictionary<string, string?> { ["HEROKU_API_KEY"] = api.Token },
+            "capture", "--app", ShopSystem.Web, "--app", ShopSystem.Worker, "--api-url", api.BaseUrl.ToString(), "-o", inventory, "--secrets-out", secrets);
+        Assert.True(capture.ExitCode == 0, capture.ToString());
+        Assert.Contains(ShopSystem.AllCanaries, c => File.ReadAllText(secrets).Contains(c, StringComparison.Ordinal));
+
+        var output = Path.Combine(dir, "shop", "landing");
+        var result = await Generate(inventory, "prod", output, "--json");
+        Assert.True(result.ExitCode is 0 or 1, result.ToString());
+        var written = Directory.GetFiles(output).Select(File.ReadAllText).Append(result.Stdout).Append(result.Stderr).ToList();
+        foreach (var canary in ShopSystem.AllCanaries)
+            Assert.DoesNotContain(written, text => text.Contains(canary, StringComparison.Ordinal));
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HerokuToCloud.sln")))
+                return directory.FullName;
+        }
+
+        throw new InvalidOperationException("No HerokuToCloud.sln above the test binaries.");
+    }
+}
