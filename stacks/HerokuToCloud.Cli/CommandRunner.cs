@@ -1,3 +1,4 @@
+using HerokuToCloud.Data;
 using HerokuToCloud.Inventory;
 using Spectre.Console;
 
@@ -39,5 +40,5 @@ internal static class CommandRunner
         Console.Error.WriteLine($"error: {message}");
 
     /// <summary>Exceptions whose message is written for the user: the components' own input and environment errors.</summary>
-    private static bool IsUserFacing(Exception ex) => ex is InventoryException or UsageException or IOException or UnauthorizedAccessException;
+    private static bool IsUserFacing(Exception ex) => ex is InventoryException or DataMigrationException or UsageException or IOException or UnauthorizedAccessException;
 }
