@@ -14,8 +14,9 @@ internal sealed class PlainDataProgress(TextWriter output) : IDataProgress
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, TableClock> tables = new(StringComparer.Ordinal);
     private readonly Lock writing = new();
+    private readonly Stopwatch run = Stopwatch.StartNew();
 
-    public void PhaseStarted(string phase) => Write(phase);
+    public void PhaseStarted(string phase) => Write(string.Create(CultureInfo.InvariantCulture, $"{phase} (at {run.Elapsed.TotalSeconds:0.0} s)"));
 
     public void TableStarted(string table, long estimatedRows) =>
         tables[table] = new TableClock(Stopwatch.StartNew(), estimatedRows);
