@@ -11,8 +11,8 @@ namespace HerokuToCloud.Data.Validation;
 /// Each value is hashed in an exact form: integers, booleans and uuids by their binary value (every
 /// bit reaches the hash; bigints as two 32-bit halves because PostgreSQL's int8 hash folds them), text
 /// and varchar by their bytes (collation "C", so no locale can make two strings equal), and every other
-/// type by its text output under <see cref="CanonicalSettings"/> (a timestamptz in UTC, a float's
-/// shortest exact digits, bytea in hex, numeric with its scale). Binary hashing is used only when the
+/// numerics by value and display scale, and every other type by its text output under
+/// <see cref="CanonicalSettings"/> (a timestamptz in UTC, a float's shortest exact digits, bytea in hex). Binary hashing is used only when the
 /// column has the same base type on both sides; otherwise both sides hash the text form.
 /// </summary>
 internal static class RowHash
@@ -30,6 +30,7 @@ internal static class RowHash
     private const uint Bpchar = 1042;
     private const uint Varchar = 1043;
     private const uint Uuid = 2950;
+    private const uint Numeric = 1700;
 
     /// <summary>The hash expression over <paramref name="columns"/> in order.</summary>
     public static string Expression(IReadOnlyList<HashedColumn> columns, long seed)
@@ -52,6 +53,7 @@ internal static class RowHash
             Uuid => HashKind.Uuid,
             Text or Varchar => HashKind.Text,
             Bpchar => HashKind.Bpchar,
+            Numeric => HashKind.Numeric,
             _ => HashKind.TextOutput,
         };
         return new HashedColumn(name, kind, nullable);
@@ -69,6 +71,7 @@ internal static class RowHash
             HashKind.Uuid => $"coalesce({c}, '00000000-0000-0000-0000-000000000000'::uuid)",
             HashKind.Text => $"coalesce({c}::text, '')",
             HashKind.Bpchar => $"coalesce({c}, ''::bpchar)",
+            HashKind.Numeric => $"coalesce({c}, 0::numeric)",
             _ => $"coalesce({c}::text, '')",
         };
         if (column.Nullable)
@@ -82,6 +85,10 @@ internal static class RowHash
             HashKind.Int8 => $"hashint4extended(({value} >> 32)::int4, hashint8extended({value}, {seed}))",
             HashKind.Uuid => $"uuid_hash_extended({value}, {seed})",
             HashKind.Bpchar => $"hashbpcharextended({value} COLLATE \"C\", {seed})",
+            // numeric's own hash ignores the display scale (1.0 = 1.00) and the sign, and maps NaN and
+            // ±Infinity to the seed. Hashing the sign and scale (or which special value it is) as well
+            // makes the pair exact without formatting the number as text.
+            HashKind.Numeric => $"hashint4extended(CASE WHEN {value} < 0::numeric THEN -100000 ELSE 0 END + coalesce(scale({value}), CASE WHEN {value} = 'NaN'::numeric THEN -1 WHEN {value} > 0::numeric THEN -2 ELSE -3 END), hash_numeric_extended({value}, {seed}))",
             _ => $"hashtextextended({value} COLLATE \"C\", {seed})",
         };
     }
@@ -117,6 +124,7 @@ internal enum HashKind
     Uuid,
     Text,
     Bpchar,
+    Numeric,
     TextOutput,
 }
 

@@ -50,8 +50,9 @@ internal sealed class SnapshotSessions : IAsyncDisposable
             int versionNumber;
             await using (var show = new NpgsqlCommand("SELECT pg_catalog.current_setting('server_version_num')::int4", coordinator))
                 versionNumber = (int)(await show.ExecuteScalarAsync(cancellationToken))!;
-            if (versionNumber < 100000)
-                throw new DataMigrationException($"the {(side == Side.Source ? "source" : "target")} database {endpoint} runs PostgreSQL {versionNumber / 10000}.{versionNumber / 100 % 100}; validation needs PostgreSQL 10 or newer.");
+            // The 64-bit seeded hash functions the row hash is built from arrived in PostgreSQL 11.
+            if (versionNumber < 110000)
+                throw new DataMigrationException($"the {(side == Side.Source ? "source" : "target")} database {endpoint} runs PostgreSQL {(versionNumber >= 100000 ? $"{versionNumber / 10000}" : $"{versionNumber / 10000}.{versionNumber / 100 % 100}")}; validation needs PostgreSQL 11 or newer.");
             await ExecuteAsync(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", cancellationToken);
             string? snapshot;
             try

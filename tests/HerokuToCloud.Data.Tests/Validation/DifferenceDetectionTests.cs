@@ -131,6 +131,27 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
         Assert.Equal("blob", Assert.Single(row.Columns).Column);
     }
 
+    [Theory]
+    [InlineData("UPDATE public.subtle SET n = 1.00 WHERE id = 1", "id=1", "n")]
+    [InlineData("UPDATE public.subtle SET n = -5 WHERE id = 2", "id=2", "n")]
+    [InlineData("UPDATE public.subtle SET n = 'Infinity' WHERE id = 3", "id=3", "n")]
+    [InlineData("UPDATE public.subtle SET big = 4294967297 WHERE id = 1", "id=1", "big")]
+    [InlineData("UPDATE public.subtle SET big = -4294967298 WHERE id = 3", "id=3", "big")]
+    [InlineData("""UPDATE public.subtle SET j = '{"a": 1.00}' WHERE id = 1""", "id=1", "j")]
+    [InlineData("UPDATE public.subtle SET f = '-0' WHERE id = 1", "id=1", "f")]
+    [InlineData("UPDATE public.subtle SET day = '-infinity' WHERE id = 2", "id=2", "day")]
+    [InlineData("UPDATE public.subtle SET at = '2024-02-29 23:59:59.999998' WHERE id = 1", "id=1", "at")]
+    public async Task Values_equal_by_their_types_own_equality_still_differ(string change, string key, string column)
+    {
+        // Each of these compares equal (or hashes equal) with PostgreSQL's own operators or hash functions,
+        // but reads differently: numeric scale and sign, NaN and Infinity, bigint halves, jsonb numbers, -0.
+        var report = await ValidateAsync(await fixture.TargetAsync(change));
+
+        var row = OnlyRow(report, "public.subtle", RowDifferenceKind.Changed);
+        Assert.Equal(key, row.DisplayKey);
+        Assert.Equal(column, Assert.Single(row.Columns).Column);
+    }
+
     [Fact]
     public async Task A_sequence_behind_its_columns_maximum_is_reported()
     {
