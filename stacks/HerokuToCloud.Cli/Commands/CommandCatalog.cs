@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return CaptureCommand.Create();
+        yield return InventoryCommand.Create();
+        yield return CheckCommand.Create();
         yield return DataCommand.Create();
     }
 }
