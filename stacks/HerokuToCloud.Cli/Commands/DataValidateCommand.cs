@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HerokuToCloud.Cli.Progress;
 using HerokuToCloud.Cli.Rendering;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Validation;
@@ -35,8 +36,7 @@ internal static class DataValidateCommand
                 IncludeValues = !result.GetValue(hideValues),
             };
             var asJson = result.GetValue(json);
-            var progress = asJson ? SilentDataProgress.Instance : (Data.Progress.IDataProgress)new PlainDataProgress(Console.Error);
-            var report = await DataValidator.ValidateAsync(sourceEndpoint, targetEndpoint, options, progress, cancellationToken);
+            var report = await DataProgressDisplay.RunAsync(asJson, progress => DataValidator.ValidateAsync(sourceEndpoint, targetEndpoint, options, progress, cancellationToken));
 
             if (asJson)
                 Console.Out.WriteLine(ValidationReportJson.Write(report));

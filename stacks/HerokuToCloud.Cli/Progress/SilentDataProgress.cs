@@ -1,12 +1,10 @@
 using HerokuToCloud.Data.Progress;
 
-namespace HerokuToCloud.Cli.Rendering;
+namespace HerokuToCloud.Cli.Progress;
 
-/// <summary>No progress output: under --json stdout carries only the report.</summary>
+/// <summary>Under --json standard output carries only the final JSON document, so progress says nothing.</summary>
 internal sealed class SilentDataProgress : IDataProgress
 {
-    public static SilentDataProgress Instance { get; } = new();
-
     public void PhaseStarted(string phase)
     {
     }
