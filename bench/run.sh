@@ -2,7 +2,9 @@
 # Benchmark: copy a >= 1 GB database with pg_dump | pg_restore, pg_dump -Fd -j + pg_restore -j,
 # pgcopydb clone and heroku2cloud data migrate, all in one session against the same two servers, then
 # time heroku2cloud data validate against a plain count(*) scan of both sides.
-# Never part of the tests: run it by hand (see bench/README.md).
+# Never part of the tests: run it by hand (see bench/README.md). The summary table goes to
+# bench/results/summary-<time>.md, the full log to bench/results/run-<time>.log (not committed),
+# the JSON reports to bench/work/.
 #
 #   bench/run.sh                       start two throw-away PostgreSQL servers under bench/work
 #   bench/run.sh --source-server URL --target-server URL
@@ -129,7 +131,7 @@ recreate "$TARGET_SERVER" h2c_bench_heroku2cloud
 MIGRATED=0
 if "${CLI[@]}" data --help 2>/dev/null | grep -qE '^ +migrate'; then
   measure heroku2cloud_migrate "${CLI[@]}" data migrate --source "$SRC" --target "$T_H2C" --jobs "$JOBS" --json && MIGRATED=1 || true
-  cp "$WORK/heroku2cloud_migrate.out" "$RESULTS/migrate-$STAMP.json" 2>/dev/null || true
+  cp "$WORK/heroku2cloud_migrate.out" "$WORK/migrate-$STAMP.json" 2>/dev/null || true
 else
   echo "== heroku2cloud data migrate: not in this build; skipped"
 fi
@@ -148,7 +150,7 @@ measure count_scan_1 bash -c count_scan
 measure validate_1 "${CLI[@]}" data validate --source "$SRC" --target "$TGT" --jobs "$JOBS" --json || true
 measure count_scan_2 bash -c count_scan
 measure validate_2 "${CLI[@]}" data validate --source "$SRC" --target "$TGT" --jobs "$JOBS" --json || true
-cp "$WORK/validate_2.out" "$RESULTS/validate-$STAMP.json"
+cp "$WORK/validate_2.out" "$WORK/validate-$STAMP.json"
 
 # --- report ------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "–"; else printf "%.2f", a / b }'; }
