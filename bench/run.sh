@@ -162,10 +162,17 @@ rate() { awk -v r="$ROWS" -v s="$1" 'BEGIN { if (s == "" || s == 0) print "–";
   echo
   echo "| run | wall s | rows/s | peak RSS MB | × pg_dump\\|pg_restore | × pgcopydb |"
   echo "|---|---:|---:|---:|---:|---:|"
-  for name in dump_restore dump_dir_j pgcopydb heroku2cloud_migrate; do
+  # migrate ends with a full validation: its own summary's "seconds" is the copy alone.
+  if [ $MIGRATED = 1 ]; then
+    read -r COPY_ONLY VALIDATION_IN_MIGRATE < <(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); v = ((d.get("validation") or {}).get("report") or {}); print(d["seconds"], v.get("durationSeconds", "–"))' "$WORK/heroku2cloud_migrate.out")
+    WALL[heroku2cloud_copy_only]=$COPY_ONLY
+    RSS[heroku2cloud_copy_only]=${RSS[heroku2cloud_migrate]}
+  fi
+  for name in dump_restore dump_dir_j pgcopydb heroku2cloud_migrate heroku2cloud_copy_only; do
     [ -n "${WALL[$name]:-}" ] || continue
     echo "| $name | ${WALL[$name]} | $(rate "${WALL[$name]}") | ${RSS[$name]} | $(ratio "${WALL[$name]}" "${WALL[dump_restore]}") | $(ratio "${WALL[$name]}" "${WALL[pgcopydb]:-}") |"
   done
+  [ $MIGRATED = 1 ] && echo && echo "heroku2cloud_migrate includes its closing validation ($VALIDATION_IN_MIGRATE s); heroku2cloud_copy_only is the copy as its summary times it."
   echo
   echo "| validation | wall s | peak RSS MB | × count(*) scan of both sides |"
   echo "|---|---:|---:|---:|"
