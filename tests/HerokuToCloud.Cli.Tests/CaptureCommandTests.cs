@@ -96,7 +96,7 @@ public class CaptureCommandTests
 
     public static TheoryData<string[], string> UsageErrors => new()
     {
-        { ["capture"], "error: capture needs a source: --app-json/--procfile/--heroku-yml" },
+        { ["capture"], "error: capture needs a source: --app NAME (a live Heroku app, repeatable), --app-json/--procfile/--heroku-yml" },
         { ["capture", "--procfile", "Procfile", "--inventory", "x.yaml"], "capture reads one source at a time, but --app-json/--procfile/--heroku-yml and --inventory were given" },
         { ["capture", "--inventory", "x.yaml", "--name", "kiosk"], "--name names the one app captured from manifests" },
         { ["capture", "--dir", ".", "--dir", "."], "several --dir folders make one system: name it with --system" },

@@ -42,7 +42,8 @@ public class InventoryYamlReaderTests
         var staging = Full().Apps[0];
 
         var web = staging.Processes[0];
-        Assert.Equal(("web", "node dist/server.js", "standard-2x", 1), (web.Type, web.Command, web.Size, web.Quantity));
+        Assert.Equal(("web", "node dist/server.js", "standard-2x", 1, (int?)5000), (web.Type, web.Command, web.Size, web.Quantity, web.Port));
+        Assert.Null(staging.Processes[1].Port);
         var mailer = staging.Processes[1];
         Assert.Equal("basic", mailer.Size); // "hobby" is Heroku's old name for basic
         Assert.Equal(1, mailer.Quantity); // quantity defaults to 1

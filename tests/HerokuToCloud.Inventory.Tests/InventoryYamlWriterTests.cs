@@ -178,7 +178,7 @@ public class InventoryYamlWriterTests
                 Features = ["preboot", "runtime-dyno-metadata"],
                 Processes =
                 [
-                    new Process { Type = "web", Command = null, Size = "performance-m", Quantity = 2, Autoscaling = new Autoscaling(2, 5, 300) },
+                    new Process { Type = "web", Command = null, Size = "performance-m", Quantity = 2, Port = 3000, Autoscaling = new Autoscaling(2, 5, 300) },
                     new Process { Type = "worker", Command = "bin/worker", Size = "standard-2x", Quantity = 0 },
                 ],
                 Release = new ReleasePhase("bin/release", "standard-2x"),
