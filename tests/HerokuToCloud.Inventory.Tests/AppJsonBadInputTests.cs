@@ -37,7 +37,7 @@ public class AppJsonBadInputTests
     [InlineData("{\n  \"addons\": [ 42 ]\n}", 2, 15, "$.addons[0]", "an add-on is a plan string or an object {plan, as, options}, not a number")]
     [InlineData("{\n  \"addons\": [\"heroku-postgresql\", \"heroku-postgresql:standard-0\"]\n}", 2, 35, "$.addons[1]", "heroku-postgresql is declared twice with the attachment name DATABASE (also app.json line 2 ($.addons[0])); give the second one its own \"as\" name")]
     [InlineData("{\n  \"addons\": [\"heroku-redis\", { \"plan\": \"heroku-postgresql\", \"as\": \"REDIS\" }]\n}", 2, 40, "$.addons[1].plan", "the attachment name REDIS is already taken by heroku-redis")]
-    [InlineData("{\n  \"env\": { \"my var\": \"1\" }\n}", 2, 12, "$.env['my var']", "is not a config var name")]
+    [InlineData("{\n  \"env\": { \"my-var\": \"1\" }\n}", 2, 12, "$.env.my-var", "is not a config var name")]
     [InlineData("{\n  \"env\": { \"A\": { \"required\": \"yes\" } }\n}", 2, 31, "$.env.A.required", "\"required\" is true or false, not a string")]
     [InlineData("{\n  \"env\": { \"A\": { \"generator\": \"uuid\" } }\n}", 2, 32, "$.env.A.generator", "the only one is \"secret\"")]
     [InlineData("{\n  \"env\": { \"A\": { \"value\": [1] } }\n}", 2, 28, "$.env.A.value", "a config var's value is a string, number or boolean")]

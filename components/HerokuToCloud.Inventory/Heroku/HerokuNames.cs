@@ -30,10 +30,7 @@ public static partial class HerokuNames
     /// <summary>Process types: the formation pattern ^[-\w]{1,128}$, restricted to ASCII.</summary>
     public static bool IsProcessType(string name) => ProcessTypePattern().IsMatch(name);
 
-    /// <summary>
-    /// Config var names: letters, digits and '_' as Heroku recommends, plus the '.' and '-' it
-    /// tolerates (some apps use them), not starting with a digit.
-    /// </summary>
+    /// <summary>Config var names as a shell can export them.</summary>
     public static bool IsConfigVarName(string name) => ConfigVarPattern().IsMatch(name);
 
     /// <summary>
@@ -119,7 +116,7 @@ public static partial class HerokuNames
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
     private static partial Regex ProcessTypePattern();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex ConfigVarPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]

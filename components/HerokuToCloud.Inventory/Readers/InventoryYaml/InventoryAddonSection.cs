@@ -81,7 +81,7 @@ internal static class InventoryAddonSection
         {
             var var = varCursor.Scalar("a config var name");
             if (!HerokuNames.IsConfigVarName(var))
-                throw varCursor.Error($"'{var}' is not a config var name; use letters, digits and '_' (Heroku also tolerates '.' and '-'), not starting with a digit.");
+                throw varCursor.Error($"'{var}' is not a config var name; use letters, digits and '_', not starting with a digit.");
             if (index.Inject(app, var, addon, name) is { } injector)
                 throw varCursor.Error($"{var} is already injected into '{app}' by add-on '{injector.Addon}' (attachment {injector.Attachment}); an app sees each config var once.");
             vars.Add(var);

@@ -249,7 +249,7 @@ internal static class InventoryAppSection
             var nameCursor = map.Require("name", "the config var's name");
             var name = nameCursor.Scalar("a config var name");
             if (!HerokuNames.IsConfigVarName(name))
-                throw nameCursor.Error($"'{name}' is not a config var name; use letters, digits and '_' (Heroku also tolerates '.' and '-'), not starting with a digit.");
+                throw nameCursor.Error($"'{name}' is not a config var name; use letters, digits and '_', not starting with a digit.");
             if (seen.TryGetValue(name, out var earlier))
                 throw nameCursor.Error($"{name} is already listed at line {earlier.Line}; list each config var once.");
             seen[name] = nameCursor;

@@ -110,7 +110,7 @@ internal static partial class AppJsonReader
             var entry = obj.Get(key)!;
             var where = obj.Properties.Last(p => p.Key == key).KeyLocation;
             if (!HerokuNames.IsConfigVarName(key))
-                throw where.Error($"'{key}' is not a config var name; use letters, digits and '_' (Heroku also tolerates '.' and '-'), not starting with a digit.");
+                throw where.Error($"'{key}' is not a config var name; use letters, digits and '_', not starting with a digit.");
 
             switch (entry)
             {

@@ -192,7 +192,7 @@ internal static class HerokuYmlReader
         foreach (var (name, keyCursor, _) in node.FreeMapping("config var names to values").Entries)
         {
             if (!HerokuNames.IsConfigVarName(name))
-                throw keyCursor.Error($"'{name}' is not a config var name; use letters, digits and '_' (Heroku also tolerates '.' and '-'), not starting with a digit.");
+                throw keyCursor.Error($"'{name}' is not a config var name; use letters, digits and '_', not starting with a digit.");
             names.Add(name);
         }
 
