@@ -1,3 +1,4 @@
+using HerokuToCloud.Cli.Secrets;
 using HerokuToCloud.Data;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
@@ -48,6 +49,7 @@ internal static class CommandRunner
         or PulumiYamlException
         or DataMigrationException
         or UsageException
+        or SecretPushException
         or IOException
         or UnauthorizedAccessException;
 }
