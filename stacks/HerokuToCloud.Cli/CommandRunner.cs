@@ -1,4 +1,5 @@
 using HerokuToCloud.Aws;
+using HerokuToCloud.Cli.Secrets;
 using HerokuToCloud.Data;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
@@ -50,6 +51,7 @@ internal static class CommandRunner
         or PulumiYamlException
         or DataMigrationException
         or UsageException
+        or SecretPushException
         or IOException
         or UnauthorizedAccessException;
 }
