@@ -71,6 +71,18 @@ public class ServiceTests
     }
 
     [Fact]
+    public void A_Procfile_command_with_shell_expansions_survives_the_Pulumi_YAML_round_trip()
+    {
+        var plan = Plans.EmigratePlan();
+        var app = plan.Apps[0];
+        const string command = "bundle exec puma -p ${PORT:-5000} -e $RACK_ENV";
+        plan = plan with { Apps = [app with { Services = [.. app.Services.Select(s => s.Name == "web" ? s with { Command = command } : s)] }] };
+        var written = Graph.PulumiYaml.PulumiYamlWriter.Write(AwsLanding.Build(plan).Program);
+        var read = Graph.PulumiYaml.PulumiYamlReader.Read(written, "Pulumi.yaml");
+        GraphQuery.Same(Value.List("/bin/sh", "-c", command), read.Get("emigrate-web-task").At("containerDefinitions[0].command"));
+    }
+
+    [Fact]
     public void Preboot_keeps_full_capacity_and_a_failing_deploy_rolls_back()
     {
         var program = Emigrate().Program;
