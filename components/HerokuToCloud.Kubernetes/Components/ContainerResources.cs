@@ -16,7 +16,7 @@ internal static class ContainerResources
 {
     public static MapValue For(LandingContext context, string keyPrefix, string what, ComputeSize compute) =>
         Of(
-            context.Setting(ConfigKeys.Of(keyPrefix, "cpu-request"), ConfigType.String, Cpu(compute.Vcpu), $"CPU request of {what} (from Heroku size {compute.HerokuSize})."),
+            context.Setting(ConfigKeys.Of(keyPrefix, "cpu-request"), ConfigType.String, Cpu(compute.Vcpu), $"CPU request of {what} (the Heroku dyno size's share)."),
             context.Setting(ConfigKeys.Of(keyPrefix, "memory-request"), ConfigType.String, Memory(compute.MemoryMiB), $"Memory request of {what}."),
             context.Setting(ConfigKeys.Of(keyPrefix, "cpu-limit"), ConfigType.String, Cpu(Math.Max(compute.LimitVcpu, compute.Vcpu)), $"CPU limit of {what}."),
             context.Setting(ConfigKeys.Of(keyPrefix, "memory-limit"), ConfigType.String, Memory(Math.Max(compute.LimitMemoryMiB, compute.MemoryMiB)), $"Memory limit of {what}."));

@@ -25,7 +25,8 @@ internal static class PostgresCluster
         // CloudNativePG appends -rw, -ro, -r and instance numbers to the cluster name.
         var name = KubernetesNames.Fit(KubernetesNames.Require(postgres.Name, "Datastore name"), 50);
         var labels = DatastoreLabels(context, name, "database");
-        var what = $"database {postgres.Name} (Heroku {postgres.HerokuService}:{postgres.HerokuPlan})";
+        // Descriptions land in Pulumi.yaml, which must be the same for every stage: no plan names or sizes in them.
+        var what = $"database {postgres.Name}";
 
         var password = context.Add(new Resource($"{name}-password", KubernetesTypes.RandomPassword)
         {
@@ -67,7 +68,7 @@ internal static class PostgresCluster
                 ["instances"] = context.Setting(ConfigKeys.Of(keyPrefix, "instances"), ConfigType.Integer, postgres.HighAvailability ? 3 : 1,
                     $"PostgreSQL instances of {what}: 3 (primary and two replicas) for HA plans, 1 otherwise."),
                 ["imageName"] = context.Setting(ConfigKeys.Of(keyPrefix, "image"), ConfigType.String, $"ghcr.io/cloudnative-pg/postgresql:{postgres.Version}",
-                    $"PostgreSQL operand image of {what} (major version {postgres.Version}, as on Heroku); pin a digest for production."),
+                    $"PostgreSQL operand image of {what} (the Heroku major version); pin a digest for production."),
                 ["enableSuperuserAccess"] = false,
                 ["inheritedMetadata"] = new MapValue { ["labels"] = labels.All() },
                 ["bootstrap"] = new MapValue
@@ -90,7 +91,7 @@ internal static class PostgresCluster
                 ["storage"] = new MapValue
                 {
                     ["size"] = context.Setting(ConfigKeys.Of(keyPrefix, "storage-size"), ConfigType.String, $"{postgres.StorageGiB}Gi",
-                        $"Volume size of each instance of {what} (the plan allows growth to {postgres.MaxStorageGiB}Gi with an expandable StorageClass)."),
+                        $"Volume size of each instance of {what} (grow it with an expandable StorageClass)."),
                     ["storageClass"] = SharedSettings.StorageClass(context),
                 },
                 ["resources"] = ContainerResources.Of(cpu, memory, cpu, memory),

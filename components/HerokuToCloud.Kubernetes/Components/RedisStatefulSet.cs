@@ -24,7 +24,7 @@ internal static class RedisStatefulSet
         var name = KubernetesNames.Fit(KubernetesNames.Require(redis.Name, "Datastore name"), 50);
         var labels = PostgresCluster.DatastoreLabels(context, name, "cache");
         var keyPrefix = ConfigKeys.Of(name);
-        var what = $"cache {redis.Name} (Heroku {redis.HerokuService}:{redis.HerokuPlan})";
+        var what = $"cache {redis.Name}";
         if (redis.Nodes > 1 || redis.HighAvailability)
             context.Warn(redis.Name, $"the Heroku plan had {redis.Nodes} nodes; the generated Valkey runs one instance. Use an external cache (--redis external) or a Valkey operator for replicas and failover.");
 

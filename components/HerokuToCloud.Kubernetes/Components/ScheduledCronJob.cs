@@ -25,7 +25,7 @@ internal static class ScheduledCronJob
         var what = $"scheduler job {task.Name} of {app.Name}";
 
         var schedule = context.Setting(ConfigKeys.Of(keyPrefix, "schedule"), ConfigType.String, task.Schedule.ToString(),
-            $"Cron schedule (UTC) of {what}; Heroku ran it {Describe(task.Schedule)}.");
+            $"Cron schedule (UTC) of {what}.");
         var timeout = context.Setting(ConfigKeys.Of(keyPrefix, "timeout-seconds"), ConfigType.Integer, IntervalSeconds(task.Schedule),
             $"Seconds after which a run of {what} is stopped (about one interval).");
 
@@ -72,11 +72,4 @@ internal static class ScheduledCronJob
             return minutes * 60;
         return schedule.Hour == "*" ? 3600 : 86400;
     }
-
-    private static string Describe(CronSchedule schedule) => IntervalSeconds(schedule) switch
-    {
-        3600 => $"hourly at :{schedule.Minute.PadLeft(2, '0')}",
-        86400 => $"daily at {schedule.Hour.PadLeft(2, '0')}:{schedule.Minute.PadLeft(2, '0')} UTC",
-        var seconds => $"every {seconds / 60} minutes",
-    };
 }
