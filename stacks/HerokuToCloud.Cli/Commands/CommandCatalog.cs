@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return CaptureCommand.Create();
+        yield return InventoryCommand.Create();
         yield return DataCommand.Create();
     }
 }

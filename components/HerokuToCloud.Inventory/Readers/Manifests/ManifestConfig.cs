@@ -1,0 +1,95 @@
+namespace HerokuToCloud.Inventory.Readers.Manifests;
+
+/// <summary>
+/// Classifies an app's config vars by name: injected by one of its add-on attachments (kind addon),
+/// set by Heroku itself (kind runtime, dropped), or set by the team (the rest). Values never enter.
+/// </summary>
+internal static class ManifestConfig
+{
+    public static IReadOnlyList<ConfigVar> Classify(AppManifests files, AppJsonManifest? appJson, HerokuYmlManifest? yml, IReadOnlyList<Addon> addons, List<string> notes)
+    {
+        var injectedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var addon in addons)
+        {
+            foreach (var var in addon.Attachments.SelectMany(a => a.ConfigVars))
+                injectedBy.TryAdd(var, addon.Name);
+        }
+
+        var vars = new SortedDictionary<string, ConfigVar>(StringComparer.Ordinal);
+        var appJsonName = files.AppJson?.Name ?? "app.json";
+        foreach (var env in appJson?.Env ?? [])
+        {
+            vars[env.Name] = Classify(env.Name, env.Required, env.Description, env.Generated, injectedBy, notes);
+            if (env.ReferencedVar is { } referenced && vars[env.Name].Kind == ConfigVarKind.Team)
+            {
+                var owner = injectedBy.TryGetValue(referenced, out var addon) ? $", which add-on {addon} injects" : "";
+                notes.Add($"{appJsonName} sets {env.Name} to the value of {referenced}{owner}; point {env.Name} at whatever replaces {referenced}.");
+            }
+
+            if (env.Name == "PROCFILE_PATH")
+                notes.Add($"{appJsonName} sets PROCFILE_PATH, so Heroku reads the processes from the file it names, not from ./Procfile; capture with that file as the Procfile.");
+            if (env.Name == "BUILDPACK_URL")
+                notes.Add($"{appJsonName} sets BUILDPACK_URL, Heroku's legacy way to choose a buildpack; the new build must use that buildpack.");
+        }
+
+        if (yml is not null)
+        {
+            foreach (var name in yml.SetupConfig.Where(n => !vars.ContainsKey(n)))
+                vars[name] = Classify(name, true, null, false, injectedBy, notes);
+
+            // build.config entries are Docker build arguments: by definition needed while building.
+            foreach (var name in yml.BuildConfig)
+            {
+                vars[name] = vars.TryGetValue(name, out var existing)
+                    ? existing with { BuildTime = true }
+                    : Classify(name, true, null, false, injectedBy, notes) with { BuildTime = true };
+            }
+        }
+
+        foreach (var (name, addon) in injectedBy.Where(i => !vars.ContainsKey(i.Key)))
+            vars[name] = AddonVar(name, addon, true, null);
+
+        return vars.Values.ToArray();
+    }
+
+    private static ConfigVar Classify(string name, bool required, string? description, bool generated, Dictionary<string, string> injectedBy, List<string> notes)
+    {
+        if (injectedBy.TryGetValue(name, out var addon))
+            return AddonVar(name, addon, required, description);
+
+        if (RuntimeConfigVars.IsRuntime(name))
+        {
+            notes.Add($"{name} is set by Heroku ({RuntimeConfigVars.OriginOf(name)}); it is recorded as a runtime var and dropped.");
+            return new ConfigVar
+            {
+                Name = name,
+                Kind = ConfigVarKind.Runtime,
+                Value = ConfigValueSource.Platform,
+                BuildTime = false,
+                Required = required,
+                Description = description,
+            };
+        }
+
+        return new ConfigVar
+        {
+            Name = name,
+            Kind = ConfigVarKind.Team,
+            Value = generated ? ConfigValueSource.Generated : ConfigValueSource.SecretConfig,
+            BuildTime = BuildTimeHeuristic.IsBuildTime(name),
+            Required = required,
+            Description = description,
+        };
+    }
+
+    private static ConfigVar AddonVar(string name, string addon, bool required, string? description) => new()
+    {
+        Name = name,
+        Kind = ConfigVarKind.Addon,
+        Addon = addon,
+        Value = ConfigValueSource.Addon,
+        BuildTime = BuildTimeHeuristic.IsBuildTime(name),
+        Required = required,
+        Description = description,
+    };
+}

@@ -1,0 +1,33 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HerokuToCloud.Inventory.Readers;
+
+/// <summary>Loads a one-document YAML file, turning every YamlDotNet failure into a located <see cref="InventoryException"/>.</summary>
+internal static class YamlDocuments
+{
+    /// <summary>The root of the file's only document, or null when the file holds no document at all.</summary>
+    public static YamlCursor? LoadSingle(string text, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var reason = ex.Message.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"the key '{ex.Message["Duplicate key ".Length..]}' appears twice in the same mapping; keep one."
+                : $"{ex.Message.TrimEnd('.')}. This is not valid YAML; fix the syntax at this place.";
+            throw new InventoryException($"{file}:{ex.Start.Line}:{ex.Start.Column}: {reason}", ex);
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode.Start;
+            throw new InventoryException($"{file}:{second.Line}:{second.Column}: the file holds more than one YAML document (---); it must be a single document.");
+        }
+
+        return stream.Documents.Count == 0 ? null : new YamlCursor(file, stream.Documents[0].RootNode, "");
+    }
+}
