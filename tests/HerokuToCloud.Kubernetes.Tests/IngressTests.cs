@@ -1,4 +1,6 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Kubernetes.Manifests;
+using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Kubernetes.Tests;
 
@@ -16,28 +18,67 @@ public class IngressTests
     }
 
     [Fact]
-    public void The_ingress_has_one_tls_rule_per_domain_from_stack_config()
+    public void The_ingress_joins_the_hostname_list_into_one_rule_per_host()
     {
         var ingress = program.Resource("shop-web-web-ingress");
-        Assert.Equal(new ConfigValue("ingressClass"), ingress.At("spec", "ingressClassName"));
-        Assert.Equal(new StringValue("nginx"), program.Stack.Values["ingressClass"]);
-        Assert.Equal(new ConfigValue("clusterIssuer"), ingress.At("metadata", "annotations", "cert-manager.io/cluster-issuer"));
-        Assert.Equal(new ConfigValue("shopWebDomains"), ingress.At("spec", "tls", "0", "hosts"));
-        Assert.Equal(new StringValue("shop-web-web-tls"), ingress.At("spec", "tls", "0", "secretName"));
+        Assert.Equal(KubernetesTypes.ConfigGroup, ingress.Type);
+        var parts = ((ListValue)((JoinValue)ingress.At("yaml")!).Items).Items;
+        Assert.Contains(new ConfigValue("ingressClass"), parts);
+        Assert.Contains(new ConfigValue("clusterIssuer"), parts);
+        Assert.Contains(new ConfigValue("namespace"), parts);
+        Assert.Contains(parts, p => p is JsonValue { Inner: ConfigValue { Key: "shopWebDomains" } });
+        Assert.Contains(parts, p => p is JoinValue { Items: ConfigValue { Key: "shopWebDomains" } });
         ValueAssert.Same(Value.List("shop.example.com", "www.shop.example.com"), program.Stack.Values["shopWebDomains"]);
-        var rules = (ListValue)ingress.At("spec", "rules")!;
-        Assert.Equal(2, rules.Items.Count);
-        Assert.Equal(new SelectValue(1, new ConfigValue("shopWebDomains")), rules.Items[1].At("host"));
-        Assert.Equal(new StringValue("shop-web-web"), rules.Items[0].At("http", "paths", "0", "backend", "service", "name"));
+    }
+
+    [Theory]
+    [InlineData("shop.example.com")]
+    [InlineData("shop.example.com,www.shop.example.com,shop.example.org")]
+    public void Any_number_of_hostnames_gives_a_valid_ingress_with_a_rule_and_tls_for_each(string list)
+    {
+        var hosts = list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        program.Stack.Set("shopWebDomains", Value.List(hosts.Select(h => (Value)h)));
+        var files = KubernetesManifests.Render(program.Graph, program.Stack);
+        var ingress = ManifestYaml.Read(files["08-ingress-shop-web-web.yaml"], "test").Single();
+        var spec = (MappingValue)ingress["spec"]!;
+        Assert.Equal("nginx", ((ScalarText)spec["ingressClassName"]!).Text);
+        var rules = ((SequenceValue)spec["rules"]!).Items.Cast<MappingValue>().ToList();
+        var tls = (MappingValue)((SequenceValue)spec["tls"]!).Items[0];
+        Assert.Equal(hosts, ((SequenceValue)tls["hosts"]!).Items.Cast<ScalarText>().Select(t => t.Text));
+        Assert.Equal(hosts.Length, rules.Count);
+        for (var i = 0; i < hosts.Length; i++)
+        {
+            Assert.Equal(hosts[i], ((ScalarText)rules[i]["host"]!).Text);
+            var backend = (MappingValue)((MappingValue)((SequenceValue)((MappingValue)rules[i]["http"]!)["paths"]!).Items[0])["backend"]!;
+            Assert.Equal("shop-web-web", ((ScalarText)((MappingValue)backend["service"]!)["name"]!).Text);
+        }
     }
 
     [Fact]
-    public void An_app_without_domains_gets_a_hostless_rule_no_tls_and_a_warning()
+    public void An_empty_hostname_list_is_refused_by_name()
     {
-        var ingress = program.Resource("shop-admin-web-ingress");
-        Assert.Null(ingress.At("spec", "tls"));
-        Assert.Null(ingress.At("metadata", "annotations"));
-        Assert.Null(ingress.At("spec", "rules", "0", "host"));
-        Assert.Contains(program.Findings, f => f.Subject == "shop-admin/web" && f.Message.Contains("no custom domain", StringComparison.Ordinal));
+        program.Stack.Set("shopWebDomains", Value.List());
+        var error = Assert.Throws<ManifestRenderException>(() => KubernetesManifests.Render(program.Graph, program.Stack));
+        Assert.Contains("add it to the stack config", error.Message);
+    }
+
+    [Fact]
+    public void An_app_without_domains_leaves_its_hostnames_to_the_team()
+    {
+        Assert.False(program.Stack.Values.ContainsKey("shopAdminDomains"));
+        Assert.Contains(program.Required, r => r.Key == "shopAdminDomains" && !r.Secret);
+        Assert.Contains(program.Findings, f => f.Subject == "shop-admin/web" && f.Message.Contains("hostnames", StringComparison.Ordinal));
+        var files = KubernetesManifests.Render(program.Graph, program.Stack);
+        Assert.Contains("host: shop-admin-domains.invalid", files["08-ingress-shop-admin-web.yaml"], StringComparison.Ordinal);
+        Assert.Contains("shop-admin-domains.invalid", files[KubernetesManifests.Readme], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_number_of_domains_does_not_change_the_program()
+    {
+        var one = KubernetesLanding.Build(SamplePlans.Shop(domains: ["shop.example.com"]));
+        var none = KubernetesLanding.Build(SamplePlans.Shop(domains: []));
+        Assert.Equal(GraphText.Program(program.Graph), GraphText.Program(one.Graph));
+        Assert.Equal(GraphText.Program(program.Graph), GraphText.Program(none.Graph));
     }
 }

@@ -22,7 +22,7 @@ public class NamespaceAndLabelTests
     {
         foreach (var resource in program.Graph.Resources.Where(r => KubernetesTypes.ApiVersionAndKind(r.Type) is not null && r.Type != KubernetesTypes.Namespace))
             Assert.Equal(new ReferenceValue("shop-namespace", "metadata.name"), resource.At("metadata", "namespace"));
-        foreach (var group in program.OfType(KubernetesTypes.ConfigGroup))
+        foreach (var group in program.OfType(KubernetesTypes.ConfigGroup).Where(g => g.At("objs") is not null))
         {
             foreach (var obj in ((ListValue)group.At("objs")!).Items)
                 Assert.Equal(new ConfigValue("namespace"), obj.At("metadata", "namespace"));
@@ -34,7 +34,7 @@ public class NamespaceAndLabelTests
     {
         string[] keys = [Labels.NameKey, Labels.InstanceKey, Labels.ComponentKey, Labels.PartOfKey, Labels.ManagedByKey];
         var objects = program.Graph.Resources.Where(r => KubernetesTypes.ApiVersionAndKind(r.Type) is not null).Select(r => (r.Name, (Value)r.Properties))
-            .Concat(program.OfType(KubernetesTypes.ConfigGroup).SelectMany(g => ((ListValue)g.At("objs")!).Items.Select(o => (g.Name, o))));
+            .Concat(program.OfType(KubernetesTypes.ConfigGroup).Where(g => g.At("objs") is not null).SelectMany(g => ((ListValue)g.At("objs")!).Items.Select(o => (g.Name, o))));
         foreach (var (name, body) in objects)
         {
             var labels = body.At("metadata", "labels") as MapValue;
@@ -68,5 +68,20 @@ public class NamespaceAndLabelTests
         var keys = program.Graph.Config.Select(c => c.Key).ToHashSet();
         Assert.All(program.Graph.Resources, r => Assert.DoesNotContain(r.Name, keys));
         Assert.All(program.Graph.Resources, r => Assert.Contains('-', r.Name));
+    }
+}
+
+public class RenderedLabelTests
+{
+    [Fact]
+    public void Every_rendered_object_carries_managed_by_and_part_of()
+    {
+        var program = KubernetesLanding.Build(SamplePlans.Shop());
+        var files = Manifests.KubernetesManifests.Render(program.Graph, program.Stack);
+        foreach (var (name, yaml) in files.Where(f => f.Key.EndsWith(".yaml", StringComparison.Ordinal) && f.Key != Manifests.KubernetesManifests.Kustomization))
+        {
+            Assert.Contains("app.kubernetes.io/managed-by: heroku2cloud", yaml, StringComparison.Ordinal);
+            Assert.True(yaml.Contains("app.kubernetes.io/part-of: shop", StringComparison.Ordinal), name);
+        }
     }
 }

@@ -29,11 +29,11 @@ public class StackTests
     }
 
     [Fact]
-    public void Every_non_secret_key_has_a_stack_value_except_the_images_the_team_sets()
+    public void Every_non_secret_key_has_a_stack_value_except_images_and_missing_hostnames()
     {
         var program = KubernetesLanding.Build(SamplePlans.Shop());
         var unset = program.Graph.Config.Where(c => !c.Secret && !program.Stack.Values.ContainsKey(c.Key)).Select(c => c.Key).Order().ToList();
-        Assert.Equal(["shopAdminImage", "shopAdminImageTag", "shopWebImage", "shopWebImageTag"], unset);
+        Assert.Equal(["shopAdminDomains", "shopAdminImage", "shopAdminImageTag", "shopWebImage", "shopWebImageTag"], unset);
         Assert.Equal(unset, program.Required.Where(r => !r.Secret).Select(r => r.Key).Order());
         Assert.All(program.Stack.Values.Keys, key => Assert.Contains(program.Graph.Config, c => c.Key == key));
     }

@@ -79,21 +79,22 @@ internal static class AppDeployment
 
     /// <summary>
     /// Startup allows Heroku's 60-second boot window (R10) for the port to open; readiness and
-    /// liveness call the health-check path. When the app has custom domains the probes send the first
-    /// one as Host and X-Forwarded-Proto: https, so apps that check the Host header (Django
-    /// ALLOWED_HOSTS) or force HTTPS answer the probe as they answer the router.
+    /// liveness call the health-check path with the app's first hostname as Host and
+    /// X-Forwarded-Proto: https, so apps that check the Host header (Django ALLOWED_HOSTS) or force
+    /// HTTPS answer the probe as they answer the router.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, Value>> WebProbes(LandingContext context, AppLanding app, Service service)
     {
         MapValue HttpGet(int periodSeconds)
         {
-            var get = new MapValue { ["path"] = service.HealthCheckPath, ["port"] = "http" };
-            if (app.Domains.Count > 0)
+            var get = new MapValue
             {
-                get["httpHeaders"] = Value.List(
+                ["path"] = service.HealthCheckPath,
+                ["port"] = "http",
+                ["httpHeaders"] = Value.List(
                     new MapValue { ["name"] = "Host", ["value"] = new SelectValue(0, WebIngress.Domains(context, app)) },
-                    new MapValue { ["name"] = "X-Forwarded-Proto", ["value"] = "https" });
-            }
+                    new MapValue { ["name"] = "X-Forwarded-Proto", ["value"] = "https" }),
+            };
 
             return new MapValue
             {

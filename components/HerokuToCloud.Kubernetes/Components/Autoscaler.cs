@@ -23,6 +23,8 @@ internal static class Autoscaler
         var what = $"the {service.Name} process of {app.Name}";
         var min = Math.Max(1, scaling.Min);
         var max = Math.Max(min, scaling.Max);
+        if (scaling.Max == 0)
+            context.Warn($"{app.Name}/{service.Name}", "does not run in this stack's stage, but an autoscaler cannot hold 0 replicas; it runs 1. Scale it to 0 with kubectl scale if it must stay off.");
         context.Note($"{app.Name}/{service.Name}", $"autoscales between {min} and {max} replicas on CPU utilisation ({CpuUtilization} % of the request) instead of Heroku's response-time target.");
 
         return context.Add(new Resource($"{name}-autoscaler", KubernetesTypes.HorizontalPodAutoscaler)

@@ -4,18 +4,29 @@ using HerokuToCloud.Landing;
 namespace HerokuToCloud.Kubernetes;
 
 /// <summary>
-/// The Ingress that replaces Heroku's router for an app's web process: one rule per custom domain
-/// (hostnames from stack config), TLS with a certificate cert-manager issues from the configured
-/// ClusterIssuer, and the ingress class from stack config. An app without custom domains gets a
-/// host-less rule and no TLS, and a finding says so: Heroku's *.herokuapp.com name has no equivalent.
+/// The Ingress that replaces Heroku's router for an app's web process: one rule per hostname in the
+/// app's hostname list (stack config), TLS for all of them with a certificate cert-manager issues from
+/// the configured ClusterIssuer, and the ingress class from stack config.
+/// Stages of a pipeline have different numbers of custom domains (staging one, production two), yet
+/// every stack must share one Pulumi.yaml, and Pulumi YAML has no loops. So the Ingress is a literal
+/// object in a ConfigGroup whose JSON text joins the hostname list with the text between two rules:
+/// N hostnames in a stack give N rules, with no change to the program. An app whose Heroku app had no
+/// custom domain (it answered on *.herokuapp.com only) gets no stack value: the team picks its
+/// hostnames, and pulumi preview says so until they do; a host-less catch-all rule would collide
+/// with every other app on the same ingress controller.
 /// </summary>
 internal static class WebIngress
 {
     public const string IssuerAnnotation = "cert-manager.io/cluster-issuer";
 
-    public static Value Domains(LandingContext context, AppLanding app) =>
-        context.Setting(ConfigKeys.Of(app.Name, "domains"), ConfigType.StringList, Value.List(app.Domains.Select(d => (Value)d)),
-            $"Hostnames routed to {app.Name}'s web process (one Ingress rule each, same count in every stack); cert-manager issues their TLS certificate.");
+    public static Value Domains(LandingContext context, AppLanding app)
+    {
+        var key = ConfigKeys.Of(app.Name, "domains");
+        var description = $"Hostnames routed to {app.Name}'s web process, one Ingress rule each; cert-manager issues their TLS certificate.";
+        if (app.Domains.Count > 0)
+            return context.Setting(key, ConfigType.StringList, Value.List(app.Domains.Select(d => (Value)d)), description);
+        return context.RequiredSetting(key, ConfigType.StringList, description);
+    }
 
     public static Resource Build(LandingContext context, AppRuntime runtime, Service web)
     {
@@ -24,49 +35,58 @@ internal static class WebIngress
         var labels = runtime.Labels(name, Labels.WebComponent);
         var ingressClass = context.Setting("ingressClass", ConfigType.String, "nginx",
             "IngressClass of the cluster's ingress controller (kubectl get ingressclass).");
+        var issuer = context.Setting("clusterIssuer", ConfigType.String, "letsencrypt",
+            "cert-manager ClusterIssuer that issues the Ingress certificates (kubectl get clusterissuer).");
+        var domains = Domains(context, app);
+        if (app.Domains.Count == 0)
+            context.Warn($"{app.Name}/web", $"had no custom domain on Heroku; choose its hostnames before deploying: pulumi config set --path '{ConfigKeys.Of(app.Name, "domains")}[0]' {app.Name}.example.com");
 
-        var backend = new MapValue
+        var http = new MapValue
         {
-            ["service"] = new MapValue
+            ["paths"] = Value.List(new MapValue
+            {
+                ["path"] = "/",
+                ["pathType"] = "Prefix",
+                ["backend"] = new MapValue
+                {
+                    ["service"] = new MapValue { ["name"] = name, ["port"] = new MapValue { ["name"] = "http" } },
+                },
+            }),
+        };
+        // Text between two rules: the end of one rule and the start of the next.
+        var between = $"\",\"http\":{JsonTemplate.Literal(http)}}},{{\"host\":\"";
+
+        var ingress = new MapValue
+        {
+            ["apiVersion"] = "networking.k8s.io/v1",
+            ["kind"] = "Ingress",
+            ["metadata"] = new MapValue
             {
                 ["name"] = name,
-                ["port"] = new MapValue { ["name"] = "http" },
+                ["namespace"] = context.NamespaceName,
+                ["labels"] = labels.All(),
+                ["annotations"] = new MapValue { [IssuerAnnotation] = issuer },
+            },
+            ["spec"] = new MapValue
+            {
+                ["ingressClassName"] = ingressClass,
+                ["tls"] = Value.List(new MapValue
+                {
+                    ["hosts"] = new JsonValue(domains),
+                    ["secretName"] = KubernetesNames.Join(KubernetesNames.MaxLabel, name, "tls"),
+                }),
+                ["rules"] = Value.List(new MapValue
+                {
+                    ["host"] = new JoinValue(between, domains),
+                    ["http"] = http,
+                }),
             },
         };
-        MapValue Http() => new()
-        {
-            ["paths"] = Value.List(new MapValue { ["path"] = "/", ["pathType"] = "Prefix", ["backend"] = backend }),
-        };
 
-        var spec = new MapValue { ["ingressClassName"] = ingressClass };
-        MapValue? annotations = null;
-        if (app.Domains.Count == 0)
+        return context.Add(new Resource($"{name}-ingress", KubernetesTypes.ConfigGroup)
         {
-            spec["rules"] = Value.List(new MapValue { ["http"] = Http() });
-            context.Warn($"{app.Name}/web", "has no custom domain, so its Ingress answers any host over plain HTTP and no certificate is issued; add the app's domains to the inventory (or the Heroku app) and generate again.");
-        }
-        else
-        {
-            var domains = Domains(context, app);
-            var issuer = context.Setting("clusterIssuer", ConfigType.String, "letsencrypt",
-                "cert-manager ClusterIssuer that issues the Ingress certificates (kubectl get clusterissuer).");
-            annotations = new MapValue { [IssuerAnnotation] = issuer };
-            spec["tls"] = Value.List(new MapValue
-            {
-                ["hosts"] = domains,
-                ["secretName"] = KubernetesNames.Join(KubernetesNames.MaxLabel, name, "tls"),
-            });
-            spec["rules"] = Value.List(Enumerable.Range(0, app.Domains.Count)
-                .Select(i => (Value)new MapValue { ["host"] = new SelectValue(i, domains), ["http"] = Http() }));
-        }
-
-        return context.Add(new Resource($"{name}-ingress", KubernetesTypes.Ingress)
-        {
-            Properties = new MapValue
-            {
-                ["metadata"] = context.Metadata(name, labels.All(), annotations),
-                ["spec"] = spec,
-            },
+            Properties = new MapValue { ["yaml"] = JsonTemplate.Document(ingress) },
+            Options = new ResourceOptions { DependsOn = [context.NamespaceResource] },
         });
     }
 }

@@ -44,9 +44,20 @@ public static class KubernetesManifests
 
             if (resource.Type == KubernetesTypes.ConfigGroup)
             {
-                if (resolver.Resolve(resource.Properties["objs"] ?? Value.List(), resource.Name) is not SequenceValue objs)
-                    throw new ManifestRenderException($"{resource.Name}: its objects are only known to Pulumi.");
-                objects.AddRange(objs.Items.OfType<MappingValue>().Select(o => ManifestObject.From(resource.Name, o)));
+                if (resource.Properties["objs"] is { } objsValue)
+                {
+                    if (resolver.Resolve(objsValue, resource.Name) is not SequenceValue objs)
+                        throw new ManifestRenderException($"{resource.Name}: its objects are only known to Pulumi.");
+                    objects.AddRange(objs.Items.OfType<MappingValue>().Select(o => ManifestObject.From(resource.Name, o)));
+                }
+
+                if (resource.Properties["yaml"] is { } yamlValue)
+                {
+                    if (resolver.Resolve(yamlValue, resource.Name) is not ScalarText yaml)
+                        throw new ManifestRenderException($"{resource.Name}: its YAML is only known to Pulumi.");
+                    objects.AddRange(ManifestYaml.Read(yaml.Text, resource.Name).Select(o => ManifestObject.From(resource.Name, o)));
+                }
+
                 continue;
             }
 
@@ -74,7 +85,7 @@ public static class KubernetesManifests
         var namespaceFile = files.Keys.FirstOrDefault(f => f.StartsWith("00-namespace-", StringComparison.Ordinal));
         files[Kustomization] = ManifestYaml.Write(KustomizationFile(files.Keys.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) && f != Kustomization), images));
         files[SecretsScript] = SecretsScriptText(graph.Project, stack.Stack, secrets, namespaceFile);
-        files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, images);
+        files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, images, resolver.Unset);
         return files;
     }
 
@@ -233,7 +244,7 @@ public static class KubernetesManifests
     private static string ShellSafeComment(string text) =>
         new(text.Where(c => c is not ('}' or '"' or '$' or '`' or '\\' or '\n')).ToArray());
 
-    private static string ReadmeText(string project, string stackName, IReadOnlyList<SecretToCreate> secrets, SortedDictionary<string, string> images)
+    private static string ReadmeText(string project, string stackName, IReadOnlyList<SecretToCreate> secrets, SortedDictionary<string, string> images, IReadOnlyCollection<string> unset)
     {
         var readme = new StringBuilder();
         readme.Append(CultureInfo.InvariantCulture, $"# {project} ({stackName}): Kubernetes manifests\n\n");
@@ -254,6 +265,14 @@ public static class KubernetesManifests
             foreach (var (name, key) in images)
                 readme.Append(CultureInfo.InvariantCulture, $"kustomize edit set image {name}=REGISTRY/REPOSITORY:TAG   # Pulumi config key {key}\n");
             readme.Append("```\n\n");
+        }
+
+        if (unset.Count > 0)
+        {
+            readme.Append("## Hostnames\n\nThese apps had no custom domain on Heroku; their Ingress uses a placeholder `*.invalid` hostname. Replace it with the hostname the app should answer on:\n\n");
+            foreach (var key in unset)
+                readme.Append(CultureInfo.InvariantCulture, $"- `{ManifestResolver.EnvironmentName(key).ToLowerInvariant().Replace('_', '-')}.invalid` (Pulumi config key {key})\n");
+            readme.Append('\n');
         }
 
         readme.Append("## 3. Apply\n\nWith Argo CD or Flux, point the application at this directory (it is a kustomization). With kubectl, apply in order and wait between steps:\n\n```sh\n");

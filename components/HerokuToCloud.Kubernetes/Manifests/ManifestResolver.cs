@@ -11,6 +11,9 @@ namespace HerokuToCloud.Kubernetes.Manifests;
 /// </summary>
 internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
 {
+    /// <summary>List config keys the stack leaves unset and the manifests fill with a placeholder.</summary>
+    public SortedSet<string> Unset { get; } = new(StringComparer.Ordinal);
+
     public ManifestValue Resolve(Value value, string where) => value switch
     {
         StringValue s => new ScalarText(s.Text),
@@ -24,6 +27,7 @@ internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
         InterpolationValue interpolation => Interpolate(interpolation, where),
         SelectValue select => Select(select, where),
         JoinValue join => Join(join, where),
+        JsonValue json => Json(json, where),
         _ => throw new ManifestRenderException($"{where}: a {value.GetType().Name} can only be evaluated by Pulumi; use the Pulumi format for this program."),
     };
 
@@ -48,6 +52,13 @@ internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
             return new Deferred([new InputPart(EnvironmentName(key), declaration.Description ?? key, Secret: true)]);
         if (stack.Values.TryGetValue(key, out var value) || (value = declaration.Default) is not null)
             return Resolve(value, where);
+        if (declaration.Type == ConfigType.StringList)
+        {
+            // Hostnames the team has not chosen yet: a reserved .invalid name no one can mistake for a real one.
+            Unset.Add(key);
+            return new SequenceValue([new ScalarText($"{EnvironmentName(key).ToLowerInvariant().Replace('_', '-')}.invalid")]);
+        }
+
         return new Deferred([new InputPart(key, declaration.Description ?? key, Secret: false)]);
     }
 
@@ -94,9 +105,46 @@ internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
             : throw new ManifestRenderException($"{where}: selects from a value that is not a list in this stack.");
 
     private ManifestValue Join(JoinValue join, string where) =>
-        Resolve(join.Items, where) is SequenceValue sequence && sequence.Items.All(i => i is ScalarText)
-            ? new ScalarText(string.Join(join.Delimiter, sequence.Items.Cast<ScalarText>().Select(t => t.Text)))
+        Resolve(join.Items, where) is SequenceValue sequence && sequence.Items.All(i => i is ScalarText or ScalarNumber)
+            ? new ScalarText(string.Join(join.Delimiter, sequence.Items.Select(i => i is ScalarText t ? t.Text : ((ScalarNumber)i).Number.ToString(CultureInfo.InvariantCulture))))
             : throw new ManifestRenderException($"{where}: joins values only Pulumi can resolve.");
+
+    private ScalarText Json(JsonValue json, string where)
+    {
+        var buffer = new System.IO.MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            WriteJson(writer, Resolve(json.Inner, where), where);
+        return new ScalarText(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteJson(System.Text.Json.Utf8JsonWriter writer, ManifestValue value, string where)
+    {
+        switch (value)
+        {
+            case ScalarText text: writer.WriteStringValue(text.Text); break;
+            case ScalarNumber number: writer.WriteNumberValue(number.Number); break;
+            case ScalarBool flag: writer.WriteBooleanValue(flag.Flag); break;
+            case ScalarNull: writer.WriteNullValue(); break;
+            case SequenceValue sequence:
+                writer.WriteStartArray();
+                foreach (var item in sequence.Items)
+                    WriteJson(writer, item, where);
+                writer.WriteEndArray();
+                break;
+            case MappingValue mapping:
+                writer.WriteStartObject();
+                foreach (var (key, item) in mapping.Entries)
+                {
+                    writer.WritePropertyName(key);
+                    WriteJson(writer, item, where);
+                }
+
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new ManifestRenderException($"{where}: serialises a value only Pulumi can resolve.");
+        }
+    }
 
     /// <summary>An environment variable name for a config key or resource: shopWebStripeApiKey → SHOP_WEB_STRIPE_API_KEY.</summary>
     public static string EnvironmentName(string name)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace HerokuToCloud.Kubernetes.Manifests;
 
@@ -59,6 +60,33 @@ internal static partial class ManifestYaml
                 throw new ManifestRenderException("A value only Pulumi can resolve reached a manifest; this is a bug in heroku2cloud.");
         }
     }
+
+    /// <summary>Reads the objects of a YAML (or JSON) text, as a ConfigGroup's <c>yaml</c> holds them.</summary>
+    public static IReadOnlyList<MappingValue> Read(string text, string where)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new ManifestRenderException($"{where}: its YAML does not parse ({ex.Message}).");
+        }
+
+        return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().Select(n => (MappingValue)Convert(n)).ToList();
+    }
+
+    private static ManifestValue Convert(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new MappingValue(map.Children.Select(c => new KeyValuePair<string, ManifestValue>(((YamlScalarNode)c.Key).Value ?? "", Convert(c.Value))).ToList()),
+        YamlSequenceNode list => new SequenceValue(list.Children.Select(Convert).ToList()),
+        YamlScalarNode scalar when scalar.Style is ScalarStyle.Plain && decimal.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => new ScalarNumber(number),
+        YamlScalarNode scalar when scalar.Style is ScalarStyle.Plain && scalar.Value is "true" or "false" => new ScalarBool(scalar.Value == "true"),
+        YamlScalarNode scalar when scalar.Style is ScalarStyle.Plain && scalar.Value is "null" => new ScalarNull(),
+        YamlScalarNode scalar => new ScalarText(scalar.Value ?? ""),
+        _ => throw new ManifestRenderException("Unsupported YAML node."),
+    };
 
     /// <summary>True when the text, written plain, would be read as a non-string (YAML 1.1 or 1.2) or is empty.</summary>
     public static bool NeedsQuotes(string text) => text.Length == 0 || Ambiguous().IsMatch(text);
