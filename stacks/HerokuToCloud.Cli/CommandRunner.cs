@@ -1,4 +1,6 @@
+using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
+using HerokuToCloud.Landing;
 using Spectre.Console;
 
 namespace HerokuToCloud.Cli;
@@ -39,5 +41,5 @@ internal static class CommandRunner
         Console.Error.WriteLine($"error: {message}");
 
     /// <summary>Exceptions whose message is written for the user: the components' own input and environment errors.</summary>
-    private static bool IsUserFacing(Exception ex) => ex is InventoryException or UsageException or IOException or UnauthorizedAccessException;
+    private static bool IsUserFacing(Exception ex) => ex is InventoryException or LandingException or PulumiYamlException or UsageException or IOException or UnauthorizedAccessException;
 }

@@ -20,6 +20,13 @@ public sealed record Process
 
     public Autoscaling? Autoscaling { get; init; }
 
+    /// <summary>
+    /// Port the process listens on after the move (passed to it as PORT). Heroku assigns PORT
+    /// itself, so this is null unless the team pins one (a Dockerfile's EXPOSE, a framework
+    /// default); the landing then uses 8080.
+    /// </summary>
+    public int? Port { get; init; }
+
     public bool IsWeb => Type == "web";
 }
 

@@ -13,6 +13,13 @@ public sealed record AppLanding
     /// <summary>The Heroku app(s) this landing replaces.</summary>
     public IReadOnlyList<string> HerokuApps { get; init; } = [];
 
+    /// <summary>
+    /// The Heroku app whose values this stack carries (the app of the stack's pipeline stage), or
+    /// null when that stage has no app in this role. A per-stack value: use it to fill the stack's
+    /// secret config from a capture (--secrets-out), never as part of the program.
+    /// </summary>
+    public string? SourceApp { get; init; }
+
     public IReadOnlyList<Service> Services { get; init; } = [];
 
     public ReleaseTask? Release { get; init; }

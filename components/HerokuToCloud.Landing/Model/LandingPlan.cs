@@ -13,6 +13,12 @@ public sealed record LandingPlan
     /// <summary>The stack these values are for ("prod", "staging").</summary>
     public required string Stack { get; init; }
 
+    /// <summary>
+    /// The Heroku pipeline stage the stack selected ("production", "staging", ...), or null when the
+    /// system has no pipeline and every stack gets the same values.
+    /// </summary>
+    public string? Stage { get; init; }
+
     public IReadOnlyList<AppLanding> Apps { get; init; } = [];
 
     public IReadOnlyList<Datastore> Datastores { get; init; } = [];

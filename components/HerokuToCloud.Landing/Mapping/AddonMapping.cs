@@ -1,0 +1,105 @@
+using System.Collections.Frozen;
+
+namespace HerokuToCloud.Landing;
+
+/// <summary>What the landing does with an add-on service.</summary>
+public enum AddonKind
+{
+    /// <summary>Becomes a <see cref="PostgresDatastore"/>.</summary>
+    Postgres,
+
+    /// <summary>Becomes a <see cref="RedisDatastore"/>.</summary>
+    Redis,
+
+    /// <summary>Heroku Scheduler: consumed; its jobs are the apps' scheduler entries.</summary>
+    Scheduler,
+
+    /// <summary>A log drain service: logs go to the target's log store, the drain is re-created by hand.</summary>
+    Logging,
+
+    /// <summary>Not generated: reported, and its vars kept as team secret config.</summary>
+    Unsupported,
+}
+
+/// <summary>The landing's rule for one add-on service: its kind, what it is and what to do instead.</summary>
+public sealed record AddonRule(AddonKind Kind, string What, string Suggestion);
+
+/// <summary>
+/// Add-on service → landing rule. Heroku Postgres and Key-Value Store become datastores. Three
+/// third-party add-ons become Redis datastores too: Redis Cloud (rediscloud), RedisGreen
+/// (redisgreen) and Redis To Go (redistogo) sell plain Redis reached through one redis:// URL
+/// (REDISCLOUD_URL, REDISGREEN_URL, REDISTOGO_URL) with no provider API the app depends on, so a
+/// managed Redis/Valkey is a drop-in replacement. Others that speak another protocol (Memcached,
+/// MySQL, MongoDB, RabbitMQ, Elasticsearch) or are SaaS accounts are reported with a suggestion.
+/// </summary>
+public static class AddonMapping
+{
+    public static readonly IReadOnlyList<string> PostgresServices = ["heroku-postgresql"];
+
+    public static readonly IReadOnlyList<string> RedisServices = ["heroku-redis", "heroku-key-value-store"];
+
+    public static readonly IReadOnlyList<string> RedisCompatibleServices = ["rediscloud", "redisgreen", "redistogo"];
+
+    public static readonly IReadOnlyList<string> LoggingServices =
+    [
+        "papertrail", "logentries", "loggly", "sumologic", "solarwinds", "coralogix", "logdna", "mezmo",
+        "logtail", "timber-logging", "logzio",
+    ];
+
+    private static readonly FrozenDictionary<string, AddonRule> Rules = Build();
+
+    public static AddonRule For(string service) =>
+        Rules.TryGetValue(service.Trim(), out var rule)
+            ? rule
+            : new AddonRule(AddonKind.Unsupported, "a third-party add-on",
+                "keep the provider account, or replace the service");
+
+    /// <summary>True for Redis add-ons outside Heroku, whose plans are sized by <see cref="RedisPlans.ThirdParty"/>.</summary>
+    public static bool IsThirdPartyRedis(string service) =>
+        RedisCompatibleServices.Contains(service.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    private static FrozenDictionary<string, AddonRule> Build()
+    {
+        var rules = new Dictionary<string, AddonRule>(StringComparer.OrdinalIgnoreCase);
+        void Unsupported(string what, string suggestion, params string[] services)
+        {
+            foreach (var service in services)
+                rules[service] = new AddonRule(AddonKind.Unsupported, what, suggestion);
+        }
+
+        foreach (var s in PostgresServices)
+            rules[s] = new AddonRule(AddonKind.Postgres, "PostgreSQL", "rebuilt as a new PostgreSQL database; the data is migrated");
+        foreach (var s in RedisServices)
+            rules[s] = new AddonRule(AddonKind.Redis, "Redis", "rebuilt as a new Redis/Valkey cache");
+        foreach (var s in RedisCompatibleServices)
+            rules[s] = new AddonRule(AddonKind.Redis, "Redis (third-party)", "rebuilt as a new Redis/Valkey cache; the app only needs its redis:// URL");
+        rules["scheduler"] = new AddonRule(AddonKind.Scheduler, "Heroku Scheduler", "its jobs land as scheduled tasks of the apps");
+        foreach (var s in LoggingServices)
+        {
+            rules[s] = new AddonRule(AddonKind.Logging, "a log drain service",
+                "logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes); re-create the drain to this service from there if you keep it");
+        }
+
+        Unsupported("MySQL", "use RDS for MySQL (or a MySQL operator on Kubernetes) and point the URL secret at it", "jawsdb", "cleardb");
+        Unsupported("MariaDB", "use RDS for MariaDB (or a MariaDB operator on Kubernetes) and point the URL secret at it", "jawsdb-maria");
+        Unsupported("MongoDB", "use MongoDB Atlas or Amazon DocumentDB and point the URL secret at it", "mongolab", "mongohq", "objectrocket", "ormongo");
+        Unsupported("Memcached", "use ElastiCache for Memcached (or a memcached Deployment) and point the server secrets at it", "memcachier", "memcachedcloud");
+        Unsupported("Elasticsearch/OpenSearch", "use Amazon OpenSearch Service (or an OpenSearch operator) and point the URL secret at it", "bonsai", "searchbox", "foundelasticsearch");
+        Unsupported("RabbitMQ", "use Amazon MQ for RabbitMQ (or a RabbitMQ operator) and point the URL secret at it", "cloudamqp", "rabbitmq-bigwig");
+        Unsupported("Apache Kafka", "use Amazon MSK (or Strimzi on Kubernetes) and point the secrets at it", "heroku-kafka", "cloudkarafka");
+        Unsupported("object storage", "create an S3 bucket (or keep the provider's) and point the secrets at it", "bucketeer", "cloudcube");
+        Unsupported("e-mail delivery", "keep the provider account (or move to Amazon SES)", "sendgrid", "mailgun", "postmark", "mandrill", "mailjet", "sparkpost", "mailtrap");
+        Unsupported("application monitoring", "keep the account and its agent", "newrelic", "scout", "appsignal", "skylight", "librato", "heroku-metrics");
+        Unsupported("error tracking", "keep the account", "sentry", "rollbar", "honeybadger", "bugsnag", "raygun", "airbrake");
+        Unsupported("a static outbound IP proxy", "give the target's NAT gateway fixed addresses and allow-list them, then remove the proxy", "fixie", "fixie-socks", "quotaguard", "quotaguardstatic", "proximo");
+        Unsupported("Salesforce sync", "keep Heroku Connect running or replace it with a Salesforce integration", "heroku-connect");
+        Unsupported("TLS certificates", "certificates come from the target (ACM, cert-manager); drop this add-on", "ssl", "expeditedssl");
+        Unsupported("a dyno autoscaler", "the target's autoscaling replaces it (see the services' scaling range); drop this add-on", "rails-autoscale", "judoscale", "hirefire", "adept-scale");
+        Unsupported("a third-party scheduler", "add its jobs to the inventory's scheduler section so they land as scheduled tasks", "advanced-scheduler", "cron-to-go", "temporize");
+        Unsupported("deploy notifications", "use your CI's deploy notifications; drop this add-on", "deployhooks");
+        Unsupported("media processing", "keep the account", "cloudinary");
+        Unsupported("realtime messaging", "keep the account", "pusher");
+
+        return rules.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,136 @@
+using HerokuToCloud.Inventory;
+using static HerokuToCloud.Landing.Tests.Support.Inventories;
+
+namespace HerokuToCloud.Landing.Tests;
+
+public class AddonMappingTests
+{
+    [Theory]
+    [InlineData("heroku-postgresql", AddonKind.Postgres)]
+    [InlineData("heroku-redis", AddonKind.Redis)]
+    [InlineData("heroku-key-value-store", AddonKind.Redis)]
+    [InlineData("rediscloud", AddonKind.Redis)]
+    [InlineData("redisgreen", AddonKind.Redis)]
+    [InlineData("redistogo", AddonKind.Redis)]
+    [InlineData("scheduler", AddonKind.Scheduler)]
+    [InlineData("papertrail", AddonKind.Logging)]
+    [InlineData("logentries", AddonKind.Logging)]
+    [InlineData("loggly", AddonKind.Logging)]
+    [InlineData("sumologic", AddonKind.Logging)]
+    [InlineData("solarwinds", AddonKind.Logging)]
+    [InlineData("coralogix", AddonKind.Logging)]
+    [InlineData("logdna", AddonKind.Logging)]
+    [InlineData("mezmo", AddonKind.Logging)]
+    [InlineData("memcachier", AddonKind.Unsupported)]
+    [InlineData("jawsdb", AddonKind.Unsupported)]
+    [InlineData("some-new-addon", AddonKind.Unsupported)]
+    public void Services_are_classified(string service, AddonKind kind)
+    {
+        Assert.Equal(kind, AddonMapping.For(service).Kind);
+    }
+
+    [Theory]
+    [InlineData("jawsdb", "MySQL", "RDS for MySQL")]
+    [InlineData("jawsdb-maria", "MariaDB", "RDS for MariaDB")]
+    [InlineData("cleardb", "MySQL", "RDS for MySQL")]
+    [InlineData("mongolab", "MongoDB", "DocumentDB")]
+    [InlineData("memcachier", "Memcached", "ElastiCache for Memcached")]
+    [InlineData("bonsai", "Elasticsearch", "OpenSearch")]
+    [InlineData("cloudamqp", "RabbitMQ", "Amazon MQ")]
+    [InlineData("sendgrid", "e-mail", "keep the provider account")]
+    [InlineData("newrelic", "monitoring", "keep the account")]
+    [InlineData("sentry", "error tracking", "keep the account")]
+    [InlineData("fixie", "outbound IP", "NAT gateway")]
+    [InlineData("whatever-saas", "third-party", "keep the provider account")]
+    public void Unsupported_addons_are_reported_with_a_reason_and_a_suggestion(string service, string what, string suggestion)
+    {
+        var app = App("app", Proc("web"));
+        var plan = LandingPlanner.Plan(Single(app, Addon("thing", service, "plan-a", Attach("app", "THING", "THING_URL"))), "prod");
+
+        var finding = Assert.Single(plan.Findings, f => f.Subject == "addons[thing]");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.StartsWith($"{service}:plan-a (", finding.Message);
+        Assert.Contains(what, finding.Message);
+        Assert.Contains(suggestion, finding.Message);
+        Assert.Contains("kept as secret config: app-THING_URL", finding.Message);
+        Assert.Equal([new SecretEntry("THING_URL", new FromSecretConfig("app-THING_URL"))], plan.Apps[0].Secrets);
+        Assert.Empty(plan.Datastores);
+    }
+
+    [Fact]
+    public void Log_addons_warn_that_logs_move_and_the_drain_must_be_recreated()
+    {
+        var plan = LandingPlanner.Plan(Single(App("app", Proc("web")), Addon("pt", "papertrail", "choklad", Attach("app", "PAPERTRAIL", "PAPERTRAIL_API_TOKEN"))), "prod");
+
+        var finding = Assert.Single(plan.Findings, f => f.Subject == "addons[pt]");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Contains("log store", finding.Message);
+        Assert.Contains("re-create the drain", finding.Message);
+        Assert.Equal(new FromSecretConfig("app-PAPERTRAIL_API_TOKEN"), Assert.Single(plan.Apps[0].Secrets).Source);
+    }
+
+    [Fact]
+    public void Scheduler_is_consumed_and_a_missing_job_list_is_a_warning()
+    {
+        var withJobs = App("a", Proc("web")) with
+        {
+            Scheduler = [new ScheduledJob { Name = "tick", Command = "rake tick", Frequency = SchedulerFrequency.EveryTenMinutes }],
+        };
+        var withoutJobs = App("b", Proc("web"));
+        var scheduler = Addon("sched", "scheduler", "standard", Attach("a", "SCHEDULER"), Attach("b", "SCHEDULER"));
+
+        var plan = LandingPlanner.Plan(Sys("s", [withJobs, withoutJobs], scheduler), "prod");
+
+        Assert.Contains(plan.Findings, f => f.Severity == FindingSeverity.Info && f.Subject == "addons[sched]" && f.Message.Contains("scheduled tasks"));
+        Assert.Contains(plan.Findings, f => f.Severity == FindingSeverity.Warning && f.Subject == "apps[b].scheduler" && f.Message.Contains("no public API"));
+        Assert.DoesNotContain(plan.Findings, f => f.Subject == "apps[a].scheduler");
+        Assert.Empty(plan.Datastores);
+        Assert.All(plan.Apps, a => Assert.Empty(a.Secrets));
+        Assert.Single(plan.Apps.Single(a => a.Name == "a").ScheduledTasks);
+    }
+
+    [Fact]
+    public void Attachment_to_an_app_outside_the_inventory_is_a_warning()
+    {
+        var plan = LandingPlanner.Plan(
+            Single(App("app", Proc("web")), Addon("db", "heroku-postgresql", "standard-0", Attach("app", "DATABASE"), Attach("legacy-admin", "DATABASE"))),
+            "prod");
+
+        Assert.Contains(plan.Findings, f => f.Severity == FindingSeverity.Warning && f.Subject == "addons[db].attachments[legacy-admin/DATABASE]");
+        Assert.Equal(["app"], plan.Datastores[0].Apps);
+    }
+
+    [Fact]
+    public void Supported_addons_become_datastores_with_unique_names()
+    {
+        var system = Single(
+            App("app", Proc("web")),
+            Addon("db-a", "heroku-postgresql", "standard-0", Attach("app", "DATABASE")),
+            Addon("db-b", "heroku-postgresql", "standard-0", Attach("app", "HEROKU_POSTGRESQL_ONYX")),
+            Addon("orphan", "heroku-redis", "mini"),
+            Addon("cache", "heroku-redis", "mini", Attach("app", "REDIS")));
+
+        var plan = LandingPlanner.Plan(system, "prod");
+
+        Assert.Equal(["app-db", "app-postgresql-onyx", "app-redis", "orphan"], plan.Datastores.Select(d => d.Name));
+        Assert.Empty(plan.Datastores.Single(d => d.Name == "orphan").Apps);
+    }
+
+    [Fact]
+    public void Datastore_names_never_clash_with_each_other_or_apps()
+    {
+        var system = Sys(
+            "s",
+            [App("app-db", Proc("web")), App("app", Proc("web"))],
+            Addon("db", "heroku-postgresql", "mini", Attach("app", "DATABASE")),
+            Addon("orphan", "heroku-redis", "mini") with { Name = "app-redis" },
+            Addon("cache", "heroku-redis", "mini", Attach("app", "REDIS")));
+
+        var plan = LandingPlanner.Plan(system, "prod");
+
+        var names = plan.Apps.Select(a => a.Name).Concat(plan.Datastores.Select(d => d.Name)).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.Contains("app-db-2", names);
+        Assert.All(names, n => Assert.True(ResourceNames.IsValid(n), n));
+    }
+}
