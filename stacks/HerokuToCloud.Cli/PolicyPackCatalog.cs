@@ -1,5 +1,6 @@
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.Policy.Generic;
+using HerokuToCloud.Kubernetes.Policy;
 
 namespace HerokuToCloud.Cli;
 
@@ -12,5 +13,6 @@ internal static class PolicyPackCatalog
     public static IReadOnlyList<PolicyPack> All() =>
     [
         GenericPolicyPack.Create(),
+        KubernetesPolicyPack.Create(),
     ];
 }

@@ -123,11 +123,11 @@ public class DeploymentTests
     {
         var admin = program.Resource("shop-admin-web-deployment");
         Assert.Equal(new BoolValue(false), admin.Container().At("securityContext", "readOnlyRootFilesystem"));
-        Assert.NotNull(admin.At("spec", "template", "metadata", "annotations", PodSecurity.WritableRootWaiver));
+        Assert.Equal(new StringValue(PodSecurity.WritableRootReason), admin.At("metadata", "annotations", "waive.heroku2cloud.io/K8S.readOnlyRootFilesystem"));
         Assert.Contains(program.Findings, f => f.Subject == "shop-admin/web" && f.Message.Contains("writable root", StringComparison.Ordinal));
         var web = program.Resource("shop-web-web-deployment");
         Assert.Equal(new BoolValue(true), web.Container().At("securityContext", "readOnlyRootFilesystem"));
-        Assert.Null(web.At("spec", "template", "metadata", "annotations"));
+        Assert.Null(web.At("metadata", "annotations"));
         Assert.Equal(new StringValue("/tmp"), web.Container().At("volumeMounts", "0", "mountPath"));
     }
 

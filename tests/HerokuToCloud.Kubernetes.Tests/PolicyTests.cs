@@ -1,4 +1,6 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
+using HerokuToCloud.Graph.Policy.Generic;
 using HerokuToCloud.Kubernetes.Policy;
 
 namespace HerokuToCloud.Kubernetes.Tests;
@@ -14,24 +16,25 @@ public class PolicyTests
         _ => KubernetesLanding.Build(SamplePlans.Shop()),
     };
 
-    private static IReadOnlyList<PolicyFinding> Check(KubernetesProgram program) =>
-        KubernetesPolicy.Evaluate(new PolicyInput(program.Graph, program.Stack));
+    private static PolicyReport Check(KubernetesProgram program) =>
+        new PolicyEngine([GenericPolicyPack.Create(), KubernetesPolicyPack.Create()]).Check(program.Graph, [program.Stack]);
 
     [Theory]
     [MemberData(nameof(Programs))]
     public void Generated_programs_pass_every_rule(string name)
     {
-        var violations = Check(Build(name)).Where(f => !f.Waived).Select(f => f.ToString()).ToList();
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        var report = Check(Build(name));
+        Assert.True(report.Passed, string.Join("\n", report.Violations));
+        Assert.Empty(report.UnusedWaivers);
     }
 
     [Fact]
     public void The_plans_writable_root_filesystem_is_reported_as_a_waiver()
     {
-        var waiver = Assert.Single(Check(Build("shop-cnpg")));
-        Assert.True(waiver.Waived);
-        Assert.Equal("K8S-READ-ONLY-ROOT", waiver.Rule);
-        Assert.StartsWith("shop-admin-web-deployment", waiver.Resource, StringComparison.Ordinal);
+        var waiver = Assert.Single(Check(Build("shop-cnpg")).Waived);
+        Assert.Equal("K8S.readOnlyRootFilesystem", waiver.Violation.RuleId);
+        Assert.Equal("shop-admin-web-deployment", waiver.Violation.Resource);
+        Assert.Contains("writable root filesystem", waiver.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,32 +64,33 @@ public class PolicyTests
 
     public static TheoryData<string, string> Mutations => new()
     {
-        { "K8S-PSS-PRIVILEGED", "privileged" },
-        { "K8S-PSS-HOST-NAMESPACES", "host-network" },
-        { "K8S-PSS-HOST-PORTS", "host-port" },
-        { "K8S-PSS-VOLUME-TYPES", "host-path" },
-        { "K8S-PSS-PRIVILEGE-ESCALATION", "escalation" },
-        { "K8S-PSS-CAPABILITIES", "no-drop-all" },
-        { "K8S-PSS-CAPABILITIES", "add-sys-admin" },
-        { "K8S-PSS-RUN-AS-NON-ROOT", "root-allowed" },
-        { "K8S-PSS-RUN-AS-USER", "uid-zero" },
-        { "K8S-PSS-RUN-AS-USER", "no-uid" },
-        { "K8S-PSS-SECCOMP", "unconfined" },
-        { "K8S-PSS-SECCOMP", "no-seccomp" },
-        { "K8S-PSS-PROC-MOUNT", "unmasked" },
-        { "K8S-PSS-SELINUX", "selinux-type" },
-        { "K8S-PSS-APPARMOR", "apparmor" },
-        { "K8S-PSS-SYSCTLS", "sysctl" },
-        { "K8S-PSS-HOST-PROCESS", "host-process" },
-        { "K8S-PSS-PROBE-HOST", "probe-host" },
-        { "K8S-READ-ONLY-ROOT", "writable-root" },
-        { "K8S-RESOURCES", "no-limits" },
-        { "K8S-WEB-PROBES", "no-liveness" },
-        { "K8S-CONFIG-FROM-SECRETS", "literal-env" },
-        { "K8S-CONFIG-FROM-SECRETS", "configmap" },
-        { "K8S-NAMESPACE-PSS", "baseline-namespace" },
-        { "K8S-NETWORK-DEFAULT-DENY", "open-egress" },
-        { "K8S-NETWORK-DEFAULT-DENY", "no-policy" },
+        { "PSS.privileged", "privileged" },
+        { "PSS.hostNamespaces", "host-network" },
+        { "PSS.hostPorts", "host-port" },
+        { "PSS.volumeTypes", "host-path" },
+        { "PSS.allowPrivilegeEscalation", "escalation" },
+        { "PSS.capabilities", "no-drop-all" },
+        { "PSS.capabilities", "add-sys-admin" },
+        { "PSS.runAsNonRoot", "root-allowed" },
+        { "PSS.runAsUser", "uid-zero" },
+        { "PSS.runAsUser", "no-uid" },
+        { "PSS.runAsUser", "stack-uid-zero" },
+        { "PSS.seccompProfile", "unconfined" },
+        { "PSS.seccompProfile", "no-seccomp" },
+        { "PSS.procMount", "unmasked" },
+        { "PSS.seLinux", "selinux-type" },
+        { "PSS.appArmor", "apparmor" },
+        { "PSS.sysctls", "sysctl" },
+        { "PSS.hostProcess", "host-process" },
+        { "PSS.probeHost", "probe-host" },
+        { "K8S.readOnlyRootFilesystem", "writable-root" },
+        { "K8S.resources", "no-limits" },
+        { "K8S.webProbes", "no-liveness" },
+        { "K8S.configFromSecrets", "literal-env" },
+        { "K8S.configFromSecrets", "configmap" },
+        { "K8S.namespacePodSecurity", "baseline-namespace" },
+        { "K8S.defaultDenyNetworkPolicy", "open-egress" },
+        { "K8S.defaultDenyNetworkPolicy", "no-policy" },
     };
 
     [Theory]
@@ -95,9 +99,9 @@ public class PolicyTests
     {
         var program = Build("shop-cnpg");
         Mutate(program, mutation);
-        var findings = Check(program).Where(f => !f.Waived).ToList();
-        Assert.Contains(findings, f => f.Rule == rule);
-        Assert.All(findings, f => Assert.Equal(rule, f.Rule));
+        var violations = Check(program).Violations;
+        Assert.Contains(violations, v => v.RuleId == rule);
+        Assert.All(violations, v => Assert.Equal(rule, v.RuleId));
     }
 
     private static void Mutate(KubernetesProgram program, string mutation)
@@ -120,6 +124,7 @@ public class PolicyTests
             case "root-allowed": context["runAsNonRoot"] = false; break;
             case "uid-zero": podContext["runAsUser"] = 0; break;
             case "no-uid": pod["securityContext"] = Without(podContext, "runAsUser"); break;
+            case "stack-uid-zero": program.Stack.Set("shopWebRunAsUser", 0); break;
             case "unconfined": podContext["seccompProfile"] = new MapValue { ["type"] = "Unconfined" }; break;
             case "no-seccomp": pod["securityContext"] = Without(podContext, "seccompProfile"); break;
             case "unmasked": context["procMount"] = "Unmasked"; break;
@@ -134,7 +139,7 @@ public class PolicyTests
                 var web = new MapValue(container.Where(e => e.Key != "livenessProbe"));
                 pod["containers"] = Value.List(web);
                 break;
-            case "literal-env": container["env"] = Value.List(new MapValue { ["name"] = "PORT", ["value"] = "5000" }, new MapValue { ["name"] = "STRIPE_API_KEY", ["value"] = "sk_live_x" }); break;
+            case "literal-env": container["env"] = Value.List(new MapValue { ["name"] = "PORT", ["value"] = "5000" }, new MapValue { ["name"] = "RAILS_ENV", ["value"] = "production" }); break;
             case "configmap": container["envFrom"] = Value.List(new MapValue { ["configMapRef"] = new MapValue { ["name"] = "shop-config" } }); break;
             case "baseline-namespace":
                 ((MapValue)program.Resource("shop-namespace").At("metadata", "labels")!)["pod-security.kubernetes.io/enforce"] = "baseline";

@@ -45,7 +45,9 @@ internal static class AppDeployment
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(name, labels.All()),
+                ["metadata"] = context.Metadata(name, labels.All(), service.WritableRootFilesystem
+                    ? new MapValue { [PodSecurity.WritableRootWaiver] = PodSecurity.WritableRootReason }
+                    : null),
                 ["spec"] = spec,
             },
             Options = new ResourceOptions { DependsOn = dependsOn },

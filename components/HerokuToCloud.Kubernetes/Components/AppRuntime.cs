@@ -83,16 +83,7 @@ internal sealed class AppRuntime
         spec["containers"] = Value.List(container);
         spec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());
 
-        var metadata = new MapValue { ["labels"] = request.Labels.All() };
-        if (request.WritableRootFilesystem)
-        {
-            metadata["annotations"] = new MapValue
-            {
-                [PodSecurity.WritableRootWaiver] = "the landing plan keeps a writable root filesystem for this process (Heroku apps assume a writable disk)",
-            };
-        }
-
-        return new MapValue { ["metadata"] = metadata, ["spec"] = spec };
+        return new MapValue { ["metadata"] = new MapValue { ["labels"] = request.Labels.All() }, ["spec"] = spec };
     }
 }
 

@@ -11,10 +11,12 @@ namespace HerokuToCloud.Kubernetes;
 internal static class PodSecurity
 {
     /// <summary>
-    /// Annotation on a pod template whose root filesystem stays writable because the landing plan
-    /// says so; the policy rule reports it as a waiver instead of a violation.
+    /// Annotation on a workload whose root filesystem stays writable because the landing plan says so;
+    /// the policy engine reports the read-only-root finding as waived, with this reason.
     /// </summary>
-    public const string WritableRootWaiver = "heroku2cloud.io/writable-root-filesystem";
+    public const string WritableRootWaiver = Policy.KubernetesPolicyPack.WaiverPrefix + "K8S.readOnlyRootFilesystem";
+
+    public const string WritableRootReason = "the landing plan keeps a writable root filesystem for this process (Heroku apps assume a writable disk)";
 
     public const string TmpVolume = "tmp";
 

@@ -29,7 +29,7 @@ internal static class ValueAccess
     public static string? Text(this Value? value) => (value as StringValue)?.Text;
 
     /// <summary>A literal number, a stack value for a config key, or null when neither is known.</summary>
-    public static decimal? Number(this Value? value, PolicyInput input) => value switch
+    public static decimal? Number(this Value? value, PolicyContext input) => value switch
     {
         NumberValue n => n.Number,
         ConfigValue c when input.Stack?.Values.TryGetValue(c.Key, out var v) == true && v is NumberValue n => n.Number,
@@ -37,7 +37,7 @@ internal static class ValueAccess
     };
 
     /// <summary>True for a number, or a config key declared as an integer.</summary>
-    public static bool IsNumeric(this Value? value, PolicyInput input) => value switch
+    public static bool IsNumeric(this Value? value, PolicyContext input) => value switch
     {
         NumberValue => true,
         ConfigValue c => input.Graph.Config.Any(d => d.Key == c.Key && d.Type == ConfigType.Integer),

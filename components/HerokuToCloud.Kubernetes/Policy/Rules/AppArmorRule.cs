@@ -7,11 +7,11 @@ public sealed class AppArmorRule : PodRule
 {
     private const string AnnotationPrefix = "container.apparmor.security.beta.kubernetes.io/";
 
-    public override string Id => "K8S-PSS-APPARMOR";
+    public override string Id => "PSS.appArmor";
 
-    public override string Description => "AppArmor profiles must be RuntimeDefault or Localhost, never Unconfined.";
+    public override string Title => "AppArmor is never Unconfined";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         if (pod.Spec.At("securityContext", "appArmorProfile", "type").Text() == "Unconfined")
             yield return "the pod's AppArmor profile is Unconfined.";

@@ -3,11 +3,11 @@ namespace HerokuToCloud.Kubernetes.Policy;
 /// <summary>Restricted: drop ALL capabilities; add back at most NET_BIND_SERVICE.</summary>
 public sealed class CapabilitiesRule : PodRule
 {
-    public override string Id => "K8S-PSS-CAPABILITIES";
+    public override string Id => "PSS.capabilities";
 
-    public override string Description => "Every container must drop ALL capabilities and add none but NET_BIND_SERVICE.";
+    public override string Title => "Every container drops ALL capabilities and adds none but NET_BIND_SERVICE";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         foreach (var (kind, container) in pod.Containers())
         {

@@ -9,11 +9,11 @@ public sealed class ConfigFromSecretsRule : PodRule
 {
     private static readonly HashSet<string> PlatformVariables = new(StringComparer.Ordinal) { "PORT" };
 
-    public override string Id => "K8S-CONFIG-FROM-SECRETS";
+    public override string Id => "K8S.configFromSecrets";
 
-    public override string Description => "Environment must come from Secrets (envFrom secretRef, secretKeyRef); no ConfigMaps, no literal values except PORT.";
+    public override string Title => "Environment comes from Secrets, never ConfigMaps or literals";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         foreach (var (kind, container) in pod.Containers())
         {

@@ -1,27 +1,28 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
 
 namespace HerokuToCloud.Kubernetes.Policy;
 
 /// <summary>
-/// Every namespace the program creates has a default-deny NetworkPolicy: all pods selected, both
-/// directions isolated, no ingress allowed and no egress but DNS (port 53). Workloads in a program
-/// without a namespace of its own are checked against the policies the program has at all.
+/// A program that runs pods has a default-deny NetworkPolicy: all pods selected, both directions
+/// isolated, no ingress allowed and no egress but DNS (port 53). Every other flow needs its own policy.
 /// </summary>
 public sealed class DefaultDenyRule : IPolicyRule
 {
-    public string Id => "K8S-NETWORK-DEFAULT-DENY";
+    public string Id => "K8S.defaultDenyNetworkPolicy";
 
-    public string Description => "A NetworkPolicy must deny all ingress and all egress except DNS for every pod in the namespace.";
+    public string Title => "A NetworkPolicy denies all traffic but DNS by default";
 
-    public IEnumerable<PolicyFinding> Evaluate(PolicyInput input)
+    public IEnumerable<PolicyViolation> Evaluate(ResourceGraph graph)
     {
-        var namespaces = input.Graph.Resources.Where(r => r.Type == KubernetesTypes.Namespace).ToList();
-        var hasPods = PodTemplate.In(input.Graph).Any();
-        if (namespaces.Count == 0 && !hasPods)
+        if (!PodTemplate.In(graph).Any() && !graph.Resources.Any(r => r.Type == KubernetesTypes.Namespace))
             yield break;
-        if (!input.Graph.Resources.Any(r => r.Type == KubernetesTypes.NetworkPolicy && IsDefaultDeny(r)))
-            yield return new PolicyFinding(Id, namespaces.FirstOrDefault()?.Name ?? input.Graph.Project,
-                "no NetworkPolicy selects every pod with ingress and egress isolated and only DNS egress allowed.");
+        if (!graph.Resources.Any(r => r.Type == KubernetesTypes.NetworkPolicy && IsDefaultDeny(r)))
+        {
+            var subject = graph.Resources.FirstOrDefault(r => r.Type == KubernetesTypes.Namespace)?.Name ?? graph.Project;
+            yield return new PolicyViolation(Id, subject,
+                "no NetworkPolicy selects every pod (podSelector: {}) with Ingress and Egress isolated and only DNS (port 53) egress allowed.");
+        }
     }
 
     public static bool IsDefaultDeny(Resource policy)

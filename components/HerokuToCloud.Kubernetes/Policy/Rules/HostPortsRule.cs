@@ -3,11 +3,11 @@ namespace HerokuToCloud.Kubernetes.Policy;
 /// <summary>Baseline: no host ports.</summary>
 public sealed class HostPortsRule : PodRule
 {
-    public override string Id => "K8S-PSS-HOST-PORTS";
+    public override string Id => "PSS.hostPorts";
 
-    public override string Description => "Containers must not bind host ports (hostPort unset or 0).";
+    public override string Title => "Containers bind no host ports";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input) =>
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input) =>
         from c in pod.Containers()
         from port in c.Container["ports"].Maps()
         let hostPort = port["hostPort"]

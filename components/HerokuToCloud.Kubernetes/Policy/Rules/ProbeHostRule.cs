@@ -5,11 +5,11 @@ public sealed class ProbeHostRule : PodRule
 {
     private static readonly string[] Handlers = ["livenessProbe", "readinessProbe", "startupProbe"];
 
-    public override string Id => "K8S-PSS-PROBE-HOST";
+    public override string Id => "PSS.probeHost";
 
-    public override string Description => "Probes and lifecycle handlers must not set a host.";
+    public override string Title => "Probes and lifecycle handlers target the pod itself";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         foreach (var (kind, container) in pod.Containers())
         {

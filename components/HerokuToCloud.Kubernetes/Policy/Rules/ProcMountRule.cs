@@ -3,11 +3,11 @@ namespace HerokuToCloud.Kubernetes.Policy;
 /// <summary>Baseline: the default /proc mask.</summary>
 public sealed class ProcMountRule : PodRule
 {
-    public override string Id => "K8S-PSS-PROC-MOUNT";
+    public override string Id => "PSS.procMount";
 
-    public override string Description => "Containers must leave procMount unset or Default.";
+    public override string Title => "Containers keep the default /proc mount";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input) =>
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input) =>
         pod.Containers()
             .Select(c => (c.Kind, c.Container, Mount: c.Container.At("securityContext", "procMount").Text()))
             .Where(c => c.Mount is not null and not "Default")

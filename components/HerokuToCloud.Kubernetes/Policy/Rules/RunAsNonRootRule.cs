@@ -3,11 +3,11 @@ namespace HerokuToCloud.Kubernetes.Policy;
 /// <summary>Restricted: runAsNonRoot true at pod level (or on every container), and never false.</summary>
 public sealed class RunAsNonRootRule : PodRule
 {
-    public override string Id => "K8S-PSS-RUN-AS-NON-ROOT";
+    public override string Id => "PSS.runAsNonRoot";
 
-    public override string Description => "Pods must set runAsNonRoot: true (pod level or every container) and no container may set it false.";
+    public override string Title => "Pods set runAsNonRoot: true and no container sets it false";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         var podLevel = pod.Spec.At("securityContext", "runAsNonRoot");
         foreach (var (kind, container) in pod.Containers())

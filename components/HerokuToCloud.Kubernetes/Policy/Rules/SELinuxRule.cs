@@ -7,11 +7,11 @@ public sealed class SELinuxRule : PodRule
 {
     private static readonly string[] AllowedTypes = ["container_t", "container_init_t", "container_kvm_t", "container_engine_t"];
 
-    public override string Id => "K8S-PSS-SELINUX";
+    public override string Id => "PSS.seLinux";
 
-    public override string Description => "seLinuxOptions may only set a container SELinux type; user and role must be unset.";
+    public override string Title => "SELinux options set only a container type";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         var contexts = new List<(string Where, Value? Options)> { ("the pod", pod.Spec.At("securityContext", "seLinuxOptions")) };
         contexts.AddRange(pod.Containers().Select(c => ($"{c.Kind} {pod.Name(c.Container)}", c.Container.At("securityContext", "seLinuxOptions"))));

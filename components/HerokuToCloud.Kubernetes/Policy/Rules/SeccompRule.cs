@@ -5,11 +5,11 @@ public sealed class SeccompRule : PodRule
 {
     private static readonly string[] Allowed = ["RuntimeDefault", "Localhost"];
 
-    public override string Id => "K8S-PSS-SECCOMP";
+    public override string Id => "PSS.seccompProfile";
 
-    public override string Description => "Pods must use seccomp profile RuntimeDefault or Localhost (pod level or every container).";
+    public override string Title => "Pods use the RuntimeDefault or a Localhost seccomp profile";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         var podProfile = pod.Spec.At("securityContext", "seccompProfile", "type").Text();
         if (podProfile is not null && !Allowed.Contains(podProfile))

@@ -10,11 +10,11 @@ public sealed class SysctlsRule : PodRule
         "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes",
     };
 
-    public override string Id => "K8S-PSS-SYSCTLS";
+    public override string Id => "PSS.sysctls";
 
-    public override string Description => "Pods may only set the safe sysctls.";
+    public override string Title => "Pods set only safe sysctls";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input) =>
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input) =>
         pod.Spec.At("securityContext", "sysctls").Maps()
             .Select(s => s["name"].Text() ?? "?")
             .Where(name => !Safe.Contains(name))

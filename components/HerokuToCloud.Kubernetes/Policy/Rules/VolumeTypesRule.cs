@@ -8,11 +8,11 @@ public sealed class VolumeTypesRule : PodRule
         "configMap", "downwardAPI", "emptyDir", "projected", "secret", "csi", "persistentVolumeClaim", "ephemeral", "image",
     };
 
-    public override string Id => "K8S-PSS-VOLUME-TYPES";
+    public override string Id => "PSS.volumeTypes";
 
-    public override string Description => "Volumes must be configMap, downwardAPI, emptyDir, projected, secret, csi, persistentVolumeClaim, ephemeral or image.";
+    public override string Title => "Pods use only volume types that cannot reach the node";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input) =>
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input) =>
         from volume in pod.Spec["volumes"].Maps()
         from source in volume.Entries.Select(e => e.Key).Where(k => k != "name")
         where !Allowed.Contains(source)

@@ -3,11 +3,11 @@ namespace HerokuToCloud.Kubernetes.Policy;
 /// <summary>Web pods (app.kubernetes.io/component: web) have readiness and liveness probes, so traffic reaches only pods that answer.</summary>
 public sealed class WebProbesRule : PodRule
 {
-    public override string Id => "K8S-WEB-PROBES";
+    public override string Id => "K8S.webProbes";
 
-    public override string Description => "Every container of a web pod must have a readiness and a liveness probe.";
+    public override string Title => "Web pods have readiness and liveness probes";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         if (pod.Label(Labels.ComponentKey) != Labels.WebComponent)
             yield break;

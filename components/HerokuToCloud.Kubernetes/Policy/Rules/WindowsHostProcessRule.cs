@@ -3,11 +3,11 @@ namespace HerokuToCloud.Kubernetes.Policy;
 /// <summary>Baseline: no Windows host-process containers.</summary>
 public sealed class WindowsHostProcessRule : PodRule
 {
-    public override string Id => "K8S-PSS-HOST-PROCESS";
+    public override string Id => "PSS.hostProcess";
 
-    public override string Description => "Pods must not run Windows HostProcess containers.";
+    public override string Title => "Pods run no Windows HostProcess containers";
 
-    protected override IEnumerable<string> Check(PodTemplate pod, PolicyInput input)
+    protected override IEnumerable<string> Check(PodTemplate pod, PolicyContext input)
     {
         if (pod.Spec.At("securityContext", "windowsOptions", "hostProcess").IsTrue())
             yield return "the pod sets windowsOptions.hostProcess: true.";

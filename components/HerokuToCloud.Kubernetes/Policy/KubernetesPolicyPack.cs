@@ -1,13 +1,20 @@
+using HerokuToCloud.Graph.Policy;
+
 namespace HerokuToCloud.Kubernetes.Policy;
 
 /// <summary>
-/// The Kubernetes security baseline as rules: every Pod Security Standards "restricted" control
-/// (and the baseline controls it includes) on every pod template, read-only root filesystems,
-/// resource requests and limits, probes on web pods, config from Secrets, the namespace's
-/// enforce label and a default-deny NetworkPolicy.
+/// The Kubernetes security baseline as a policy pack: every Pod Security Standards "restricted"
+/// control (and the baseline controls it includes) on every pod template, read-only root
+/// filesystems, resource requests and limits, probes on web pods, config from Secrets, the
+/// namespace's enforce label and a default-deny NetworkPolicy. A finding is waived by an annotation
+/// <c>waive.heroku2cloud.io/&lt;rule id&gt;: "&lt;reason&gt;"</c> on the resource's own metadata.
 /// </summary>
-public static class KubernetesPolicy
+public static class KubernetesPolicyPack
 {
+    public const string WaiverPrefix = "waive.heroku2cloud.io/";
+
+    public static PropertyMapWaivers Waivers { get; } = new("metadata.annotations", WaiverPrefix);
+
     public static IReadOnlyList<IPolicyRule> Rules { get; } =
     [
         new PrivilegedRule(),
@@ -33,9 +40,5 @@ public static class KubernetesPolicy
         new DefaultDenyRule(),
     ];
 
-    /// <summary>True when the program contains Kubernetes resources, i.e. these rules apply to it.</summary>
-    public static bool AppliesTo(HerokuToCloud.Graph.ResourceGraph graph) => graph.Resources.Any(r => r.Package == "kubernetes");
-
-    public static IReadOnlyList<PolicyFinding> Evaluate(PolicyInput input) =>
-        Rules.SelectMany(rule => rule.Evaluate(input)).ToList();
+    public static PolicyPack Create() => new("kubernetes", "kubernetes", Rules, [Waivers]);
 }
