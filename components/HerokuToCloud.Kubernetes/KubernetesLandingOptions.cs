@@ -11,6 +11,22 @@ public sealed record KubernetesLandingOptions
 
     public RedisMode Redis { get; init; } = RedisMode.StatefulSet;
 
+    /// <summary>
+    /// Registry and path prefix the app images are pushed to (ghcr.io/acme); each app's image is
+    /// &lt;registry&gt;/&lt;app&gt;. The default is a reserved name that cannot resolve, so a stack nobody
+    /// edited fails at the first pull instead of running someone else's image.
+    /// </summary>
+    public string ImageRegistry { get; init; } = "registry.example.com";
+
+    /// <summary>The image tag every app starts from; a new tag per deploy reruns the release Job.</summary>
+    public string ImageTag { get; init; } = "latest";
+
+    /// <summary>
+    /// The domain under which an app that had no custom domain on Heroku (only *.herokuapp.com) gets a
+    /// hostname: &lt;app&gt;.&lt;domain&gt;. Usually a wildcard DNS name pointing at the ingress controller.
+    /// </summary>
+    public string AppsDomain { get; init; } = "example.com";
+
     /// <summary>The stack value of the heroku2cloud image that runs data migrations (the CLI passes its own version).</summary>
     public string MigrationImage { get; init; } = "heroku2cloud:0.1.0";
 

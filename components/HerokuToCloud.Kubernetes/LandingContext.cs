@@ -55,13 +55,13 @@ internal sealed class LandingContext(LandingPlan plan, KubernetesLandingOptions 
     }
 
     /// <summary>
-    /// Declares a config key without a stack value: something only the team knows (the image to run).
-    /// <c>pulumi preview</c> stops with "missing required configuration" until it is set, which is
-    /// better than a placeholder that deploys and then fails to pull.
+    /// Declares a config key whose stack value only the team knows (the image to run, a hostname Heroku
+    /// never had): the stack file gets the generate options' value or an obvious placeholder under a
+    /// reserved name (example.com), and the key is listed for the team to review before deploying.
     /// </summary>
-    public ConfigValue RequiredSetting(string key, ConfigType type, string description)
+    public ConfigValue TeamSetting(string key, ConfigType type, Value stackValue, string description)
     {
-        var config = Graph.Declare(new ConfigDeclaration(key, type, Description: description));
+        var config = Setting(key, type, stackValue, description);
         Remember(new RequiredSetting(key, Secret: false, description));
         return config;
     }

@@ -71,13 +71,17 @@ public class DeploymentTests
     }
 
     [Fact]
-    public void The_image_is_repository_and_tag_from_config_the_team_sets()
+    public void The_image_is_repository_and_tag_from_config_for_the_team_to_review()
     {
         var image = program.Resource("shop-web-web-deployment").Container()["image"];
         ValueAssert.Same(InterpolationValue.Of(new ConfigValue("shopWebImage"), ":", new ConfigValue("shopWebImageTag")), image);
         Assert.Contains(program.Required, r => r.Key == "shopWebImage" && !r.Secret);
         Assert.Contains(program.Required, r => r.Key == "shopWebImageTag" && !r.Secret);
-        Assert.False(program.Stack.Values.ContainsKey("shopWebImage"));
+        Assert.Equal(new StringValue("registry.example.com/shop-web"), program.Stack.Values["shopWebImage"]);
+
+        var chosen = KubernetesLanding.Build(SamplePlans.Shop(), new KubernetesLandingOptions { ImageRegistry = "ghcr.io/acme/", ImageTag = "v42" });
+        Assert.Equal(new StringValue("ghcr.io/acme/shop-web"), chosen.Stack.Values["shopWebImage"]);
+        Assert.Equal(new StringValue("v42"), chosen.Stack.Values["shopWebImageTag"]);
     }
 
     [Fact]

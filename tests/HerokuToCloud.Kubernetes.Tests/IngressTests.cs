@@ -63,14 +63,19 @@ public class IngressTests
     }
 
     [Fact]
-    public void An_app_without_domains_leaves_its_hostnames_to_the_team()
+    public void An_app_without_domains_answers_on_its_name_under_the_apps_domain()
     {
-        Assert.False(program.Stack.Values.ContainsKey("shopAdminDomains"));
+        ValueAssert.Same(Value.List("shop-admin.example.com"), program.Stack.Values["shopAdminDomains"]);
         Assert.Contains(program.Required, r => r.Key == "shopAdminDomains" && !r.Secret);
-        Assert.Contains(program.Findings, f => f.Subject == "shop-admin/web" && f.Message.Contains("hostnames", StringComparison.Ordinal));
-        var files = KubernetesManifests.Render(program.Graph, program.Stack);
-        Assert.Contains("host: shop-admin-domains.invalid", files["08-ingress-shop-admin-web.yaml"], StringComparison.Ordinal);
-        Assert.Contains("shop-admin-domains.invalid", files[KubernetesManifests.Readme], StringComparison.Ordinal);
+        Assert.Contains(program.Findings, f => f.Subject == "shop-admin/web" && f.Message.Contains("shop-admin.example.com", StringComparison.Ordinal));
+        var files = KubernetesManifests.Render(program.Graph, program.Stack, program.Required);
+        var ingress = ManifestYaml.Read(files["08-ingress-shop-admin-web.yaml"], "test").Single();
+        var rule = (MappingValue)((SequenceValue)((MappingValue)ingress["spec"]!)["rules"]!).Items.Single();
+        Assert.Equal("shop-admin.example.com", ((ScalarText)rule["host"]!).Text);
+        Assert.Contains("| `shopAdminDomains` | `shop-admin.example.com` |", files[KubernetesManifests.Readme], StringComparison.Ordinal);
+
+        var own = KubernetesLanding.Build(SamplePlans.Shop(), new KubernetesLandingOptions { AppsDomain = "apps.acme.io" });
+        ValueAssert.Same(Value.List("shop-admin.apps.acme.io"), own.Stack.Values["shopAdminDomains"]);
     }
 
     [Fact]

@@ -76,16 +76,17 @@ public class ManifestTests
     }
 
     [Fact]
-    public void Images_the_stack_leaves_unset_become_kustomize_placeholders()
+    public void Images_come_from_the_stack_and_the_readme_lists_the_values_to_review()
     {
-        var files = Render(Shop());
+        var program = Shop();
+        var files = KubernetesManifests.Render(program.Graph, program.Stack, program.Required);
         var container = Parse(files["07-deployment-shop-web-web.yaml"]);
-        Assert.Equal("shop-web-image", Scalar(container, "spec", "template", "spec", "containers", "0", "image"));
+        Assert.Equal("registry.example.com/shop-web:latest", Scalar(container, "spec", "template", "spec", "containers", "0", "image"));
         var kustomization = Parse(files[KubernetesManifests.Kustomization]);
-        Assert.Equal("shop-admin-image", Scalar(kustomization, "images", "0", "name"));
-        Assert.Equal("shop-web-image", Scalar(kustomization, "images", "1", "name"));
         var resources = ((YamlSequenceNode)kustomization["resources"]).Children.Select(c => ((YamlScalarNode)c).Value).ToList();
         Assert.Equal(files.Keys.Where(k => k.EndsWith(".yaml", StringComparison.Ordinal) && k != KubernetesManifests.Kustomization), resources);
+        Assert.Contains("| `shopWebImage` | `registry.example.com/shop-web` |", files[KubernetesManifests.Readme], StringComparison.Ordinal);
+        Assert.DoesNotContain("shopWebStripeApiKey", files[KubernetesManifests.Readme], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,9 +36,9 @@ internal sealed class AppRuntime
 
     public static AppRuntime Create(LandingContext context, AppLanding app)
     {
-        var repository = context.RequiredSetting(ConfigKeys.Of(app.Name, "image"), ConfigType.String,
-            $"Image repository of {app.Name}, for example ghcr.io/acme/{app.Name} (build it from the app's source; see docs/kubernetes-landing.md).");
-        var tag = context.RequiredSetting(ConfigKeys.Of(app.Name, "image-tag"), ConfigType.String,
+        var repository = context.TeamSetting(ConfigKeys.Of(app.Name, "image"), ConfigType.String, $"{context.Options.ImageRegistry.TrimEnd('/')}/{app.Name}",
+            $"Image repository of {app.Name}, built from the app's source (see docs/kubernetes-landing.md).");
+        var tag = context.TeamSetting(ConfigKeys.Of(app.Name, "image-tag"), ConfigType.String, context.Options.ImageTag,
             $"Image tag of {app.Name} to deploy; a new tag reruns the release Job and rolls the Deployments.");
         var runAsUser = context.Setting(ConfigKeys.Of(app.Name, "run-as-user"), ConfigType.Integer, 1000,
             $"Numeric non-root UID the {app.Name} containers run as (1000 is the 'heroku' user of Heroku's buildpack images).");

@@ -26,6 +26,8 @@ internal static class ScheduledCronJob
 
         var schedule = context.Setting(ConfigKeys.Of(keyPrefix, "schedule"), ConfigType.String, task.Schedule.ToString(),
             $"Cron schedule (UTC) of {what}.");
+        var suspend = context.Setting(ConfigKeys.Of(keyPrefix, "suspend"), ConfigType.Boolean, !task.Enabled,
+            $"Pauses {what} (true where the stack's pipeline stage had no such job on Heroku).");
         var timeout = context.Setting(ConfigKeys.Of(keyPrefix, "timeout-seconds"), ConfigType.Integer, IntervalSeconds(task.Schedule),
             $"Seconds after which a run of {what} is stopped (about one interval).");
 
@@ -44,6 +46,7 @@ internal static class ScheduledCronJob
                 {
                     ["schedule"] = schedule,
                     ["timeZone"] = "Etc/UTC",
+                    ["suspend"] = suspend,
                     ["concurrencyPolicy"] = "Forbid",
                     ["startingDeadlineSeconds"] = StartingDeadlineSeconds,
                     ["successfulJobsHistoryLimit"] = 3,

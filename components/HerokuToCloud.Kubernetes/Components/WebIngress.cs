@@ -11,9 +11,9 @@ namespace HerokuToCloud.Kubernetes;
 /// every stack must share one Pulumi.yaml, and Pulumi YAML has no loops. So the Ingress is a literal
 /// object in a ConfigGroup whose JSON text joins the hostname list with the text between two rules:
 /// N hostnames in a stack give N rules, with no change to the program. An app whose Heroku app had no
-/// custom domain (it answered on *.herokuapp.com only) gets no stack value: the team picks its
-/// hostnames, and pulumi preview says so until they do; a host-less catch-all rule would collide
-/// with every other app on the same ingress controller.
+/// custom domain (it answered on *.herokuapp.com only) gets &lt;app&gt;.&lt;apps domain&gt;, the same
+/// idea on the team's own wildcard domain; a host-less catch-all rule would collide with every other
+/// app on the same ingress controller.
 /// </summary>
 internal static class WebIngress
 {
@@ -25,8 +25,11 @@ internal static class WebIngress
         var description = $"Hostnames routed to {app.Name}'s web process, one Ingress rule each; cert-manager issues their TLS certificate.";
         if (app.Domains.Count > 0)
             return context.Setting(key, ConfigType.StringList, Value.List(app.Domains.Select(d => (Value)d)), description);
-        return context.RequiredSetting(key, ConfigType.StringList, description);
+        return context.TeamSetting(key, ConfigType.StringList, Value.List(DefaultHost(context, app)), description);
     }
+
+    /// <summary>The hostname an app without custom domains gets: &lt;app&gt;.&lt;apps domain&gt;, like Heroku's &lt;app&gt;.herokuapp.com.</summary>
+    public static string DefaultHost(LandingContext context, AppLanding app) => $"{app.Name}.{context.Options.AppsDomain.Trim('.')}";
 
     public static Resource Build(LandingContext context, AppRuntime runtime, Service web)
     {
@@ -39,7 +42,7 @@ internal static class WebIngress
             "cert-manager ClusterIssuer that issues the Ingress certificates (kubectl get clusterissuer).");
         var domains = Domains(context, app);
         if (app.Domains.Count == 0)
-            context.Warn($"{app.Name}/web", $"had no custom domain on Heroku; choose its hostnames before deploying: pulumi config set --path '{ConfigKeys.Of(app.Name, "domains")}[0]' {app.Name}.example.com");
+            context.Warn($"{app.Name}/web", $"had no custom domain on Heroku (only *.herokuapp.com); it answers on {DefaultHost(context, app)} in this stack. Point DNS there, or pick another hostname: pulumi config set --path '{ConfigKeys.Of(app.Name, "domains")}[0]' HOST");
 
         var http = new MapValue
         {

@@ -11,8 +11,8 @@ namespace HerokuToCloud.Kubernetes.Manifests;
 /// What only Pulumi can produce is handled openly, never by writing a value: Secrets are not written
 /// as manifests at all (their values are secret config, random passwords and URLs built from them);
 /// create-secrets.sh creates them from environment variables the team exports, so nothing secret
-/// lands in the directory. Images the stack leaves unset become a placeholder the kustomization
-/// sets. Pulumi's ordering becomes Argo CD sync waves (and a hook that reruns the release Job on
+/// lands in the directory; the README lists the values the team should review (images, hostnames).
+/// Pulumi's ordering becomes Argo CD sync waves (and a hook that reruns the release Job on
 /// every sync); Pulumi-only annotations are dropped.
 /// </summary>
 public static class KubernetesManifests
@@ -23,14 +23,14 @@ public static class KubernetesManifests
 
     private const string WaveAnnotation = "argocd.argoproj.io/sync-wave";
 
-    public static IReadOnlyDictionary<string, string> Render(ResourceGraph graph, StackConfig stack)
+    /// <param name="review">Values the team should check before applying (images, hostnames), listed in the README.</param>
+    public static IReadOnlyDictionary<string, string> Render(ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stack);
         var resolver = new ManifestResolver(graph, stack);
         var objects = new List<ManifestObject>();
         var secrets = new List<SecretToCreate>();
-        var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var resource in graph.Resources)
         {
@@ -76,16 +76,19 @@ public static class KubernetesManifests
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var manifest in objects)
         {
-            var finished = Finish(manifest, images);
+            var finished = Finish(manifest);
             var file = $"{manifest.Order:00}-{manifest.Kind.ToLowerInvariant()}-{manifest.Name}.yaml";
             if (!files.TryAdd(file, ManifestYaml.Write(finished)))
                 throw new ManifestRenderException($"Two objects would both be written to {file}.");
         }
 
         var namespaceFile = files.Keys.FirstOrDefault(f => f.StartsWith("00-namespace-", StringComparison.Ordinal));
-        files[Kustomization] = ManifestYaml.Write(KustomizationFile(files.Keys.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) && f != Kustomization), images));
+        files[Kustomization] = ManifestYaml.Write(KustomizationFile(files.Keys.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) && f != Kustomization)));
         files[SecretsScript] = SecretsScriptText(graph.Project, stack.Stack, secrets, namespaceFile);
-        files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, images, resolver.Unset);
+        var toReview = (review ?? []).Where(r => !r.Secret)
+            .Select(r => (r.Key, Value: stack.Values.TryGetValue(r.Key, out var v) ? Describe(resolver.Resolve(v, r.Key)) : "(unset)", r.Description))
+            .ToList();
+        files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, toReview);
         return files;
     }
 
@@ -97,8 +100,8 @@ public static class KubernetesManifests
         return new MappingValue(entries);
     }
 
-    /// <summary>Drops Pulumi-only annotations, adds the sync wave, and turns unset image config into a placeholder; anything else deferred is refused.</summary>
-    private static MappingValue Finish(ManifestObject manifest, SortedDictionary<string, string> images)
+    /// <summary>Drops Pulumi-only annotations and adds the sync wave; a value only Pulumi can provide is refused.</summary>
+    private static MappingValue Finish(ManifestObject manifest)
     {
         var wave = new KeyValuePair<string, ManifestValue>(WaveAnnotation, new ScalarText(manifest.Order.ToString(CultureInfo.InvariantCulture)));
         var hook = manifest.IsRelease
@@ -113,7 +116,6 @@ public static class KubernetesManifests
         {
             MappingValue map => new MappingValue(map.Entries.Select(e => new KeyValuePair<string, ManifestValue>(e.Key, Walk(e.Value, $"{path}.{e.Key}"))).ToList()),
             SequenceValue list => new SequenceValue(list.Items.Select((item, i) => Walk(item, $"{path}[{i}]")).ToList()),
-            Deferred deferred when path.EndsWith(".image", StringComparison.Ordinal) && deferred.Parts.OfType<InputPart>().All(p => !p.Secret) => Placeholder(deferred, images),
             Deferred => throw new ManifestRenderException($"{manifest.Resource}: {path.TrimStart('.')} needs a value only Pulumi can provide (secret config or a generated password) outside a Secret."),
             _ => value,
         };
@@ -135,14 +137,6 @@ public static class KubernetesManifests
         return new MappingValue(entries);
     }
 
-    private static ScalarText Placeholder(Deferred image, SortedDictionary<string, string> images)
-    {
-        var repository = image.Parts.OfType<InputPart>().First().Variable;
-        var name = ManifestResolver.EnvironmentName(repository).ToLowerInvariant().Replace('_', '-');
-        images[name] = repository;
-        return new ScalarText(name);
-    }
-
     private static SecretToCreate Secret(ManifestResolver resolver, Resource resource)
     {
         var metadata = (MappingValue)resolver.Resolve(resource.Properties["metadata"] ?? new MapValue(), resource.Name);
@@ -154,26 +148,21 @@ public static class KubernetesManifests
         return new SecretToCreate(resolver.ObjectName(resource), ns, type, values, labels);
     }
 
-    private static MappingValue KustomizationFile(IEnumerable<string> resources, SortedDictionary<string, string> images)
-    {
-        var entries = new List<KeyValuePair<string, ManifestValue>>
-        {
-            new("apiVersion", new ScalarText("kustomize.config.k8s.io/v1beta1")),
-            new("kind", new ScalarText("Kustomization")),
-            new("resources", new SequenceValue(resources.Select(r => (ManifestValue)new ScalarText(r)).ToList())),
-        };
-        if (images.Count > 0)
-        {
-            entries.Add(new("images", new SequenceValue(images.Keys.Select(name => (ManifestValue)new MappingValue(
-            [
-                new("name", new ScalarText(name)),
-                new("newName", new ScalarText(name)),
-                new("newTag", new ScalarText("set-me")),
-            ])).ToList())));
-        }
+    private static MappingValue KustomizationFile(IEnumerable<string> resources) => new(
+    [
+        new("apiVersion", new ScalarText("kustomize.config.k8s.io/v1beta1")),
+        new("kind", new ScalarText("Kustomization")),
+        new("resources", new SequenceValue(resources.Select(r => (ManifestValue)new ScalarText(r)).ToList())),
+    ]);
 
-        return new MappingValue(entries);
-    }
+    private static string Describe(ManifestValue value) => value switch
+    {
+        ScalarText text => text.Text,
+        ScalarNumber number => number.Number.ToString(CultureInfo.InvariantCulture),
+        ScalarBool flag => flag.Flag ? "true" : "false",
+        SequenceValue list => string.Join(", ", list.Items.Select(Describe)),
+        _ => "",
+    };
 
     private static string SecretsScriptText(string project, string stackName, IReadOnlyList<SecretToCreate> secrets, string? namespaceFile)
     {
@@ -244,7 +233,7 @@ public static class KubernetesManifests
     private static string ShellSafeComment(string text) =>
         new(text.Where(c => c is not ('}' or '"' or '$' or '`' or '\\' or '\n')).ToArray());
 
-    private static string ReadmeText(string project, string stackName, IReadOnlyList<SecretToCreate> secrets, SortedDictionary<string, string> images, IReadOnlyCollection<string> unset)
+    private static string ReadmeText(string project, string stackName, IReadOnlyList<SecretToCreate> secrets, IReadOnlyList<(string Key, string Value, string Description)> review)
     {
         var readme = new StringBuilder();
         readme.Append(CultureInfo.InvariantCulture, $"# {project} ({stackName}): Kubernetes manifests\n\n");
@@ -256,22 +245,15 @@ public static class KubernetesManifests
             readme.Append(CultureInfo.InvariantCulture, $"| `{input.Variable}` | {input.Description.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
         readme.Append("\nKeep the same values for every later run: the database password, for example, is already inside the database and in DATABASE_URL.\n");
         readme.Append("Changing a Secret does not restart pods; run `kubectl rollout restart deployment -n <namespace>` afterwards.\n\n");
-        readme.Append("## 2. Images\n\n");
-        if (images.Count == 0)
-            readme.Append("Every image is set in the stack config.\n\n");
+        readme.Append("## 2. Values to review\n\n");
+        if (review.Count == 0)
+            readme.Append("Nothing: every value comes from the inventory.\n\n");
         else
         {
-            readme.Append("Set each app image in kustomization.yaml, for example:\n\n```sh\n");
-            foreach (var (name, key) in images)
-                readme.Append(CultureInfo.InvariantCulture, $"kustomize edit set image {name}=REGISTRY/REPOSITORY:TAG   # Pulumi config key {key}\n");
-            readme.Append("```\n\n");
-        }
-
-        if (unset.Count > 0)
-        {
-            readme.Append("## Hostnames\n\nThese apps had no custom domain on Heroku; their Ingress uses a placeholder `*.invalid` hostname. Replace it with the hostname the app should answer on:\n\n");
-            foreach (var key in unset)
-                readme.Append(CultureInfo.InvariantCulture, $"- `{ManifestResolver.EnvironmentName(key).ToLowerInvariant().Replace('_', '-')}.invalid` (Pulumi config key {key})\n");
+            readme.Append("These came from `heroku2cloud generate` options or are placeholders under reserved names (example.com); set the real ones in the files (or regenerate with the options) before applying. Images are easiest to change with `kustomize edit set image OLD=NEW`.\n\n");
+            readme.Append("| Pulumi config key | Value in these files | What it is |\n|---|---|---|\n");
+            foreach (var (key, value, description) in review)
+                readme.Append(CultureInfo.InvariantCulture, $"| `{key}` | `{value}` | {description.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
             readme.Append('\n');
         }
 

@@ -11,8 +11,6 @@ namespace HerokuToCloud.Kubernetes.Manifests;
 /// </summary>
 internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
 {
-    /// <summary>List config keys the stack leaves unset and the manifests fill with a placeholder.</summary>
-    public SortedSet<string> Unset { get; } = new(StringComparer.Ordinal);
 
     public ManifestValue Resolve(Value value, string where) => value switch
     {
@@ -49,17 +47,10 @@ internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
         var declaration = graph.Config.FirstOrDefault(c => c.Key == key)
             ?? throw new ManifestRenderException($"{where}: config key {key} is used but not declared.");
         if (declaration.Secret)
-            return new Deferred([new InputPart(EnvironmentName(key), declaration.Description ?? key, Secret: true)]);
+            return new Deferred([new InputPart(EnvironmentName(key), declaration.Description ?? key)]);
         if (stack.Values.TryGetValue(key, out var value) || (value = declaration.Default) is not null)
             return Resolve(value, where);
-        if (declaration.Type == ConfigType.StringList)
-        {
-            // Hostnames the team has not chosen yet: a reserved .invalid name no one can mistake for a real one.
-            Unset.Add(key);
-            return new SequenceValue([new ScalarText($"{EnvironmentName(key).ToLowerInvariant().Replace('_', '-')}.invalid")]);
-        }
-
-        return new Deferred([new InputPart(key, declaration.Description ?? key, Secret: false)]);
+        throw new ManifestRenderException($"{where}: config {key} has no value in stack {stack.Stack}; set it in the stack file.");
     }
 
     private ManifestValue Reference(ReferenceValue reference, string where)
@@ -71,7 +62,7 @@ internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
         if (reference.Path == "result" && target.Type == KubernetesTypes.RandomPassword)
         {
             var length = target.Properties["length"] is NumberValue n ? n.Number.ToString(CultureInfo.InvariantCulture) : "32";
-            return new Deferred([new InputPart(EnvironmentName(RandomName(target.Name)), $"a random value of {length} letters and digits (the Pulumi program generates it with the random provider)", Secret: true)]);
+            return new Deferred([new InputPart(EnvironmentName(RandomName(target.Name)), $"a random value of {length} letters and digits (the Pulumi program generates it with the random provider)")]);
         }
 
         throw new ManifestRenderException($"{where}: {reference.Name}.{reference.Path} is an output only Pulumi can resolve.");

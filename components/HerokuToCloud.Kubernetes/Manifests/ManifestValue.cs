@@ -32,8 +32,5 @@ internal abstract record DeferredPart;
 
 internal sealed record LiteralPart(string Text) : DeferredPart;
 
-/// <summary>
-/// An input the team supplies: for a secret, an environment variable the secrets script reads; otherwise
-/// a config key the stack leaves unset (an image), which the manifests leave as a visible placeholder.
-/// </summary>
-internal sealed record InputPart(string Variable, string Description, bool Secret) : DeferredPart;
+/// <summary>A secret input the team supplies as an environment variable when creating the Secrets.</summary>
+internal sealed record InputPart(string Variable, string Description) : DeferredPart;
