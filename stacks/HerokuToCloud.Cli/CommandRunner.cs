@@ -1,3 +1,4 @@
+using HerokuToCloud.Data;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
 using HerokuToCloud.Landing;
@@ -41,5 +42,12 @@ internal static class CommandRunner
         Console.Error.WriteLine($"error: {message}");
 
     /// <summary>Exceptions whose message is written for the user: the components' own input and environment errors.</summary>
-    private static bool IsUserFacing(Exception ex) => ex is InventoryException or LandingException or PulumiYamlException or UsageException or IOException or UnauthorizedAccessException;
+    private static bool IsUserFacing(Exception ex) => ex
+        is InventoryException
+        or LandingException
+        or PulumiYamlException
+        or DataMigrationException
+        or UsageException
+        or IOException
+        or UnauthorizedAccessException;
 }

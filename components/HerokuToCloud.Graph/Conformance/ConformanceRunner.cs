@@ -44,6 +44,14 @@ public sealed class ConformanceRunner
         node = nodeExecutable;
     }
 
+    public string NodeModulesDirectory => nodeModules;
+
+    /// <summary>
+    /// Where to write the TypeScript project; it is then kept for inspection (one module per program, the
+    /// tsconfig.json, and the command to rerun tsc by hand). By default a temporary directory is used and removed.
+    /// </summary>
+    public string? WorkspaceDirectory { get; init; }
+
     private string Compiler => Path.Combine(nodeModules, "typescript", "bin", "tsc");
 
     /// <summary>The pinned typings (read once per runner).</summary>
@@ -88,7 +96,7 @@ public sealed class ConformanceRunner
         IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var catalog = Typings;
-        var workspace = Path.Combine(Path.GetTempPath(), $"heroku2cloud-conformance-{Guid.NewGuid():N}");
+        var workspace = WorkspaceDirectory is { } kept ? Path.GetFullPath(kept) : Path.Combine(Path.GetTempPath(), $"heroku2cloud-conformance-{Guid.NewGuid():N}");
         Directory.CreateDirectory(workspace);
         try
         {
@@ -127,7 +135,8 @@ public sealed class ConformanceRunner
         }
         finally
         {
-            Directory.Delete(workspace, recursive: true);
+            if (WorkspaceDirectory is null)
+                Directory.Delete(workspace, recursive: true);
         }
     }
 

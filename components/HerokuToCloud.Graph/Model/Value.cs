@@ -33,7 +33,13 @@ public sealed record NullValue : Value
     public static NullValue Instance { get; } = new();
 }
 
-public sealed record ListValue(IReadOnlyList<Value> Items) : Value;
+public sealed record ListValue(IReadOnlyList<Value> Items) : Value
+{
+    /// <summary>Lists are equal when their items are (a record would compare the list instances).</summary>
+    public bool Equals(ListValue? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Count;
+}
 
 /// <summary>An ordered map; order is kept so generated files are stable and read naturally.</summary>
 public sealed record MapValue : Value, IEnumerable<KeyValuePair<string, Value>>
@@ -95,6 +101,11 @@ public sealed record ConfigValue(string Key) : Value;
 public sealed record InterpolationValue(IReadOnlyList<Value> Parts) : Value
 {
     public static InterpolationValue Of(params Value[] parts) => new(parts);
+
+    /// <summary>Interpolations are equal when their parts are (a record would compare the list instances).</summary>
+    public bool Equals(InterpolationValue? other) => other is not null && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode() => Parts.Count;
 }
 
 /// <summary>Marks a value secret (<c>fn::secret</c>); Pulumi encrypts it in state and masks it in output.</summary>

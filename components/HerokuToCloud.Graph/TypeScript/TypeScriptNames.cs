@@ -6,7 +6,7 @@ namespace HerokuToCloud.Graph.TypeScript;
 /// Turns program names (<c>web-service</c>, <c>db.password</c>, <c>2fa</c>) into valid, unique TypeScript
 /// identifiers, keeping clear of keywords and of the names the generated module itself uses.
 /// </summary>
-public sealed class TypeScriptNames
+internal sealed class TypeScriptNames
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using HerokuToCloud.Cli.Capture;
 using HerokuToCloud.Cli.Output;
 using HerokuToCloud.Inventory;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.Manifests;
+using HerokuToCloud.Inventory.Readers.PlatformApi;
 
 namespace HerokuToCloud.Cli.Commands;
 
@@ -25,20 +27,39 @@ internal static class CaptureCommand
         };
         var inventory = new Option<string?>("--inventory") { Description = "An existing inventory.yaml to check and rewrite in canonical form." };
         var name = new Option<string?>("--name") { Description = "The Heroku app name (default: app.json \"name\", else the folder's name)." };
-        var system = new Option<string?>("--system") { Description = "The system's name, which becomes the Pulumi project name (default: the app's name)." };
+        var system = new Option<string?>("--system") { Description = "The system's name, which becomes the Pulumi project name (default: the app's name; with --app, the pipeline's name or the apps' common prefix)." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write inventory.yaml; '-' or nothing writes to standard output." };
-
-        var command = new Command("capture", "Capture a Heroku system into inventory.yaml: from app.json/Procfile/heroku.yml, or normalise an existing inventory.")
+        var apps = new Option<string[]>("--app", "-a")
         {
-            appJson, procfile, herokuYml, dirs, inventory, name, system, output,
+            Description = "A Heroku app to read through the Platform API (token from HEROKU_API_KEY or `heroku login`); repeat it for every app of the system.",
+            DefaultValueFactory = _ => [],
+        };
+        var apiUrl = new Option<string?>("--api-url") { Description = "The Platform API root for --app (default https://api.heroku.com)." };
+        var secretsOut = new Option<string?>("--secrets-out")
+        {
+            Description = "With --app: also write the team's config var values to this file (owner-only, mode 0600). Add-on values are never copied.",
+        };
+        var json = new Option<bool>("--json") { Description = "Print a JSON summary (apps, counts, notes) on standard output instead of progress and text; needs -o FILE." };
+
+        var command = new Command("capture", "Capture a Heroku system into inventory.yaml: from the Heroku Platform API (--app), from app.json/Procfile/heroku.yml, or normalise an existing inventory.")
+        {
+            apps, appJson, procfile, herokuYml, dirs, inventory, name, system, apiUrl, secretsOut, json, output,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var request = new CaptureRequest(
                 result.GetValue(appJson), result.GetValue(procfile), result.GetValue(herokuYml), result.GetValue(dirs) ?? [],
-                result.GetValue(inventory), result.GetValue(name), result.GetValue(system));
+                result.GetValue(inventory), result.GetValue(name), result.GetValue(system))
+            {
+                Apps = result.GetValue(apps) ?? [],
+                ApiUrl = result.GetValue(apiUrl),
+                SecretsOut = result.GetValue(secretsOut),
+                Json = result.GetValue(json),
+                Output = result.GetValue(output),
+            };
+            CheckOutputs(request);
             var captured = await CaptureAsync(request, cancellationToken);
-            Write(captured, result.GetValue(output));
+            Write(captured, request);
             return ExitCodes.Success;
         }));
         return command;
@@ -47,28 +68,64 @@ internal static class CaptureCommand
     private sealed record CaptureRequest(
         string? AppJson, string? Procfile, string? HerokuYml, string[] Dirs, string? Inventory, string? Name, string? System)
     {
+        public string[] Apps { get; init; } = [];
+
+        public string? ApiUrl { get; init; }
+
+        public string? SecretsOut { get; init; }
+
+        public bool Json { get; init; }
+
+        public string? Output { get; init; }
+
         public bool HasFiles => AppJson is not null || Procfile is not null || HerokuYml is not null;
+
+        public bool ToStandardOutput => Output is null or "-";
+    }
+
+    /// <summary>A captured system, with what only the Platform API source produces: secret values and warnings.</summary>
+    private sealed record Captured(HerokuSystem System, CapturedSecrets? Secrets = null, IReadOnlyList<string>? Warnings = null);
+
+    /// <summary>Options that only make sense together, checked before anything is read.</summary>
+    private static void CheckOutputs(CaptureRequest request)
+    {
+        if (request.Apps.Length == 0 && request.ApiUrl is not null)
+            throw new UsageException("--api-url applies to --app (capture from the Heroku Platform API); drop it or name the apps with --app.");
+        if (request.Apps.Length == 0 && request.SecretsOut is not null)
+            throw new UsageException("--secrets-out writes config var values read from the Heroku Platform API, so it needs --app; manifests hold no values to write.");
+        if (request.SecretsOut is "-")
+            throw new UsageException("--secrets-out needs a file: secret values are never written to standard output.");
+        if (request.Json && request.ToStandardOutput)
+            throw new UsageException("--json prints its summary on standard output, so write the inventory to a file with -o FILE.");
+        if (request.SecretsOut is { } secrets && !request.ToStandardOutput
+            && string.Equals(Path.GetFullPath(secrets), Path.GetFullPath(request.Output!), StringComparison.Ordinal))
+        {
+            throw new UsageException("--secrets-out and -o name the same file; the secret values must go to a file of their own.");
+        }
     }
 
     /// <summary>Picks the one source the options name and captures from it.</summary>
-    private static async Task<HerokuSystem> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
+    private static async Task<Captured> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
     {
-        var sources = new List<(string Options, Func<CancellationToken, Task<HerokuSystem>> Capture)>();
+        var sources = new List<(string Options, Func<CancellationToken, Task<Captured>> Capture)>();
+        if (request.Apps.Length > 0)
+            sources.Add(("--app", ct => CapturePlatformApiAsync(request, ct)));
         if (request.HasFiles)
-            sources.Add(("--app-json/--procfile/--heroku-yml", _ => Task.FromResult(AppManifestReader.Read(AppManifests.FromFiles(request.AppJson, request.Procfile, request.HerokuYml), request.Name, request.System))));
+            sources.Add(("--app-json/--procfile/--heroku-yml", _ => Task.FromResult(new Captured(AppManifestReader.Read(AppManifests.FromFiles(request.AppJson, request.Procfile, request.HerokuYml), request.Name, request.System)))));
         if (request.Dirs.Length > 0)
-            sources.Add(("--dir", _ => Task.FromResult(CaptureDirectories(request))));
+            sources.Add(("--dir", _ => Task.FromResult(new Captured(CaptureDirectories(request)))));
         if (request.Inventory is not null)
-            sources.Add(("--inventory", _ => Task.FromResult(InventoryYamlReader.ReadFile(request.Inventory))));
+            sources.Add(("--inventory", _ => Task.FromResult(new Captured(InventoryYamlReader.ReadFile(request.Inventory)))));
 
         if (sources.Count == 0)
-            throw new UsageException("capture needs a source: --app-json/--procfile/--heroku-yml (an app's manifests), --dir FOLDER (one per app), or --inventory FILE (an inventory to normalise).");
+            throw new UsageException("capture needs a source: --app NAME (a live Heroku app, repeatable), --app-json/--procfile/--heroku-yml (an app's manifests), --dir FOLDER (one per app), or --inventory FILE (an inventory to normalise).");
         if (sources.Count > 1)
             throw new UsageException($"capture reads one source at a time, but {string.Join(" and ", sources.Select(s => s.Options))} were given; run capture once per source.");
         if (request.Name is not null && !request.HasFiles && request.Dirs.Length != 1)
-            throw new UsageException("--name names the one app captured from manifests; with --inventory edit the file, with several --dir folders give each app.json its \"name\".");
+            throw new UsageException("--name names the one app captured from manifests; with --app the names are Heroku's, with --inventory edit the file, with several --dir folders give each app.json its \"name\".");
 
-        var system = await sources[0].Capture(cancellationToken);
+        var captured = await sources[0].Capture(cancellationToken);
+        var system = captured.System;
 
         // Shared by every source: --system renames the system whatever it was captured from.
         if (request.System is { } systemName && systemName != system.Name)
@@ -78,7 +135,15 @@ internal static class CaptureCommand
             system = system with { Name = systemName };
         }
 
-        return system;
+        return captured with { System = system };
+    }
+
+    /// <summary>The Platform API source; the system is named by the shared --system handling above, so it is not passed on.</summary>
+    private static async Task<Captured> CapturePlatformApiAsync(CaptureRequest request, CancellationToken cancellationToken)
+    {
+        var capture = await PlatformApiCapture.RunAsync(
+            request.Apps, systemName: null, request.ApiUrl, includeSecretValues: request.SecretsOut is not null, quiet: request.Json, cancellationToken);
+        return new Captured(capture.System, capture.Secrets, capture.Warnings);
     }
 
     private static HerokuSystem CaptureDirectories(CaptureRequest request)
@@ -91,8 +156,10 @@ internal static class CaptureCommand
             : throw new UsageException("several --dir folders make one system: name it with --system.");
     }
 
-    private static void Write(HerokuSystem system, string? output)
+    private static void Write(Captured captured, CaptureRequest request)
     {
+        var system = captured.System;
+        var output = request.Output;
         var yaml = InventoryYamlWriter.Write(system);
         var target = output is null or "-" ? "standard output" : output;
 
@@ -106,10 +173,29 @@ internal static class CaptureCommand
             throw new InvalidOperationException($"the captured inventory does not read back ({ex.Message})", ex);
         }
 
+        // The secrets file first: if it cannot be written, no inventory claims a capture that lost its values.
+        if (request.SecretsOut is { } secretsOut && captured.Secrets is { } secrets)
+            OutputFiles.WriteFile(secretsOut, secrets.ToYaml(), ownerOnly: true);
+
         if (output is null or "-")
             Console.Out.Write(yaml);
         else
             OutputFiles.WriteFile(output, yaml);
+
+        foreach (var warning in captured.Warnings ?? [])
+            Console.Error.WriteLine($"warning: {warning}");
+        if (request.Json)
+        {
+            Console.Out.Write(CaptureSummary.Json(system, target, request.SecretsOut, captured.Secrets?.Count, captured.Warnings ?? []));
+            return;
+        }
+
+        if (request.SecretsOut is { } written && captured.Secrets is { } values)
+        {
+            Console.Error.WriteLine(
+                $"wrote {Count(values.Count, "config var value")} of {Count(values.Apps.Count, "app")} to {written} (owner-only; never commit it). " +
+                "Add-on values were left out: the new platform rebuilds them.");
+        }
 
         var processes = system.Apps.Sum(a => a.Processes.Count);
         var notes = system.Notes.Count + system.Apps.Sum(a => a.Notes.Count);

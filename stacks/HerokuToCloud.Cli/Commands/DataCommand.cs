@@ -8,6 +8,7 @@ internal static class DataCommand
     public static Command Create()
     {
         var data = new Command("data", "Copy a Heroku Postgres database to its new home and prove nothing was lost.");
+        data.Subcommands.Add(DataMigrateCommand.Create());
         return data;
     }
 }

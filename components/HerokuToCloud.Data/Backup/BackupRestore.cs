@@ -1,0 +1,167 @@
+using System.Text;
+using HerokuToCloud.Data.Catalog;
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Schema;
+using HerokuToCloud.Data.State;
+using HerokuToCloud.Data.Target;
+using HerokuToCloud.Data.Tools;
+using Npgsql;
+
+namespace HerokuToCloud.Data.Backup;
+
+/// <summary>
+/// Restores a Heroku backup (a pg_dump custom-format archive, from a file or a signed URL) into the target
+/// with <c>pg_restore -j N --no-owner --no-acl</c>. pg_restore cannot resume a half-done restore, so the
+/// state schema only marks the target as the tool's own: a rerun after an interruption ends the orphaned
+/// pg_restore sessions, empties the target and restores again from the start.
+/// </summary>
+public sealed class BackupRestore(MigrationOptions options, BackupLocation location, IDataProgress progress, BackupDownloader? downloader = null)
+{
+    private const string Mode = "backup";
+
+    private readonly DatabaseSessions target = new(options.Target, DatabaseRole.Target);
+    private readonly PgClientTools tools = new(options.ClientBinDirectory);
+
+    public async Task<MigrationSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = new PhaseClock(progress);
+        var jobs = Math.Max(1, options.Jobs);
+        var targetDisplay = options.Target.ToString();
+
+        string? downloaded = null;
+        var archive = location.FilePath;
+        try
+        {
+            if (location.Url is not null)
+            {
+                downloaded = await clock.RunAsync("download", () => (downloader ?? new BackupDownloader()).DownloadAsync(location, progress, cancellationToken));
+                archive = downloaded;
+            }
+
+            DumpFile.EnsureCustomFormat(archive!, location.Display);
+            var list = await ListAsync(archive!, cancellationToken);
+
+            await using var control = await target.OpenAsync(cancellationToken);
+            await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
+            var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
+            if (RestoreList.SourceVersion(list) is { } dumped && ServerVersion.FromDisplay(dumped) is { } sourceVersion)
+                ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
+            await TargetChecks.EnsureExtensionsAvailableAsync(control, RestoreList.Extensions(list), targetDisplay, cancellationToken);
+
+            var resumed = await PrepareTargetAsync(control, targetDisplay, targetVersion, cancellationToken);
+            await MigrationState.CreateAsync(control, Mode, location.Display, cancellationToken);
+
+            await clock.RunAsync("restore", () => RestoreAsync(archive!, list, jobs, cancellationToken));
+            await clock.RunAsync("analyze", async () =>
+            {
+                await using var command = new NpgsqlCommand("ANALYZE", control);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            });
+            await MigrationState.DropAsync(control, cancellationToken);
+            var tables = await ReadTableEstimatesAsync(control, cancellationToken);
+
+            return new MigrationSummary
+            {
+                Mode = Mode,
+                Source = location.Display,
+                Target = targetDisplay,
+                Jobs = jobs,
+                Resumed = resumed,
+                Tables = tables,
+                Phases = clock.Phases,
+                Seconds = Math.Round(clock.TotalSeconds, 3),
+                RowCountsEstimated = true,
+            };
+        }
+        finally
+        {
+            if (downloaded is not null)
+                File.Delete(downloaded);
+        }
+    }
+
+    private async Task<bool> PrepareTargetAsync(NpgsqlConnection control, string targetDisplay, ServerVersion targetVersion, CancellationToken cancellationToken)
+    {
+        if (options.Replace)
+        {
+            progress.Note($"--replace: dropping the contents of {targetDisplay}");
+            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
+            return false;
+        }
+
+        var run = await MigrationState.ReadRunAsync(control, cancellationToken);
+        if (run is null)
+        {
+            if (await MigrationState.ExistsAsync(control, cancellationToken))
+                await MigrationState.DropAsync(control, cancellationToken);
+            await TargetContents.EnsureEmptyAsync(control, targetDisplay, cancellationToken);
+            return false;
+        }
+
+        if (run.Mode != Mode || run.Source != location.Display)
+            throw new DataMigrationException($"the target {targetDisplay} holds an unfinished {run.Mode} migration from {run.Source}. Rerun that command to resume it, or add --replace to drop it and start over.");
+        var ended = await TargetContents.EndLeftoverSessionsAsync(control, cancellationToken);
+        progress.Note($"an earlier restore of this backup was interrupted{(ended > 0 ? $" (ended {ended} of its sessions)" : "")}: emptying the target and restoring again");
+        await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
+        return true;
+    }
+
+    private async Task RestoreAsync(string archive, string list, int jobs, CancellationToken cancellationToken)
+    {
+        var listFile = archive + $".{Guid.NewGuid():N}.list";
+        await File.WriteAllTextAsync(listFile, RestoreList.WithoutExtensionComments(list), cancellationToken);
+        try
+        {
+            await tools.RunAsync(
+                "pg_restore",
+                [$"--jobs={jobs}", "--no-owner", "--no-acl", "--no-tablespaces", "--exit-on-error", "--verbose", $"--use-list={listFile}", $"--dbname={options.Target.Database}", archive],
+                target.ChildEnvironment("heroku2cloud-restore"),
+                (code, stderr) => PgClientTools.ExplainClientFailure("pg_restore", "target", options.Target, code, stderr),
+                cancellationToken,
+                onErrorLine: line =>
+                {
+                    const string marker = "processing data for table ";
+                    var at = line.IndexOf(marker, StringComparison.Ordinal);
+                    if (at >= 0)
+                        progress.Note($"restoring data of {line[(at + marker.Length)..].Trim('"')}");
+                });
+        }
+        finally
+        {
+            File.Delete(listFile);
+        }
+    }
+
+    private async Task<string> ListAsync(string archive, CancellationToken cancellationToken)
+    {
+        using var output = new MemoryStream();
+        await tools.RunAsync(
+            "pg_restore",
+            ["--list", archive],
+            new Dictionary<string, string>(),
+            (code, stderr) => stderr.Contains("unsupported version", StringComparison.OrdinalIgnoreCase)
+                ? PgClientTools.ExplainClientFailure("pg_restore", "backup", options.Target, code, stderr)
+                : new DataMigrationException($"{location.Display} is not a readable pg_dump custom-format file: {stderr}"),
+            cancellationToken,
+            stdout: output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    private static async Task<IReadOnlyList<TableSummary>> ReadTableEstimatesAsync(NpgsqlConnection control, CancellationToken cancellationToken)
+    {
+        var tables = new List<TableSummary>();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT n.nspname || '.' || c.relname, GREATEST(c.reltuples, 0)::bigint, pg_relation_size(c.oid)
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+             ORDER BY 1
+            """, control);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            tables.Add(new TableSummary(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), 0, 1, 0, "pg_restore"));
+        return tables;
+    }
+}

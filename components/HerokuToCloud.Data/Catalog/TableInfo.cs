@@ -1,0 +1,35 @@
+namespace HerokuToCloud.Data.Catalog;
+
+/// <summary>
+/// One table whose rows the engine copies: a plain table, a leaf partition (never a partitioned parent,
+/// whose rows live in its leaves) or an extension configuration table.
+/// </summary>
+public sealed record TableInfo
+{
+    public required string Schema { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Columns COPY carries, in order: every live column except generated ones (the target computes those).</summary>
+    public required IReadOnlyList<string> Columns { get; init; }
+
+    /// <summary>The single-column integer primary key used to split the table into key ranges, or null.</summary>
+    public string? IntegerKey { get; init; }
+
+    /// <summary>Why the table must travel as text COPY instead of binary, or null when binary is exact.</summary>
+    public string? TextFormatReason { get; init; }
+
+    /// <summary>Size of the table's main fork in bytes (what the splitter divides).</summary>
+    public long Bytes { get; init; }
+
+    public long EstimatedRows { get; init; }
+
+    /// <summary>For an extension configuration table: the rows pg_dump would dump (the extension creates the rest).</summary>
+    public string? ExtensionCondition { get; init; }
+
+    public string QualifiedName => Identifier.Qualify(Schema, Name);
+
+    public string DisplayName => $"{Schema}.{Name}";
+
+    public string ColumnList => string.Join(", ", Columns.Select(Identifier.Quote));
+}

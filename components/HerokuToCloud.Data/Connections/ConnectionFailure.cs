@@ -1,0 +1,66 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace HerokuToCloud.Data.Connections;
+
+/// <summary>
+/// Turns the ways opening a connection fails (no such host, nothing listening, wrong password, no such
+/// database, TLS refused) into one <see cref="DataMigrationException"/> that names the side, the address
+/// without its password, and what to check.
+/// </summary>
+public static class ConnectionFailure
+{
+    public static DataMigrationException Explain(Exception error, DatabaseRole role, PostgresEndpoint endpoint)
+    {
+        var side = role == DatabaseRole.Source ? "source" : "target";
+        var where = endpoint.ToString();
+        var postgres = Find<PostgresException>(error);
+        if (postgres is not null)
+        {
+            return postgres.SqlState switch
+            {
+                "28P01" or "28000" => new DataMigrationException($"the {side} database {where} refused the login ({postgres.MessageText}). Check the user name and password in the {side} URL.", error),
+                "3D000" => new DataMigrationException($"the {side} database {where} does not exist ({postgres.MessageText}). Check the database name in the {side} URL.", error),
+                "53300" => new DataMigrationException($"the {side} database {where} has no free connection slots ({postgres.MessageText}). Lower --jobs or close other connections.", error),
+                "42501" => new DataMigrationException($"the {side} database {where} denied access ({postgres.MessageText}). The {side} user needs CONNECT on the database.", error),
+                _ => new DataMigrationException($"cannot use the {side} database {where}: {postgres.MessageText} (SQLSTATE {postgres.SqlState}).", error),
+            };
+        }
+
+        var socket = Find<SocketException>(error);
+        if (socket is not null)
+        {
+            var reason = socket.SocketErrorCode switch
+            {
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"the host name {endpoint.Host} does not resolve",
+                SocketError.ConnectionRefused => $"nothing accepts connections on {endpoint.Host}:{endpoint.Port}",
+                SocketError.TimedOut => $"{endpoint.Host}:{endpoint.Port} did not answer in time",
+                _ => socket.Message,
+            };
+            return new DataMigrationException($"cannot reach the {side} database {where}: {reason}. Check the host and port, and that this machine may connect to it (firewall, security group, allowlist).", error);
+        }
+
+        if (Find<TimeoutException>(error) is not null)
+            return new DataMigrationException($"cannot reach the {side} database {where}: the connection timed out. Check the host, port and network access.", error);
+
+        if (Find<System.Security.Authentication.AuthenticationException>(error) is { } tls)
+            return new DataMigrationException($"the TLS handshake with the {side} database {where} failed ({tls.Message}). Check sslmode in the {side} URL (Heroku needs sslmode=require).", error);
+
+        if (error is NpgsqlException npgsql)
+            return new DataMigrationException($"cannot use the {side} database {where}: {npgsql.Message}", error);
+
+        return new DataMigrationException($"cannot use the {side} database {where}: {error.Message}", error);
+    }
+
+    private static T? Find<T>(Exception? error)
+        where T : Exception
+    {
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+                return match;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+using HerokuToCloud.Data.Backup;
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Progress;
+
+namespace HerokuToCloud.Data.Migration;
+
+/// <summary>
+/// The engine behind <c>heroku2cloud data migrate</c>: decides from <see cref="MigrationOptions.Source"/>
+/// whether to copy a live database or restore a backup, runs it, then hands the finished target to the
+/// validator (live copies only: a backup has no live source to compare with).
+/// </summary>
+public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDownloader? downloader = null)
+{
+    public async Task<MigrationSummary> MigrateAsync(MigrationOptions options, IDataProgress progress, CancellationToken cancellationToken)
+    {
+        if (options.Jobs < 1)
+            throw new DataMigrationException($"--jobs must be at least 1 (got {options.Jobs}).");
+
+        var source = Classify(options.Source);
+        if (source.Backup is not null)
+        {
+            var restored = await new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken);
+            progress.Note("validation skipped: a backup has no live source to compare with (run data validate against the source database if it still exists)");
+            return restored;
+        }
+
+        var summary = await new LiveMigration(options, source.Database!, progress).RunAsync(cancellationToken);
+        if (validator is null)
+            return summary;
+        progress.PhaseStarted("validate");
+        var validation = await validator.ValidateAsync(source.Database!, options.Target, options.Jobs, progress, cancellationToken);
+        return summary with { Validation = validation };
+    }
+
+    /// <summary>A postgres URL or keyword string is a live database; an http(s) URL or an existing path is a backup.</summary>
+    public static (PostgresEndpoint? Database, BackupLocation? Backup) Classify(string source)
+    {
+        var text = source.Trim();
+        if (text.Length == 0)
+            throw new DataMigrationException("--source is empty. Pass the source DATABASE_URL, a pg_dump custom-format file or a backup URL.");
+        if (BackupLocation.LooksLikeUrl(text))
+            return (null, BackupLocation.Parse(text));
+        if (File.Exists(text))
+            return (null, BackupLocation.Parse(text));
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || text.Contains('=', StringComparison.Ordinal))
+            return (PostgresEndpoint.Parse(text), null);
+        throw new DataMigrationException($"--source {text} is neither a database URL (postgres://…) nor an existing backup file. Check the path, or pass the source DATABASE_URL.");
+    }
+}

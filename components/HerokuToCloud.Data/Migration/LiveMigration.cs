@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using HerokuToCloud.Data.Catalog;
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Copy;
+using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Schema;
+using HerokuToCloud.Data.State;
+using HerokuToCloud.Data.Target;
+using HerokuToCloud.Data.Tools;
+using Npgsql;
+
+namespace HerokuToCloud.Data.Migration;
+
+/// <summary>
+/// Copies a running source database into the target, in this order: pre-data schema, table data as
+/// parallel COPY streams, sequence values, post-data (indexes, constraints, triggers …), ANALYZE.
+/// Every source session reads one snapshot, exported by a coordinator transaction held open for the whole
+/// copy, so the target is one consistent moment of the source. Progress lives in the target's state schema;
+/// a rerun of the same command after a crash continues where the last run stopped.
+/// </summary>
+public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sourceEndpoint, IDataProgress progress)
+{
+    private const string Mode = "live";
+
+    private readonly DatabaseSessions source = new(sourceEndpoint, DatabaseRole.Source);
+    private readonly DatabaseSessions target = new(options.Target, DatabaseRole.Target);
+    private readonly PgClientTools tools = new(options.ClientBinDirectory);
+
+    public async Task<MigrationSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = new PhaseClock(progress);
+        var jobs = Math.Max(1, options.Jobs);
+        var targetDisplay = options.Target.ToString();
+        var sourceDisplay = sourceEndpoint.ToString();
+
+        await using var control = await target.OpenAsync(cancellationToken);
+        await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
+        var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
+
+        await using var coordinator = await source.OpenAsync(cancellationToken);
+        var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);
+        ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
+        await TargetChecks.EnsureExtensionsAvailableAsync(control, await SourceCatalog.ReadExtensionsAsync(coordinator, cancellationToken), targetDisplay, cancellationToken);
+
+        var run = await PrepareTargetAsync(control, sourceDisplay, targetDisplay, targetVersion, cancellationToken);
+        var resumed = run is not null;
+        if (run is null)
+        {
+            await MigrationState.CreateAsync(control, Mode, sourceDisplay, cancellationToken);
+            run = (await MigrationState.ReadRunAsync(control, cancellationToken))!;
+        }
+
+        // The snapshot every source session reads. A resumed run takes a new one: units committed before the
+        // interruption hold the older moment, so the source must not change between runs (maintenance mode).
+        await Execute(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", cancellationToken);
+        string snapshot;
+        await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", coordinator))
+            snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
+
+        if (!run.PreDataDone)
+        {
+            await clock.RunAsync("pre-data schema", async () =>
+            {
+                if (resumed)
+                {
+                    progress.Note("the interrupted run had not finished the schema: removing its partial schema and restoring it again");
+                    await TargetContents.WipeAsync(control, targetVersion.Major, keepState: true, cancellationToken);
+                }
+
+                var transfer = new SchemaTransfer(tools, source, target);
+                var archive = await transfer.DumpAsync(snapshot, cancellationToken);
+                try
+                {
+                    await transfer.RestorePreDataAsync(archive, cancellationToken);
+                    var postData = await transfer.ReadPostDataAsync(archive, cancellationToken);
+                    await MigrationState.MarkPreDataDoneAsync(control, postData.Items, cancellationToken);
+                }
+                finally
+                {
+                    File.Delete(archive);
+                }
+            });
+        }
+        else
+        {
+            progress.Note("schema already restored by the interrupted run");
+        }
+
+        var tables = await SourceCatalog.ReadTablesAsync(coordinator, cancellationToken);
+        if (!run.UnitsPlanned)
+        {
+            await clock.RunAsync("plan", async () =>
+            {
+                var largeObjects = await SourceCatalog.ReadLargeObjectsAsync(coordinator, cancellationToken);
+                var planner = new CopyPlanner(options.ChunkBytes, sourceVersion.Major, jobs);
+                await MigrationState.SaveUnitsAsync(control, await planner.PlanAsync(coordinator, tables, largeObjects, cancellationToken), cancellationToken);
+            });
+        }
+
+        var records = await MigrationState.ReadUnitsAsync(control, cancellationToken);
+        var resumedUnits = records.Count(r => r.Done);
+        if (resumedUnits > 0)
+            progress.Note($"resuming: {resumedUnits} of {records.Count} copy units were committed by the interrupted run and are skipped");
+
+        var results = await clock.RunAsync("copy", () => CopyAsync(records, tables, snapshot, jobs, cancellationToken));
+
+        var sequences = await clock.RunAsync("sequences", async () =>
+        {
+            var values = await SourceCatalog.ReadSequencesAsync(coordinator, cancellationToken);
+            await SetSequencesAsync(control, values, cancellationToken);
+            return values.Count;
+        });
+
+        // The snapshot is no longer needed: release it before the long index builds.
+        await Execute(coordinator, "COMMIT", cancellationToken);
+
+        var postDataCount = await clock.RunAsync("post-data", async () =>
+        {
+            var items = await MigrationState.ReadPostDataAsync(control, cancellationToken);
+            var pending = items.Where(i => !i.Done).Select(i => i.Item).ToList();
+            if (pending.Count < items.Count)
+                progress.Note($"resuming: {items.Count - pending.Count} of {items.Count} post-data statements were built by the interrupted run");
+            await new PostDataRunner(target, jobs, progress).RunAsync(SchemaTransfer.DefaultPreamble, pending, cancellationToken);
+            return items.Count;
+        });
+
+        await clock.RunAsync("analyze", () => AnalyzeAsync(jobs, cancellationToken));
+        await MigrationState.DropAsync(control, cancellationToken);
+
+        return new MigrationSummary
+        {
+            Mode = Mode,
+            Source = sourceDisplay,
+            Target = targetDisplay,
+            Jobs = jobs,
+            Resumed = resumed,
+            ResumedUnits = resumedUnits,
+            Units = records.Count,
+            Tables = Summarize(records, results, tables),
+            Phases = clock.Phases,
+            Sequences = sequences,
+            LargeObjects = (int)records.Where(r => r.Unit.Kind == CopyUnitKind.LargeObjects).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Rows : r.Rows),
+            PostDataItems = postDataCount,
+            Seconds = Math.Round(clock.TotalSeconds, 3),
+        };
+    }
+
+    /// <summary>Decides what the target's current contents mean: a resumable run of ours, content to replace, or a refusal.</summary>
+    private async Task<MigrationState.RunRecord?> PrepareTargetAsync(NpgsqlConnection control, string sourceDisplay, string targetDisplay, ServerVersion targetVersion, CancellationToken cancellationToken)
+    {
+        if (options.Replace)
+        {
+            progress.Note($"--replace: dropping the contents of {targetDisplay}");
+            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
+            return null;
+        }
+
+        var run = await MigrationState.ReadRunAsync(control, cancellationToken);
+        if (run is null)
+        {
+            if (await MigrationState.ExistsAsync(control, cancellationToken))
+                await MigrationState.DropAsync(control, cancellationToken);
+            await TargetContents.EnsureEmptyAsync(control, targetDisplay, cancellationToken);
+            return null;
+        }
+
+        if (run.Mode != Mode || run.Source != sourceDisplay || !MigrationState.IsCompatible(run))
+            throw new DataMigrationException($"the target {targetDisplay} holds an unfinished {run.Mode} migration from {run.Source}. Rerun that command to resume it, or add --replace to drop it and start over.");
+        var ended = await TargetContents.EndLeftoverSessionsAsync(control, cancellationToken);
+        if (ended > 0)
+            progress.Note($"ended {ended} target session(s) left by the interrupted run");
+        progress.Note("resuming the interrupted migration recorded in the target");
+        return run;
+    }
+
+    private async Task<IReadOnlyDictionary<int, UnitCopier.Result>> CopyAsync(IReadOnlyList<MigrationState.UnitRecord> records, IReadOnlyList<TableInfo> tables, string snapshot, int jobs, CancellationToken cancellationToken)
+    {
+        var byName = tables.ToDictionary(t => t.DisplayName, StringComparer.Ordinal);
+        var tracker = new TableProgress(progress);
+        foreach (var record in records)
+        {
+            if (record.Done)
+                tracker.AlreadyDone(record.Unit.DisplayName, record.Rows);
+            else
+                tracker.Expect(record.Unit.DisplayName, record.Unit.EstimatedRows);
+        }
+
+        var pending = new ConcurrentQueue<CopyUnit>(records.Where(r => !r.Done).Select(r => r.Unit));
+        var results = new ConcurrentDictionary<int, UnitCopier.Result>();
+        var copier = new UnitCopier(snapshot, tracker);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var workers = Enumerable.Range(0, Math.Min(jobs, Math.Max(1, pending.Count))).Select(_ => Task.Run(async () =>
+        {
+            if (pending.IsEmpty)
+                return;
+            try
+            {
+                await using var sourceConnection = await source.OpenAsync(failed.Token);
+                await using var targetConnection = await target.OpenAsync(failed.Token);
+                while (pending.TryDequeue(out var unit))
+                {
+                    tracker.UnitStarted(unit.DisplayName);
+                    results[unit.Id] = await CopyUnitAsync(copier, sourceConnection, targetConnection, unit, byName.GetValueOrDefault(unit.DisplayName), failed.Token);
+                    tracker.UnitFinished(unit.DisplayName);
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
+
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // one worker failed and cancelled the others: report the failure, not the cancellations
+            throw workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).First(e => e is not OperationCanceledException);
+        }
+        catch (Exception) when (workers.Any(w => w.IsFaulted && w.Exception!.InnerException is not OperationCanceledException))
+        {
+            throw workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).First(e => e is not OperationCanceledException);
+        }
+
+        return results;
+    }
+
+    private static async Task<UnitCopier.Result> CopyUnitAsync(UnitCopier copier, NpgsqlConnection sourceConnection, NpgsqlConnection targetConnection, CopyUnit unit, TableInfo? table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await copier.CopyAsync(sourceConnection, targetConnection, unit, table, cancellationToken);
+        }
+        catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DataMigrationException($"copying {unit.DisplayName} failed: {ex.MessageText}{(ex.Detail is null ? "" : $" ({ex.Detail})")} [SQLSTATE {ex.SqlState}]. Units already committed are kept: fix the cause and rerun the same command to resume.", ex);
+        }
+        catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DataMigrationException($"copying {unit.DisplayName} failed: the connection broke ({ex.Message}). Units already committed are kept: rerun the same command to resume.", ex);
+        }
+    }
+
+    private static async Task SetSequencesAsync(NpgsqlConnection control, IReadOnlyList<SequenceInfo> sequences, CancellationToken cancellationToken)
+    {
+        if (sequences.Count == 0)
+            return;
+        await using var batch = new NpgsqlBatch(control);
+        foreach (var sequence in sequences)
+        {
+            var command = new NpgsqlBatchCommand($"SELECT pg_catalog.setval({Identifier.Literal(sequence.QualifiedName)}, $1, $2)");
+            command.Parameters.Add(new NpgsqlParameter { Value = sequence.LastValue });
+            command.Parameters.Add(new NpgsqlParameter { Value = sequence.IsCalled });
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Fresh statistics for the planner on every table (partitioned parents included: autovacuum never analyzes those).</summary>
+    private async Task AnalyzeAsync(int jobs, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await using (var connection = await target.OpenAsync(cancellationToken))
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema', '{MigrationState.SchemaName}')
+               AND n.nspname NOT LIKE 'pg\_%' ORDER BY pg_relation_size(c.oid) DESC
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                names.Add(reader.GetString(0));
+        }
+
+        var queue = new ConcurrentQueue<string>(names);
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(jobs, Math.Max(1, names.Count))).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = await target.OpenAsync(cancellationToken);
+            while (queue.TryDequeue(out var name))
+                await Execute(connection, $"ANALYZE {name}", cancellationToken);
+        }, cancellationToken)));
+    }
+
+    private static IReadOnlyList<TableSummary> Summarize(IReadOnlyList<MigrationState.UnitRecord> records, IReadOnlyDictionary<int, UnitCopier.Result> results, IReadOnlyList<TableInfo> tables)
+    {
+        var formats = tables.ToDictionary(t => t.DisplayName, t => t.TextFormatReason is null ? "binary" : "text", StringComparer.Ordinal);
+        return records
+            .Where(r => r.Unit.Kind == CopyUnitKind.Table)
+            .GroupBy(r => r.Unit.DisplayName, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                long rows = 0, bytes = 0;
+                double seconds = 0;
+                foreach (var record in g)
+                {
+                    if (results.TryGetValue(record.Unit.Id, out var result))
+                    {
+                        rows += result.Rows;
+                        bytes += result.Bytes;
+                        seconds += result.Seconds;
+                    }
+                    else
+                    {
+                        rows += record.Rows;
+                        bytes += record.Bytes;
+                    }
+                }
+
+                return new TableSummary(g.Key, rows, bytes, Math.Round(seconds, 3), g.Count(), g.Count(r => r.Done), formats.GetValueOrDefault(g.Key, "binary"));
+            })
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+namespace HerokuToCloud.Data.Migration;
+
+/// <summary>What a migration did, for the human report and the <c>--json</c> summary.</summary>
+public sealed record MigrationSummary
+{
+    /// <summary>"live" (copied from a running database) or "backup" (restored from a pg_dump file).</summary>
+    public required string Mode { get; init; }
+
+    public required string Source { get; init; }
+
+    public required string Target { get; init; }
+
+    public required int Jobs { get; init; }
+
+    /// <summary>True when this run continued an interrupted one.</summary>
+    public bool Resumed { get; init; }
+
+    /// <summary>Copy units an earlier run had already committed (skipped by this one).</summary>
+    public int ResumedUnits { get; init; }
+
+    public int Units { get; init; }
+
+    public required IReadOnlyList<TableSummary> Tables { get; init; }
+
+    public required IReadOnlyList<PhaseSummary> Phases { get; init; }
+
+    public long Rows => Tables.Sum(t => t.Rows);
+
+    public long Bytes => Tables.Sum(t => t.Bytes);
+
+    public int Sequences { get; init; }
+
+    public int LargeObjects { get; init; }
+
+    public int PostDataItems { get; init; }
+
+    public double Seconds { get; init; }
+
+    /// <summary>True when row counts come from the statistics after ANALYZE (backup restores), not from the copy itself.</summary>
+    public bool RowCountsEstimated { get; init; }
+
+    public MigrationValidationResult? Validation { get; init; }
+}
+
+public sealed record TableSummary(string Name, long Rows, long Bytes, double Seconds, int Units, int ResumedUnits, string Format);
+
+public sealed record PhaseSummary(string Name, double Seconds);

@@ -1,0 +1,91 @@
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.State;
+using Npgsql;
+
+namespace HerokuToCloud.Data.Schema;
+
+/// <summary>
+/// Builds indexes, constraints, triggers and the rest of post-data on the loaded tables. Each item commits
+/// together with its "done" mark, so a resumed run skips what is built. Parallel waves use up to
+/// <c>jobs</c> connections; constraints of one table run one after another (they take its exclusive lock),
+/// and an item that loses a deadlock against a sibling (two foreign keys between the same tables) is retried.
+/// </summary>
+public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgress progress)
+{
+    private const int DeadlockRetries = 5;
+
+    public async Task<int> RunAsync(string preamble, IReadOnlyList<PostDataItem> pending, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        foreach (var wave in pending.GroupBy(i => i.Wave).OrderBy(g => g.Key))
+        {
+            var items = wave.OrderBy(i => i.Ordinal).ToList();
+            if (wave.Key is PostDataWave.IndexesAndConstraints or PostDataWave.ForeignKeys)
+            {
+                // Constraints of one table form one lane; every index is a lane of its own.
+                var lanes = items.GroupBy(i => i.Table ?? $"#{i.Ordinal}").Select(g => g.ToList()).OrderByDescending(l => l.Count).ToList();
+                var queue = new System.Collections.Concurrent.ConcurrentQueue<List<PostDataItem>>(lanes);
+                var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(async () =>
+                {
+                    await using var connection = await OpenAsync(preamble, cancellationToken);
+                    while (queue.TryDequeue(out var lane))
+                    {
+                        foreach (var item in lane)
+                        {
+                            await RunItemAsync(connection, item, cancellationToken);
+                            Interlocked.Increment(ref done);
+                        }
+                    }
+                }, cancellationToken)).ToList();
+                await Task.WhenAll(workers);
+            }
+            else
+            {
+                await using var connection = await OpenAsync(preamble, cancellationToken);
+                foreach (var item in items)
+                {
+                    await RunItemAsync(connection, item, cancellationToken);
+                    done++;
+                }
+            }
+        }
+
+        return done;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(string preamble, CancellationToken cancellationToken)
+    {
+        var connection = await target.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(preamble, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task RunItemAsync(NpgsqlConnection connection, PostDataItem item, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var command = new NpgsqlCommand(item.Sql, connection, transaction))
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                await using (var mark = MigrationState.MarkPostDataDone(connection, transaction, item.Ordinal))
+                    await mark.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < DeadlockRetries)
+            {
+                progress.Note($"{item.Kind} {item.Name} lost a deadlock against a parallel statement; retrying");
+            }
+            catch (PostgresException ex)
+            {
+                throw new DataMigrationException($"the target rejected {item.Kind} {item.Name} from the source's schema: {ex.MessageText}{(ex.Detail is null ? "" : $" ({ex.Detail})")}. Statement: {Shorten(item.Sql)}", ex);
+            }
+        }
+    }
+
+    private static string Shorten(string sql) => sql.Length > 300 ? sql[..300] + "…" : sql;
+}

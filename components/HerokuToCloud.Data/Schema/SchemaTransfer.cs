@@ -1,0 +1,93 @@
+using System.Text;
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Tools;
+
+namespace HerokuToCloud.Data.Schema;
+
+/// <summary>
+/// Moves the schema with PostgreSQL's own tools, which know every object type of every version:
+/// one <c>pg_dump</c> of the pre-data and post-data sections (no table data) reading the run's exported
+/// snapshot, restored section by section. Pre-data goes in with <c>pg_restore --single-transaction</c>
+/// fed through its standard input, so it is all-or-nothing and dies with this process. Post-data is
+/// handed back as items for <see cref="PostDataRunner"/>, which records each one as it commits.
+/// Ownership and grants are not carried (<c>--no-owner --no-acl</c>): the target's roles are not
+/// Heroku's, and the target user owns everything.
+/// </summary>
+public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source, DatabaseSessions target)
+{
+    /// <summary>Dumps the schema at <paramref name="snapshot"/> into a temporary custom-format archive the caller deletes.</summary>
+    public async Task<string> DumpAsync(string snapshot, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"heroku2cloud-schema-{Guid.NewGuid():N}.dump");
+        await tools.RunAsync(
+            "pg_dump",
+            ["--format=custom", "--section=pre-data", "--section=post-data", $"--snapshot={snapshot}", "--no-sync", $"--file={file}"],
+            source.ChildEnvironment("heroku2cloud-pg_dump"),
+            (code, stderr) => PgClientTools.ExplainClientFailure("pg_dump", "source", source.Endpoint, code, stderr),
+            cancellationToken);
+        return file;
+    }
+
+    /// <summary>Restores the pre-data section (schemas, extensions, types, functions, tables, sequences, large object entries) in one transaction.</summary>
+    public async Task RestorePreDataAsync(string archive, CancellationToken cancellationToken)
+    {
+        var list = await TableOfContentsAsync(archive, cancellationToken);
+        var listFile = archive + ".list";
+        await File.WriteAllTextAsync(listFile, RestoreList.WithoutExtensionComments(list), cancellationToken);
+        try
+        {
+            await using var input = File.OpenRead(archive);
+            await tools.RunAsync(
+                "pg_restore",
+                ["--section=pre-data", "--no-owner", "--no-acl", "--no-tablespaces", "--single-transaction", "--exit-on-error", $"--use-list={listFile}", $"--dbname={target.Endpoint.Database}"],
+                target.ChildEnvironment("heroku2cloud-restore"),
+                (code, stderr) => PgClientTools.ExplainClientFailure("pg_restore", "target", target.Endpoint, code, stderr),
+                cancellationToken,
+                stdin: input);
+        }
+        finally
+        {
+            File.Delete(listFile);
+        }
+    }
+
+    /// <summary>The post-data section as SQL items, split from pg_restore's script output.</summary>
+    public async Task<PostDataScript.Parsed> ReadPostDataAsync(string archive, CancellationToken cancellationToken)
+    {
+        using var output = new MemoryStream();
+        await tools.RunAsync(
+            "pg_restore",
+            ["--section=post-data", "--no-owner", "--no-acl", "--no-tablespaces", "--file=-", archive],
+            new Dictionary<string, string>(),
+            (code, stderr) => new DataMigrationException($"pg_restore could not read the schema archive (exit {code}): {stderr}"),
+            cancellationToken,
+            stdout: output);
+        return PostDataScript.Parse(Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    /// <summary>The session preamble alone (needed again on a resumed run, whose post-data items come from the state).</summary>
+    public static string DefaultPreamble => """
+        SET statement_timeout = 0;
+        SET lock_timeout = 0;
+        SET idle_in_transaction_session_timeout = 0;
+        SET standard_conforming_strings = on;
+        SELECT pg_catalog.set_config('search_path', '', false);
+        SET check_function_bodies = false;
+        SET xmloption = content;
+        SET client_min_messages = warning;
+        SET row_security = off;
+        """;
+
+    private async Task<string> TableOfContentsAsync(string archive, CancellationToken cancellationToken)
+    {
+        using var output = new MemoryStream();
+        await tools.RunAsync(
+            "pg_restore",
+            ["--list", archive],
+            new Dictionary<string, string>(),
+            (code, stderr) => new DataMigrationException($"pg_restore could not list the schema archive (exit {code}): {stderr}"),
+            cancellationToken,
+            stdout: output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+}

@@ -1,0 +1,142 @@
+using HerokuToCloud.Data.State;
+using Npgsql;
+
+namespace HerokuToCloud.Data.Target;
+
+/// <summary>
+/// What a target database holds beyond a fresh database's defaults, and how <c>--replace</c> removes it.
+/// A fresh database has the schemas pg_catalog, information_schema and public (empty), the extension
+/// plpgsql and no large objects; anything else is user content. The tool's own state schema is not content:
+/// it belongs to an unfinished run of the tool.
+/// </summary>
+public static class TargetContents
+{
+    private const string UserNamespaces = $"""
+        n.nspname NOT IN ('pg_catalog', 'information_schema', '{MigrationState.SchemaName}')
+        AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+        """;
+
+    /// <summary>Up to <paramref name="limit"/> descriptions of user content ("table public.orders"), and how many there are in all.</summary>
+    public static async Task<(IReadOnlyList<string> Sample, long Total)> FindAsync(NpgsqlConnection target, int limit, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            WITH content(kind, name) AS (
+                SELECT 'schema', n.nspname FROM pg_namespace n WHERE {UserNamespaces} AND n.nspname <> 'public'
+                UNION ALL
+                SELECT 'extension', e.extname FROM pg_extension e WHERE e.extname <> 'plpgsql'
+                UNION ALL
+                SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+                                      WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' ELSE 'relation' END,
+                       n.nspname || '.' || c.relname
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {UserNamespaces} AND c.relkind <> 'c'
+                UNION ALL
+                SELECT 'function', n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE {UserNamespaces} AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                UNION ALL
+                SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                 WHERE {UserNamespaces} AND t.typrelid = 0 AND t.typcategory <> 'A'
+                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+                UNION ALL
+                SELECT 'large object', oid::text FROM pg_largeobject_metadata
+            )
+            SELECT kind || ' ' || name, count(*) OVER () FROM content ORDER BY kind, name LIMIT {limit}
+            """;
+        var sample = new List<string>();
+        long total = 0;
+        await using var command = new NpgsqlCommand(sql, target);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sample.Add(reader.GetString(0));
+            total = reader.GetInt64(1);
+        }
+
+        return (sample, total);
+    }
+
+    /// <summary>Throws the "not empty" refusal when the target holds user content.</summary>
+    public static async Task EnsureEmptyAsync(NpgsqlConnection target, string targetDisplay, CancellationToken cancellationToken)
+    {
+        var (sample, total) = await FindAsync(target, 5, cancellationToken);
+        if (total == 0)
+            return;
+        var more = total > sample.Count ? $" and {total - sample.Count} more" : "";
+        throw new DataMigrationException($"the target database {targetDisplay} is not empty ({string.Join(", ", sample)}{more}). Migrate into an empty database, or add --replace to drop the target's contents first.");
+    }
+
+    /// <summary>
+    /// Empties the target: drops every user schema with everything in it (CASCADE), every extension but
+    /// plpgsql, every large object, and recreates an empty <c>public</c> schema with PostgreSQL's default
+    /// owner and privileges. Roles, database settings and other databases are not touched. With
+    /// <paramref name="keepState"/> the tool's state schema survives (a resumed run clearing its own half-made
+    /// schema); otherwise it goes too. One transaction: all or nothing.
+    /// </summary>
+    public static async Task WipeAsync(NpgsqlConnection target, int targetMajorVersion, bool keepState, CancellationToken cancellationToken)
+    {
+        var schemas = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            $"""
+            SELECT n.nspname FROM pg_namespace n
+             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+             ORDER BY 1
+            """, target))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                schemas.Add(reader.GetString(0));
+        }
+
+        var statements = new List<string>();
+        foreach (var schema in schemas)
+        {
+            if (keepState && schema == MigrationState.SchemaName)
+                continue;
+            statements.Add($"DROP SCHEMA {Catalog.Identifier.Quote(schema)} CASCADE");
+        }
+
+        statements.Add("""
+            DO $wipe$
+            DECLARE e record;
+            BEGIN
+              FOR e IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+                EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', e.extname);
+              END LOOP;
+            END
+            $wipe$
+            """);
+        statements.Add("SELECT count(lo_unlink(oid)) FROM pg_largeobject_metadata");
+        statements.Add("CREATE SCHEMA public");
+        if (targetMajorVersion >= 14)
+            statements.Add("ALTER SCHEMA public OWNER TO pg_database_owner");
+        statements.Add("COMMENT ON SCHEMA public IS 'standard public schema'");
+        statements.Add(targetMajorVersion >= 15 ? "GRANT USAGE ON SCHEMA public TO PUBLIC" : "GRANT ALL ON SCHEMA public TO PUBLIC");
+
+        await using var transaction = await target.BeginTransactionAsync(cancellationToken);
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, target, transaction);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new DataMigrationException($"cannot empty the target: {ex.MessageText}. --replace needs a user that owns the target database and its objects (the database's master/owner user).", ex);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Ends sessions a killed earlier run left behind (an orphaned pg_restore keeps writing after its parent died).</summary>
+    public static async Task<int> EndLeftoverSessionsAsync(NpgsqlConnection target, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()
+               AND application_name IN ('heroku2cloud-restore', 'heroku2cloud-target')
+            """, target);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,35 @@
+using HerokuToCloud.Inventory.Readers.PlatformApi.Resources;
+
+namespace HerokuToCloud.Inventory.Readers.PlatformApi;
+
+/// <summary>
+/// Everything the Platform API says about one app, as read, before mapping. Config vars are
+/// names only: their values travel separately (see <see cref="PlatformApiReader"/>) so that
+/// nothing downstream of the read can write one by accident.
+/// </summary>
+internal sealed record AppSnapshot
+{
+    public required AppResource App { get; init; }
+
+    public IReadOnlyList<FormationResource> Formation { get; init; } = [];
+
+    public IReadOnlyList<string> ConfigVarNames { get; init; } = [];
+
+    /// <summary>Add-ons attached to the app, whichever app owns them.</summary>
+    public IReadOnlyList<AddonResource> Addons { get; init; } = [];
+
+    /// <summary>The app's own attachments (names under which add-ons inject vars into it).</summary>
+    public IReadOnlyList<AddonAttachmentResource> Attachments { get; init; } = [];
+
+    public IReadOnlyList<DomainResource> Domains { get; init; } = [];
+
+    public PipelineCouplingResource? Coupling { get; init; }
+
+    public string? PipelineName { get; init; }
+
+    public IReadOnlyList<BuildpackInstallationResource> Buildpacks { get; init; } = [];
+
+    public IReadOnlyList<AppFeatureResource> Features { get; init; } = [];
+
+    public IReadOnlyList<LogDrainResource> LogDrains { get; init; } = [];
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace HerokuToCloud.Inventory.Readers.PlatformApi;
+
+/// <summary>
+/// Config var values read for <c>capture --secrets-out</c>: app → var → value, for the vars the
+/// team set. Values of vars that add-on attachments inject are never held (the new platform
+/// rebuilds them from the resources that replace the add-ons), nor Heroku's runtime vars. This
+/// is the only object that carries values out of a capture; <see cref="ToString"/> shows none.
+/// </summary>
+public sealed class CapturedSecrets
+{
+    private readonly SortedDictionary<string, SortedDictionary<string, string>> _values;
+    private readonly SortedDictionary<string, SortedSet<string>> _excluded;
+
+    private CapturedSecrets(
+        SortedDictionary<string, SortedDictionary<string, string>> values,
+        SortedDictionary<string, SortedSet<string>> excluded)
+    {
+        _values = values;
+        _excluded = excluded;
+    }
+
+    /// <summary>Number of values held, over all apps.</summary>
+    public int Count => _values.Values.Sum(v => v.Count);
+
+    public IReadOnlyCollection<string> Apps => _values.Keys;
+
+    /// <summary>Names (never values) of the vars of <paramref name="app"/> whose values are held.</summary>
+    public IReadOnlyList<string> NamesFor(string app) =>
+        _values.TryGetValue(app, out var vars) ? vars.Keys.ToList() : [];
+
+    internal string? ValueOf(string app, string name) =>
+        _values.TryGetValue(app, out var vars) && vars.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>
+    /// Keeps the values of the team-set vars of each app in <paramref name="system"/>; every
+    /// add-on and runtime var's value is dropped here, before anything can write it.
+    /// </summary>
+    internal static CapturedSecrets From(HerokuSystem system, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp)
+    {
+        var values = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        var excluded = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var app in system.Apps)
+        {
+            var kept = values[app.Name] = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var dropped = excluded[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
+            var raw = valuesByApp.GetValueOrDefault(app.Name);
+            foreach (var configVar in app.Config)
+            {
+                if (configVar.Kind != ConfigVarKind.Team)
+                {
+                    dropped.Add(configVar.Name);
+                    continue;
+                }
+
+                if (raw is not null && raw.TryGetValue(configVar.Name, out var value) && value is not null)
+                    kept[configVar.Name] = value;
+            }
+        }
+
+        return new CapturedSecrets(values, excluded);
+    }
+
+    /// <summary>
+    /// The secrets file: a commented header, then a YAML mapping app → VAR → value with every
+    /// value double-quoted (so multi-line keys and values that look like numbers survive).
+    /// </summary>
+    public string ToYaml()
+    {
+        var text = new StringBuilder();
+        text.Append("""
+            # heroku2cloud capture --secrets-out: config var values read from the Heroku Platform API.
+            # SECRET. This file is readable by its owner only (mode 0600). Never commit it; load the
+            # values into the new platform's secret store (for example `pulumi config set --secret`),
+            # then delete it.
+            # Layout: app name -> config var name -> value.
+            # Not included, by design: values that add-on attachments inject (DATABASE_URL, REDIS_URL ...):
+            # they are rebuilt from the resources that replace the add-ons, never copied; and Heroku
+            # runtime vars (PORT, DYNO, HEROKU_APP_NAME ...), which the new platform provides or drops.
+
+            """.ReplaceLineEndings("\n"));
+        foreach (var (app, names) in _excluded.Where(e => e.Value.Count > 0))
+            text.Append($"# {app}: not included: {string.Join(", ", names)}\n");
+
+        using var writer = new StringWriter(text) { NewLine = "\n" };
+        var emitter = new Emitter(writer);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+        foreach (var (app, vars) in _values)
+        {
+            emitter.Emit(new Scalar(null, null, app, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
+            emitter.Emit(new MappingStart(null, null, isImplicit: true, vars.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
+            foreach (var (name, value) in vars)
+            {
+                emitter.Emit(new Scalar(null, null, name, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
+                emitter.Emit(new Scalar(null, null, value, ScalarStyle.DoubleQuoted, isPlainImplicit: false, isQuotedImplicit: true));
+            }
+
+            emitter.Emit(new MappingEnd());
+        }
+
+        emitter.Emit(new MappingEnd());
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    public override string ToString() => $"{Count} config var values of {string.Join(", ", Apps)} (values hidden)";
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HerokuToCloud.Cli.Progress;
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Migration;
+
+namespace HerokuToCloud.Cli.Commands;
+
+/// <summary>`heroku2cloud data migrate`: copy a live Heroku database or restore a Heroku backup into the new database, then validate.</summary>
+internal static class DataMigrateCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// The validation step migrate ends with. Null until the validation engine is wired in: then the
+    /// summary says validation was not run.
+    /// </summary>
+    internal static Func<IMigrationValidator?> ValidatorFactory { get; set; } = () => null;
+
+    /// <summary>Environment variables read when --source/--target are not given: a container task gets its URLs as secrets this way, and they never show in a process listing.</summary>
+    internal const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
+
+    internal const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
+
+    public static Command Create()
+    {
+        var source = new Option<string>("--source")
+        {
+            Description = $"The Heroku database: its DATABASE_URL (postgres://…), a pg_dump custom-format backup file, or the URL `heroku pg:backups:url` prints. Default: ${SourceVariable} (keeps the password off the command line).",
+        };
+        var target = new Option<string>("--target")
+        {
+            Description = $"The new, empty database: postgres://user:password@host:5432/db or a keyword string. Default: ${TargetVariable}.",
+        };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Parallel connections per side (default: the number of cores).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var replace = new Option<bool>("--replace")
+        {
+            Description = "Drop everything in the target database first (schemas, extensions, large objects) instead of refusing a non-empty target.",
+        };
+        var chunk = new Option<int>("--chunk-size")
+        {
+            Description = "Size in MB of one copy unit; larger tables are split into key ranges of about this size (default 256).",
+            DefaultValueFactory = _ => 256,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON summary on standard output and no progress.",
+        };
+
+        var command = new Command("migrate", "Copy the source database (or restore a Heroku backup) into an empty target, resumably, then validate it.");
+        command.Options.Add(source);
+        command.Options.Add(target);
+        command.Options.Add(jobs);
+        command.Options.Add(replace);
+        command.Options.Add(chunk);
+        command.Options.Add(json);
+        command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var options = new MigrationOptions
+            {
+                Source = ValueOrEnvironment(result.GetValue(source), "--source", SourceVariable),
+                Target = PostgresEndpoint.Parse(ValueOrEnvironment(result.GetValue(target), "--target", TargetVariable)),
+                Jobs = result.GetValue(jobs),
+                Replace = result.GetValue(replace),
+                ChunkBytes = Math.Max(1, result.GetValue(chunk)) * 1024L * 1024,
+            };
+            if (options.Jobs < 1)
+                throw new UsageException($"--jobs must be at least 1 (got {options.Jobs}).");
+            var asJson = result.GetValue(json);
+            var migrator = new DataMigrator(ValidatorFactory());
+            var summary = await DataProgressDisplay.RunAsync(asJson, progress => migrator.MigrateAsync(options, progress, cancellationToken));
+
+            if (asJson)
+                Console.Out.WriteLine(JsonSerializer.Serialize(summary, JsonOptions));
+            else
+                WriteReport(summary);
+            return summary.Validation is { Passed: false } ? ExitCodes.Findings : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static string ValueOrEnvironment(string? value, string option, string variable)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+            return value;
+        var fromEnvironment = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            return fromEnvironment;
+        throw new UsageException($"{option} is missing: pass {option} or set {variable}.");
+    }
+
+    private static void WriteReport(MigrationSummary summary)
+    {
+        var seconds = Math.Max(summary.Seconds, 0.001);
+        var megabytes = summary.Bytes / 1024.0 / 1024.0;
+        var rows = summary.RowCountsEstimated ? $"about {summary.Rows.ToString("N0", CultureInfo.InvariantCulture)}" : summary.Rows.ToString("N0", CultureInfo.InvariantCulture);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(summary.Mode == "backup" ? "Restored" : "Copied")} {summary.Tables.Count} tables, {rows} rows, {megabytes:0.0} MB from {summary.Source} to {summary.Target} in {seconds:0.0} s ({megabytes / seconds:0.0} MB/s, {summary.Jobs} jobs)."));
+        if (summary.Mode == "live")
+            Console.Out.WriteLine($"Sequences set: {summary.Sequences}; large objects: {summary.LargeObjects}; post-data statements: {summary.PostDataItems}.");
+        if (summary.Resumed)
+            Console.Out.WriteLine($"Resumed an interrupted run: {summary.ResumedUnits} of {summary.Units} copy units were already committed.");
+        Console.Out.WriteLine("Phases: " + string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:0.0} s"))));
+        Console.Out.WriteLine(summary.Validation is null
+            ? "Validation: not run. Run `heroku2cloud data validate` with the same --source and --target."
+            : $"Validation: {(summary.Validation.Passed ? "passed" : "FAILED")}: {summary.Validation.Summary}");
+    }
+}

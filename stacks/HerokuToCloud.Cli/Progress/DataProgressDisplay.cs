@@ -1,0 +1,24 @@
+using HerokuToCloud.Data.Progress;
+using Spectre.Console;
+
+namespace HerokuToCloud.Cli.Progress;
+
+/// <summary>
+/// Picks how the `data` verbs show progress: nothing under --json (stdout is the JSON document), a live
+/// Spectre.Console view on an interactive terminal, plain timestamped lines otherwise (logs, CI, pipes).
+/// </summary>
+internal static class DataProgressDisplay
+{
+    public static async Task<T> RunAsync<T>(bool json, Func<IDataProgress, Task<T>> body)
+    {
+        if (json)
+            return await body(new SilentDataProgress());
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var live = new LiveDataProgress(TimeProvider.System);
+            return await live.ShowAsync(AnsiConsole.Console, () => body(live));
+        }
+
+        return await body(new LogDataProgress(Console.Out, TimeProvider.System));
+    }
+}

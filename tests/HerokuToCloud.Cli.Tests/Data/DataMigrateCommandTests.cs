@@ -1,0 +1,150 @@
+using System.Text.Json;
+using HerokuToCloud.Data.Tests.Infrastructure;
+using Npgsql;
+
+namespace HerokuToCloud.Cli.Tests.Data;
+
+public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    private static string Url(HerokuToCloud.Data.Connections.PostgresEndpoint endpoint) =>
+        $"postgres://{endpoint.Username}@{endpoint.Host}:{endpoint.Port}/{endpoint.Database}?sslmode=disable";
+
+    private static async Task<IReadOnlyList<string>> ContentsAsync(HerokuToCloud.Data.Connections.PostgresEndpoint endpoint) =>
+    [
+        .. await Sql.ColumnAsync(endpoint, "SELECT count(*) || ' ' || md5(string_agg(b::text, '|' ORDER BY b.id)) FROM big b"),
+        .. await Sql.ColumnAsync(endpoint, "SELECT count(*) || ' ' || md5(string_agg(h::text, '|' ORDER BY h::text)) FROM heap_rows h"),
+        .. await Sql.ColumnAsync(endpoint, "SELECT count(*) || ' ' || md5(string_agg(z::text, '|' ORDER BY z.id)) FROM zzz_last z"),
+        .. await Sql.ColumnAsync(endpoint, "SELECT last_value::text FROM big_id_seq"),
+        .. await Sql.ColumnAsync(endpoint, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"),
+    ];
+
+    [Fact]
+    public async Task A_run_killed_with_sigkill_mid_copy_resumes_with_the_same_command_and_ends_exact()
+    {
+        var source = await server.CreateDatabaseAsync("kill_src");
+        await Sql.ExecuteAsync(source, """
+            CREATE TABLE big (id bigserial PRIMARY KEY, payload text NOT NULL, n numeric);
+            INSERT INTO big (payload, n) SELECT repeat(md5(g::text), 12), g / 7.0 FROM generate_series(1, 60000) g;
+            CREATE TABLE heap_rows (a int, b text);
+            INSERT INTO heap_rows SELECT g % 1000, repeat('h', 200) FROM generate_series(1, 30000) g;
+            CREATE TABLE zzz_last (id int PRIMARY KEY, v text);
+            INSERT INTO zzz_last SELECT g, 'v' || g FROM generate_series(1, 10) g;
+            CREATE INDEX big_payload ON big (payload);
+            ANALYZE;
+            """);
+        var target = await server.CreateDatabaseAsync("kill_tgt");
+        string[] command = ["data", "migrate", "--source", Url(source), "--target", Url(target), "--jobs", "2", "--chunk-size", "1", "--json"];
+
+        long doneAtKill, unitsAtKill, bigRowsAtKill, bigRowsInDoneUnits;
+        using (var first = CliProcess.Start(command))
+        {
+            await WaitForAsync(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done", 1, first);
+
+            // Hold the smallest table (copied last) so the run cannot finish before it is killed.
+            await using var blocker = new NpgsqlConnection(target.ToNpgsql("test-blocker").ConnectionString);
+            await blocker.OpenAsync();
+            await using (var tx = await blocker.BeginTransactionAsync())
+            {
+                await using (var lockTable = new NpgsqlCommand("LOCK TABLE public.zzz_last IN ACCESS EXCLUSIVE MODE", blocker, tx))
+                    await lockTable.ExecuteNonQueryAsync();
+                await WaitForAsync(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done", 6, first);
+
+                first.KillHard();
+                await tx.RollbackAsync();
+            }
+
+            doneAtKill = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done");
+            unitsAtKill = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit");
+            bigRowsAtKill = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM big");
+            bigRowsInDoneUnits = await Sql.ScalarAsync<long>(target, "SELECT coalesce(sum(rows), 0)::bigint FROM heroku2cloud_state.unit WHERE done AND table_name = 'big'");
+        }
+
+        Assert.InRange(doneAtKill, 6, unitsAtKill - 1);
+        Assert.Equal(bigRowsInDoneUnits, bigRowsAtKill);
+
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync(command);
+
+        Assert.True(exitCode == 0, $"rerun failed ({exitCode}): {stderr}");
+        using var summary = JsonDocument.Parse(stdout);
+        Assert.True(summary.RootElement.GetProperty("resumed").GetBoolean());
+        Assert.Equal(doneAtKill, summary.RootElement.GetProperty("resumedUnits").GetInt32());
+        Assert.Equal(await ContentsAsync(source), await ContentsAsync(target));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) - count(DISTINCT id) FROM big"));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
+    }
+
+    [Fact]
+    public async Task The_json_summary_reports_tables_rows_bytes_phases_and_nothing_else_on_stdout()
+    {
+        var source = await server.CreateDatabaseAsync("json_src");
+        await Sql.ExecuteAsync(source, "CREATE TABLE \"Order\" (id int PRIMARY KEY, v text); INSERT INTO \"Order\" SELECT g, 'v' || g FROM generate_series(1, 1234) g;");
+        var target = await server.CreateDatabaseAsync("json_tgt");
+
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("data", "migrate", "--source", Url(source), "--target", Url(target), "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        using var summary = JsonDocument.Parse(stdout);
+        var root = summary.RootElement;
+        Assert.Equal("live", root.GetProperty("mode").GetString());
+        Assert.Equal(1234, root.GetProperty("rows").GetInt64());
+        Assert.True(root.GetProperty("bytes").GetInt64() > 1234);
+        var table = Assert.Single(root.GetProperty("tables").EnumerateArray());
+        Assert.Equal("public.Order", table.GetProperty("name").GetString());
+        Assert.Equal("binary", table.GetProperty("format").GetString());
+        Assert.Equal(
+            ["pre-data schema", "plan", "copy", "sequences", "post-data", "analyze"],
+            root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.False(root.GetProperty("resumed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Without_a_terminal_progress_is_plain_log_lines_and_a_report()
+    {
+        var source = await server.CreateDatabaseAsync("log_src");
+        await Sql.ExecuteAsync(source, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t SELECT generate_series(1, 10);");
+        var target = await server.CreateDatabaseAsync("log_tgt");
+
+        var (exitCode, stdout, _) = await CliProcess.RunAsync("data", "migrate", "--source", Url(source), "--target", Url(target));
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"\[00:00:\d\d\] phase copy", stdout);
+        Assert.Contains("public.t: done, 10 rows", stdout, StringComparison.Ordinal);
+        Assert.Contains("Copied 1 tables, 10 rows", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_user_error_exits_2_with_one_line_and_never_prints_the_password()
+    {
+        var target = await server.CreateDatabaseAsync("err_tgt");
+
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("data", "migrate", "--source", $"postgres://app:Pw-Very-Secret@127.0.0.1:{server.Port}/no_such_db?sslmode=disable", "--target", Url(target), "--json");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: the source database postgres://app@127.0.0.1", stderr, StringComparison.Ordinal);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-Very-Secret", stderr + stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForAsync(HerokuToCloud.Data.Connections.PostgresEndpoint target, string countSql, long atLeast, CliProcess cli)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(cli.HasExited, $"the migration ended before it could be interrupted: {cli.Stderr}{cli.Stdout}");
+            try
+            {
+                if (await Sql.ScalarAsync<long>(target, countSql) >= atLeast)
+                    return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                // the state schema does not exist yet
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException($"'{countSql}' never reached {atLeast}");
+    }
+}

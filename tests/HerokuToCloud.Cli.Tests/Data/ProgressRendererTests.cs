@@ -1,0 +1,84 @@
+using HerokuToCloud.Cli.Progress;
+using Spectre.Console;
+
+namespace HerokuToCloud.Cli.Tests.Data;
+
+public class ProgressRendererTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public void Log_lines_carry_rows_per_second_and_eta_at_most_every_interval()
+    {
+        var clock = new ManualClock();
+        var output = new StringWriter();
+        var progress = new LogDataProgress(output, clock);
+
+        progress.PhaseStarted("copy");
+        progress.TableStarted("public.orders", 1_000_000);
+        clock.Now += TimeSpan.FromSeconds(2);
+        progress.TableAdvanced("public.orders", 100_000);
+        clock.Now += TimeSpan.FromSeconds(8);
+        progress.TableAdvanced("public.orders", 250_000);
+        clock.Now += TimeSpan.FromSeconds(1);
+        progress.TableAdvanced("public.orders", 275_000);
+        progress.Note("resuming: 3 of 9 copy units were committed by the interrupted run and are skipped");
+        clock.Now += TimeSpan.FromSeconds(29);
+        progress.TableFinished("public.orders", 1_000_000);
+
+        Assert.Equal(
+            [
+                "[00:00:00] phase copy",
+                "[00:00:00] public.orders: started (about 1,000,000 rows)",
+                "[00:00:10] public.orders: 250,000 rows, 25,000 rows/s, ETA 30s",
+                "[00:00:11] resuming: 3 of 9 copy units were committed by the interrupted run and are skipped",
+                "[00:00:40] public.orders: done, 1,000,000 rows in 40.0 s",
+            ],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void The_live_view_shows_tables_in_flight_with_rate_and_eta_then_finished_ones()
+    {
+        var clock = new ManualClock();
+        var progress = new LiveDataProgress(clock);
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 120;
+
+        progress.PhaseStarted("copy");
+        progress.TableStarted("Sales Dept.Order Items", 600_000);
+        progress.TableStarted("public.small", 10);
+        clock.Now += TimeSpan.FromSeconds(10);
+        progress.TableAdvanced("Sales Dept.Order Items", 200_000);
+        progress.TableFinished("public.small", 10);
+        console.Write(progress.Render());
+        var screen = writer.ToString();
+
+        Assert.Contains("copy", screen, StringComparison.Ordinal);
+        Assert.Matches(@"Sales Dept\.Order Items\s+│?\s*200,000\s+│?\s*600,000\s+│?\s*20,000\s+│?\s*20s", screen);
+        Assert.Contains("✓ public.small", screen, StringComparison.Ordinal);
+        Assert.Contains("rows done: 200,010", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rates_and_remaining_time_are_unknown_until_there_is_something_to_go_on()
+    {
+        Assert.Null(TableRate.Remaining(0, 100, TimeSpan.FromSeconds(5)));
+        Assert.Null(TableRate.Remaining(50, 0, TimeSpan.FromSeconds(5)));
+        Assert.Equal(TimeSpan.FromSeconds(5), TableRate.Remaining(50, 100, TimeSpan.FromSeconds(5)));
+        Assert.Equal("1h01m", TableRate.Format(TimeSpan.FromMinutes(61)));
+        Assert.Equal("–", TableRate.Format(null));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace HerokuToCloud.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the built heroku2cloud program as its own process, the way a user does: its own
+/// environment (no inherited HEROKU_API_KEY or NETRC, a throw-away HOME), its own stdout and
+/// stderr, a real exit code.
+/// </summary>
+internal static class Heroku2CloudProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+    }
+
+    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heroku2cloud.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+
+        // Never let the developer's own Heroku credentials reach a test.
+        start.Environment.Remove("HEROKU_API_KEY");
+        start.Environment.Remove("NETRC");
+        start.Environment["HOME"] = workingDirectory;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"heroku2cloud {string.Join(' ', args)} did not finish within 2 minutes");
+        }
+
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Sockets;
+using HerokuToCloud.Data.Backup;
+using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Tests.Infrastructure;
+
+namespace HerokuToCloud.Data.Tests.Migration;
+
+public class BackupRestoreTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    private async Task<(Connections.PostgresEndpoint Source, string Dump)> BackupAsync(string name)
+    {
+        var source = await server.CreateDatabaseAsync($"{name}_src");
+        await Sql.ExecuteAsync(source, TypeZoo.Schema);
+        await Sql.ExecuteAsync(source, TypeZoo.Data(500));
+        var dump = Path.Combine(Path.GetTempPath(), $"{name}-{Guid.NewGuid():N}.dump");
+        await PlainDump.CustomFormatFileAsync(source, dump);
+        return (source, dump);
+    }
+
+    [Fact]
+    public async Task A_pg_dump_custom_format_file_restores_in_parallel_into_an_empty_target()
+    {
+        var (source, dump) = await BackupAsync("file");
+        var target = await server.CreateDatabaseAsync("file_tgt");
+        try
+        {
+            var summary = await new DataMigrator().MigrateAsync(new MigrationOptions { Source = dump, Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None);
+
+            Assert.Equal("backup", summary.Mode);
+            Assert.Contains(summary.Phases, p => p.Name == "restore");
+            Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+            Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
+    [Fact]
+    public async Task A_backup_url_is_downloaded_and_restored_and_its_signature_never_shown()
+    {
+        // A local plain-http server stands in for the signed HTTPS URL of heroku pg:backups:url: the code path
+        // (download to a temporary file with progress, magic check, pg_restore) is the same.
+        var (source, dump) = await BackupAsync("url");
+        var target = await server.CreateDatabaseAsync("url_tgt");
+        using var http = new SingleFileServer(dump);
+        var progress = new RecordingProgress();
+        var downloadsBefore = Directory.GetFiles(Path.GetTempPath(), "heroku2cloud-backup-*");
+        try
+        {
+            var summary = await new DataMigrator().MigrateAsync(
+                new MigrationOptions { Source = http.Url + "?X-Amz-Signature=sig-secret-123", Target = target, Jobs = 2 }, progress, CancellationToken.None);
+
+            Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+            Assert.DoesNotContain("sig-secret-123", summary.Source, StringComparison.Ordinal);
+            Assert.Contains(summary.Phases, p => p.Name == "download");
+            Assert.Contains($"finish backup download {new FileInfo(dump).Length}", progress.Events);
+            Assert.Subset(downloadsBefore.ToHashSet(), Directory.GetFiles(Path.GetTempPath(), "heroku2cloud-backup-*").ToHashSet());
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
+    [Fact]
+    public async Task A_url_that_serves_something_else_or_refuses_is_a_clear_error()
+    {
+        var target = await server.CreateDatabaseAsync("badurl_tgt");
+        var page = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(page, "<html>AccessDenied</html>");
+        try
+        {
+            using var html = new SingleFileServer(page);
+            using var forbidden = new SingleFileServer(page, HttpStatusCode.Forbidden);
+
+            var notDump = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(new MigrationOptions { Source = html.Url, Target = target }, new RecordingProgress(), CancellationToken.None));
+            var refused = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(new MigrationOptions { Source = forbidden.Url, Target = target }, new RecordingProgress(), CancellationToken.None));
+
+            Assert.Contains("is not a pg_dump custom-format file", notDump.Message, StringComparison.Ordinal);
+            Assert.Contains("HTTP 403", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("heroku pg:backups:url", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
+
+    [Theory]
+    [InlineData("https://xfrtu.s3.amazonaws.com/abc/2024-01-01/b001?X-Amz-Signature=secret", true, "https://xfrtu.s3.amazonaws.com/abc/2024-01-01/b001")]
+    [InlineData("http://127.0.0.1:8080/b001.dump", true, "http://127.0.0.1:8080/b001.dump")]
+    [InlineData("http://backups.example.com/b001.dump", false, null)]
+    public void Https_backup_urls_are_accepted_and_plain_http_only_on_loopback(string url, bool accepted, string? display)
+    {
+        if (accepted)
+        {
+            var location = BackupLocation.Parse(url);
+            Assert.Equal(display, location.Display);
+            Assert.NotNull(location.Url);
+        }
+        else
+        {
+            var error = Assert.Throws<DataMigrationException>(() => BackupLocation.Parse(url));
+            Assert.Contains("plain http", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Serves one file at http://127.0.0.1:PORT/backups/latest.dump (or a fixed error status).</summary>
+    private sealed class SingleFileServer : IDisposable
+    {
+        private readonly HttpListener listener = new();
+        private readonly Task loop;
+
+        public SingleFileServer(string file, HttpStatusCode status = HttpStatusCode.OK)
+        {
+            var port = FreePort();
+            Url = $"http://127.0.0.1:{port}/backups/latest.dump";
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            listener.Start();
+            loop = Task.Run(async () =>
+            {
+                while (listener.IsListening)
+                {
+                    HttpListenerContext context;
+                    try
+                    {
+                        context = await listener.GetContextAsync();
+                    }
+                    catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                    {
+                        return;
+                    }
+
+                    context.Response.StatusCode = (int)status;
+                    if (status == HttpStatusCode.OK)
+                    {
+                        context.Response.ContentLength64 = new FileInfo(file).Length;
+                        await using var stream = File.OpenRead(file);
+                        await stream.CopyToAsync(context.Response.OutputStream);
+                    }
+
+                    context.Response.Close();
+                }
+            });
+        }
+
+        public string Url { get; }
+
+        public void Dispose()
+        {
+            listener.Stop();
+            listener.Close();
+            loop.Wait(TimeSpan.FromSeconds(5));
+        }
+
+        private static int FreePort()
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Tests.Infrastructure;
+
+namespace HerokuToCloud.Data.Tests.Migration;
+
+public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    private async Task<(Connections.PostgresEndpoint Source, Connections.PostgresEndpoint Target)> ZooAsync(string name, int scale = 3000)
+    {
+        var source = await server.CreateDatabaseAsync($"{name}_src");
+        await Sql.ExecuteAsync(source, TypeZoo.Schema);
+        await Sql.ExecuteAsync(source, TypeZoo.Data(scale));
+        return (source, await server.CreateDatabaseAsync($"{name}_tgt"));
+    }
+
+    [Fact]
+    public async Task The_type_zoo_arrives_identical_with_split_tables_and_text_fallback()
+    {
+        var (source, target) = await ZooAsync("zoo");
+        var progress = new RecordingProgress();
+
+        var summary = await new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 3, ChunkBytes = 64 * 1024 },
+            progress,
+            CancellationToken.None);
+
+        Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+
+        var items = summary.Tables.Single(t => t.Name == "Sales Dept.Order Items");
+        Assert.Equal("text", items.Format);
+        Assert.True(items.Units > 1, "the order items table is split into key ranges");
+        Assert.Equal(3000, items.Rows);
+        var events = summary.Tables.Single(t => t.Name == "public.events");
+        Assert.Equal("binary", events.Format);
+        Assert.True(events.Units > 1, "the table without a primary key is split into ctid ranges");
+        Assert.Equal(3006, events.Rows);
+        Assert.DoesNotContain(summary.Tables, t => t.Name is "public.measurements" or "public.measurements_us");
+        Assert.Equal(1000, summary.Tables.Where(t => t.Name.StartsWith("public.measurements_", StringComparison.Ordinal)).Sum(t => t.Rows));
+        Assert.Equal(4, summary.LargeObjects);
+        Assert.Equal(0, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
+        Assert.Contains("phase copy", progress.Events);
+        Assert.Contains("finish Sales Dept.Order Items 3000", progress.Events);
+
+        // The copied schema works: identity and sequences continue after the source's values, generated columns compute.
+        Assert.Equal(51, await Sql.ScalarAsync<int>(target, "INSERT INTO \"Sales Dept\".customers (name) VALUES ('new') RETURNING id"));
+        Assert.Equal(107L, await Sql.ScalarAsync<long>(target, "SELECT nextval('public.standalone_seq')"));
+        Assert.Equal(10.5m, await Sql.ScalarAsync<decimal>(target, "INSERT INTO \"Sales Dept\".\"Order Items\" (\"with space\") VALUES (5.25) RETURNING total"));
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_resumes_and_ends_exact_without_duplicates()
+    {
+        var (source, target) = await ZooAsync("resume");
+        var options = new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1, ChunkBytes = 32 * 1024 };
+        using var stop = new CancellationTokenSource();
+
+        var interrupted = await Record.ExceptionAsync(() => new DataMigrator().MigrateAsync(options, new RecordingProgress(finished => { if (finished == 2) stop.Cancel(); }), stop.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(interrupted);
+        var done = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done");
+        var total = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit");
+        Assert.InRange(done, 1, total - 1);
+
+        var summary = await new DataMigrator().MigrateAsync(options, new RecordingProgress(), CancellationToken.None);
+
+        Assert.True(summary.Resumed);
+        Assert.Equal(done, summary.ResumedUnits);
+        Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) - count(DISTINCT id) FROM \"Sales Dept\".\"Order Items\""));
+    }
+
+    [Fact]
+    public async Task A_non_empty_target_is_refused_and_replace_empties_it_first()
+    {
+        var (source, target) = await ZooAsync("replace", scale: 200);
+        await Sql.ExecuteAsync(target, "CREATE TABLE public.leftover (x int); CREATE SCHEMA other; CREATE TYPE other.t AS ENUM ('a'); CREATE EXTENSION pgcrypto; SELECT lo_from_bytea(0, 'old');");
+        var options = new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 2 };
+
+        var refused = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(options, new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("is not empty", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("table public.leftover", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("--replace", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_class WHERE relname = 'leftover'"));
+
+        await new DataMigrator().MigrateAsync(options with { Replace = true }, new RecordingProgress(), CancellationToken.None);
+
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_class WHERE relname = 'leftover'"));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'other'"));
+        Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+    }
+
+    [Fact]
+    public async Task An_unfinished_run_from_another_source_is_not_resumed()
+    {
+        var (source, target) = await ZooAsync("other", scale: 100);
+        var elsewhere = await server.CreateDatabaseAsync("other_elsewhere");
+        await Sql.ExecuteAsync(target, "CREATE SCHEMA heroku2cloud_state; CREATE TABLE heroku2cloud_state.run (mode text, source text, format int, started_at timestamptz, pre_data_done boolean, units_planned boolean);");
+        await Sql.ExecuteAsync(target, $"INSERT INTO heroku2cloud_state.run VALUES ('live', '{elsewhere}', 1, now(), true, false)");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1 }, new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("unfinished live migration from " + elsewhere, error.Message, StringComparison.Ordinal);
+        Assert.Contains("--replace", error.Message, StringComparison.Ordinal);
+    }
+}

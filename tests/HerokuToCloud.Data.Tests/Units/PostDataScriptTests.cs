@@ -1,0 +1,94 @@
+using HerokuToCloud.Data.Schema;
+
+namespace HerokuToCloud.Data.Tests.Units;
+
+public class PostDataScriptTests
+{
+    private const string Script = """
+        --
+        -- PostgreSQL database dump
+        --
+
+        \restrict abcDEF123
+
+        SET statement_timeout = 0;
+        SET client_encoding = 'UTF8';
+        SELECT pg_catalog.set_config('search_path', '', false);
+
+        --
+        -- Name: Order Items Order Items_pkey; Type: CONSTRAINT; Schema: Sales Dept; Owner: -
+        --
+
+        ALTER TABLE ONLY "Sales Dept"."Order Items"
+            ADD CONSTRAINT "Order Items_pkey" PRIMARY KEY (id);
+
+
+        --
+        -- Name: items_doc; Type: INDEX; Schema: Sales Dept; Owner: -
+        --
+
+        CREATE INDEX items_doc ON "Sales Dept"."Order Items" USING gin (doc);
+
+
+        --
+        -- Name: measurements_eu_pkey; Type: INDEX ATTACH; Schema: public; Owner: -
+        --
+
+        ALTER INDEX public.measurements_pkey ATTACH PARTITION public.measurements_eu_pkey;
+
+
+        --
+        -- Name: orders orders_customer_id_fkey; Type: FK CONSTRAINT; Schema: Sales Dept; Owner: -
+        --
+
+        ALTER TABLE ONLY "Sales Dept".orders
+            ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES "Sales Dept".customers(id);
+
+
+        --
+        -- Name: r; Type: RULE; Schema: public; Owner: -
+        --
+
+        CREATE RULE r AS ON INSERT TO public.t DO ( SELECT 1;
+         SELECT 2;
+        );
+
+
+        --
+        -- PostgreSQL database dump complete
+        --
+
+        \unrestrict abcDEF123
+
+        """;
+
+    [Fact]
+    public void Items_come_out_in_dump_order_with_their_wave_and_table()
+    {
+        var parsed = PostDataScript.Parse(Script);
+
+        Assert.Equal(
+            [
+                (1, PostDataWave.IndexesAndConstraints, "CONSTRAINT", "Sales Dept.Order Items Order Items_pkey", "Sales Dept.Order"),
+                (2, PostDataWave.IndexesAndConstraints, "INDEX", "Sales Dept.items_doc", null),
+                (3, PostDataWave.IndexAttachments, "INDEX ATTACH", "public.measurements_eu_pkey", null),
+                (4, PostDataWave.ForeignKeys, "FK CONSTRAINT", "Sales Dept.orders orders_customer_id_fkey", "Sales Dept.orders"),
+                (5, PostDataWave.Remaining, "RULE", "public.r", null),
+            ],
+            parsed.Items.Select(i => (i.Ordinal, i.Wave, i.Kind, i.Name, i.Table)));
+        Assert.Equal("CREATE INDEX items_doc ON \"Sales Dept\".\"Order Items\" USING gin (doc);", parsed.Items[1].Sql);
+        Assert.EndsWith(");", parsed.Items[4].Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Psql_meta_commands_and_the_encoding_switch_are_not_sent_to_the_server()
+    {
+        var parsed = PostDataScript.Parse(Script);
+
+        Assert.DoesNotContain("\\restrict", parsed.Preamble, StringComparison.Ordinal);
+        Assert.DoesNotContain("client_encoding", parsed.Preamble, StringComparison.Ordinal);
+        Assert.Contains("set_config('search_path', '', false)", parsed.Preamble, StringComparison.Ordinal);
+        Assert.All(parsed.Items, i => Assert.DoesNotContain("unrestrict", i.Sql, StringComparison.Ordinal));
+        Assert.All(parsed.Items, i => Assert.DoesNotContain("dump complete", i.Sql, StringComparison.Ordinal));
+    }
+}

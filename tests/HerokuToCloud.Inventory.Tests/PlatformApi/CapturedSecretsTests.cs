@@ -1,0 +1,66 @@
+using HerokuToCloud.Inventory.Readers.PlatformApi;
+using HerokuToCloud.Tests.Fakes;
+using YamlDotNet.RepresentationModel;
+
+namespace HerokuToCloud.Inventory.Tests.PlatformApi;
+
+public sealed class CapturedSecretsTests : IDisposable
+{
+    private readonly FakeHerokuApi _api = new();
+
+    public CapturedSecretsTests() => ShopSystem.Serve(_api);
+
+    public void Dispose() => _api.Dispose();
+
+    private async Task<CapturedSecrets> SecretsAsync()
+    {
+        using var client = new RecordingRetry().ClientFor(_api);
+        var capture = await new PlatformApiReader(client).CaptureAsync(
+            new PlatformCaptureRequest { Apps = [ShopSystem.Web, ShopSystem.Worker], IncludeSecretValues = true });
+        return capture.Secrets!;
+    }
+
+    [Fact]
+    public async Task The_file_maps_app_to_var_to_value_and_reads_back_exactly()
+    {
+        var yaml = (await SecretsAsync()).ToYaml();
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var root = (YamlMappingNode)stream.Documents.Single().RootNode;
+        var read = root.Children.SelectMany(app => ((YamlMappingNode)app.Value).Children.Select(v =>
+            (App: ((YamlScalarNode)app.Key).Value!, Var: ((YamlScalarNode)v.Key).Value!, Value: ((YamlScalarNode)v.Value).Value!)));
+
+        Assert.Equal(
+            ShopSystem.TeamValues.Select(kv => (kv.Key.App, kv.Key.Var, kv.Value)).OrderBy(x => x.App, StringComparer.Ordinal).ThenBy(x => x.Var, StringComparer.Ordinal),
+            read);
+    }
+
+    [Fact]
+    public async Task The_header_explains_the_file_and_what_is_left_out()
+    {
+        var yaml = (await SecretsAsync()).ToYaml();
+
+        Assert.StartsWith("# heroku2cloud capture --secrets-out", yaml);
+        Assert.Contains("readable by its owner only (mode 0600)", yaml);
+        Assert.Contains("values that add-on attachments inject", yaml);
+        Assert.Contains("# shop-web: not included: DATABASE_URL, HEROKU_APP_NAME, HEROKU_POSTGRESQL_ONYX_URL, PAPERTRAIL_API_TOKEN, REDIS_TLS_URL, REDIS_URL", yaml);
+        Assert.Contains("# shop-worker: not included: PRIMARY_DB_URL, REDIS_TLS_URL, REDIS_URL", yaml);
+    }
+
+    [Fact]
+    public async Task Add_on_and_runtime_values_never_reach_the_file()
+    {
+        var yaml = (await SecretsAsync()).ToYaml();
+
+        foreach (var value in ShopSystem.OtherValues.Values)
+            Assert.DoesNotContain(value, yaml);
+        Assert.Contains("canary-team-web-skb-5e1f", yaml);
+    }
+
+    [Fact]
+    public async Task The_file_is_byte_identical_for_the_same_values()
+    {
+        Assert.Equal((await SecretsAsync()).ToYaml(), (await SecretsAsync()).ToYaml());
+    }
+}
