@@ -79,7 +79,7 @@ public class DatastoreTests
         Assert.Equal(new ConfigValue("shopCacheUrl"), data["REDIS_TLS_URL"]);
         Assert.True(program.Graph.Config.Single(c => c.Key == "shopDbUrl").Secret);
         // The data migration still copies into the external database.
-        Assert.Equal(new ConfigValue("shopDbUrl"), program.Resource("shop-db-migration-env").At("stringData", "TARGET_DATABASE_URL"));
+        Assert.Equal(new ConfigValue("shopDbUrl"), program.Resource("shop-db-migration-env").At("stringData", "HEROKU2CLOUD_TARGET_URL"));
         Assert.Equal(["shop-db-migration-env"], program.Resource("shop-db-data-migration").Options.DependsOn);
     }
 

@@ -73,14 +73,16 @@ public class JobTests
     {
         var migration = program.Resource("shop-db-data-migration");
         var container = migration.Container();
-        ValueAssert.Same(Value.List("data", "migrate", "--source", "$(SOURCE_DATABASE_URL)", "--target", "$(TARGET_DATABASE_URL)", "--json"), container["args"]);
+        ValueAssert.Same(Value.List("data", "migrate", "--json"), container["args"]);
         Assert.Equal(new ConfigValue("migrationImage"), container["image"]);
-        Assert.Equal(new ReferenceValue("shop-db-migration-env", "metadata.name"), container.At("env", "0", "valueFrom", "secretKeyRef", "name"));
+        Assert.Equal(new ReferenceValue("shop-db-migration-env", "metadata.name"), container.At("envFrom", "0", "secretRef", "name"));
+        Assert.Equal(new NumberValue(1654), program.StackValue(migration.At("spec", "template", "spec", "securityContext", "runAsUser")));
         Assert.Equal(["spec"], migration.Options.IgnoreChanges);
         Assert.Equal(["shop-db-cluster", "shop-db-migration-env"], migration.Options.DependsOn);
 
         var env = (MapValue)program.Resource("shop-db-migration-env").At("stringData")!;
-        Assert.Equal(new ConfigValue("shopDbSourceUrl"), env["SOURCE_DATABASE_URL"]);
+        Assert.Equal(new ConfigValue("shopDbSourceUrl"), env["HEROKU2CLOUD_SOURCE_URL"]);
+        Assert.IsType<InterpolationValue>(env["HEROKU2CLOUD_TARGET_URL"]);
         Assert.True(program.Graph.Config.Single(c => c.Key == "shopDbSourceUrl").Secret);
         Assert.Contains("shop-db-data-migration", program.Resource("shop-web-release").Options.DependsOn);
     }

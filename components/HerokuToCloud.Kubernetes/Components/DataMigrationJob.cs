@@ -5,16 +5,20 @@ namespace HerokuToCloud.Kubernetes;
 
 /// <summary>
 /// The one-off copy of the Heroku database into its replacement: a Job running the tool's own image
-/// (<c>heroku2cloud data migrate --source … --target … --json</c>) inside the cluster, after the new
-/// database is ready and before any release Job or app pod touches it. Both URLs reach the pod only
-/// through a Secret (the source is secret stack config, the target the rebuilt DATABASE_URL) and are
-/// expanded by the kubelet from the container's environment, never written into the program.
+/// (<c>heroku2cloud data migrate --json</c>) inside the cluster, after the new database is ready and
+/// before any release Job or app pod touches it. The source and target reach the CLI as
+/// HEROKU2CLOUD_SOURCE_URL and HEROKU2CLOUD_TARGET_URL, its documented stand-ins for --source and
+/// --target, from a Secret (the source is secret stack config, the target the rebuilt DATABASE_URL):
+/// never in the program, the pod spec or a process listing.
 /// The provider fails the update when the Job fails (the migration exits non-zero when validation
 /// finds a difference). The Job runs once: later changes to it are ignored, because a second run
 /// would find the target no longer empty; replace it explicitly (pulumi up --replace) to copy again.
 /// </summary>
 internal static class DataMigrationJob
 {
+    public const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
+    public const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
+
     public static Resource Build(LandingContext context, PostgresDatastore postgres, DatastoreEndpoint target)
     {
         var name = KubernetesNames.Fit(postgres.Name, 50);
@@ -36,27 +40,19 @@ internal static class DataMigrationJob
                 ["type"] = "Opaque",
                 ["stringData"] = new MapValue
                 {
-                    ["SOURCE_DATABASE_URL"] = source,
-                    ["TARGET_DATABASE_URL"] = target.Url,
+                    [SourceVariable] = source,
+                    [TargetVariable] = target.Url,
                 },
             },
         });
-
-        MapValue FromSecret(string variable) => new()
-        {
-            ["name"] = variable,
-            ["valueFrom"] = new MapValue
-            {
-                ["secretKeyRef"] = new MapValue { ["name"] = secret.Ref("metadata.name"), ["key"] = variable },
-            },
-        };
 
         var container = new MapValue
         {
             ["name"] = "migrate",
             ["image"] = image,
-            ["args"] = Value.List("data", "migrate", "--source", "$(SOURCE_DATABASE_URL)", "--target", "$(TARGET_DATABASE_URL)", "--json"),
-            ["env"] = Value.List(FromSecret("SOURCE_DATABASE_URL"), FromSecret("TARGET_DATABASE_URL")),
+            // The image's entrypoint is heroku2cloud.
+            ["args"] = Value.List("data", "migrate", "--json"),
+            ["envFrom"] = Value.List(new MapValue { ["secretRef"] = new MapValue { ["name"] = secret.Ref("metadata.name") } }),
             ["resources"] = ContainerResources.Of("1", "512Mi", "2", "1Gi"),
             ["securityContext"] = PodSecurity.Container(readOnlyRootFilesystem: true),
             ["volumeMounts"] = Value.List(PodSecurity.TmpMount()),
