@@ -1,6 +1,8 @@
 using HerokuToCloud.Data;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
+using HerokuToCloud.Kubernetes;
+using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Landing;
 using Spectre.Console;
 
@@ -46,6 +48,8 @@ internal static class CommandRunner
         is InventoryException
         or LandingException
         or PulumiYamlException
+        or KubernetesLandingException
+        or ManifestRenderException
         or DataMigrationException
         or UsageException
         or IOException

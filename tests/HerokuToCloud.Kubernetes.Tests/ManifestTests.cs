@@ -157,3 +157,14 @@ public class ManifestTests
         Assert.Contains("\"0755\"", yaml, StringComparison.Ordinal);
     }
 }
+
+public class EnvironmentNameTests
+{
+    [Theory]
+    [InlineData("shopWebStripeApiKey", "SHOP_WEB_STRIPE_API_KEY")]
+    [InlineData("emigrate-backend-FRONTEND_URL", "EMIGRATE_BACKEND_FRONTEND_URL")]
+    [InlineData("shop-db-password", "SHOP_DB_PASSWORD")]
+    [InlineData("app2Db", "APP2_DB")]
+    public void Config_keys_become_shell_variable_names(string key, string expected) =>
+        Assert.Equal(expected, Manifests.ManifestResolver.EnvironmentName(key));
+}

@@ -144,12 +144,13 @@ internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            if (char.IsAsciiLetterUpper(c) && i > 0 && builder.Length > 0 && builder[^1] != '_')
+            // A word starts where a capital follows a lower-case letter or digit (stripeApiKey), not inside a capital run (API_KEY).
+            if (char.IsAsciiLetterUpper(c) && i > 0 && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1])))
                 builder.Append('_');
             builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_');
         }
 
-        return builder.ToString().Trim('_');
+        return System.Text.RegularExpressions.Regex.Replace(builder.ToString(), "_{2,}", "_").Trim('_');
     }
 
     private static string RandomName(string logicalName) =>

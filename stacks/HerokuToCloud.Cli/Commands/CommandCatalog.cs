@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return CaptureCommand.Create();
         yield return InventoryCommand.Create();
+        yield return GenerateCommand.Create();
         yield return CheckCommand.Create();
         yield return DataCommand.Create();
     }
