@@ -51,11 +51,12 @@ public static partial class HerokuNames
     public static string? ToAppName(string text)
     {
         var slug = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKD).ToLowerInvariant())
+        foreach (var c in text.ToLowerInvariant())
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
-                slug.Append(c);
-            else if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
+            var latin = c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c.ToString() : Transliterate(c);
+            if (latin.Length > 0)
+                slug.Append(latin);
+            else if (slug.Length > 0 && slug[^1] != '-')
                 slug.Append('-');
         }
 
@@ -70,6 +71,23 @@ public static partial class HerokuNames
             name += "-app";
         return IsAppName(name) ? name : null;
     }
+
+    // The build runs with invariant globalization, where Unicode normalization cannot strip accents; Latin-1 letters are spelled out here.
+    private static string Transliterate(char c) => c switch
+    {
+        'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è' or 'é' or 'ê' or 'ë' => "e",
+        'ì' or 'í' or 'î' or 'ï' => "i",
+        'ñ' => "n",
+        'ò' or 'ó' or 'ô' or 'õ' or 'ö' or 'ø' => "o",
+        'œ' => "oe",
+        'ß' => "ss",
+        'ù' or 'ú' or 'û' or 'ü' => "u",
+        'ý' or 'ÿ' => "y",
+        _ => "",
+    };
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

@@ -6,7 +6,8 @@ namespace HerokuToCloud.Inventory;
 /// <summary>
 /// Names for Heroku Scheduler jobs. Heroku gives jobs no names, but the new platform needs one per
 /// schedule, so readers derive a short, stable one from the command when the inventory has none:
-/// "node job.ts" → "job", "bundle exec rake cleanup:sessions" → "cleanup-sessions".
+/// "node job.ts" → "job", "node dist/jobs/expire-carts.js" → "expire-carts",
+/// "bundle exec rake cleanup:sessions" → "cleanup-sessions".
 /// </summary>
 public static partial class ScheduledJobNames
 {
@@ -31,7 +32,7 @@ public static partial class ScheduledJobNames
             .SkipWhile(w => w.Contains('=', StringComparison.Ordinal))
             .Where(w => !Runners.Contains(w))
             .Take(3)
-            .Select(StripExtension);
+            .Select(ScriptName);
 
         var slug = new StringBuilder();
         foreach (var c in string.Join('-', words).ToLowerInvariant())
@@ -58,8 +59,12 @@ public static partial class ScheduledJobNames
         return candidate;
     }
 
-    private static string StripExtension(string word)
+    /// <summary>A script path names the job by its file: "dist/jobs/expire-carts.js" → "expire-carts".</summary>
+    private static string ScriptName(string word)
     {
+        var slash = word.LastIndexOf('/');
+        if (slash >= 0 && slash < word.Length - 1)
+            word = word[(slash + 1)..];
         foreach (var extension in ScriptExtensions)
         {
             if (word.Length > extension.Length && word.EndsWith(extension, StringComparison.OrdinalIgnoreCase))

@@ -10,9 +10,16 @@ internal static class YamlDocuments
     public static YamlCursor? LoadSingle(string text, string file)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow [ or { spanning lines).
+            var at = scanner.CurrentPosition;
+            throw new InventoryException($"{file}:{at.Line}:{at.Column}: the YAML cannot be read at this place (look for an unclosed [ or {{ or a stray quote just before it).", ex);
         }
         catch (YamlException ex)
         {

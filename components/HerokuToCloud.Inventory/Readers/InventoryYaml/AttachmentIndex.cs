@@ -5,10 +5,9 @@ internal sealed class AttachmentIndex
 {
     private readonly Dictionary<(string App, string Var), (string Addon, string Attachment)> _injected = [];
     private readonly HashSet<(string Addon, string App)> _attached = [];
+    private readonly HashSet<string> _addonNames = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> AddonNames => _addonNames;
-
-    private readonly HashSet<string> _addonNames = new(StringComparer.Ordinal);
 
     public void AddAddon(string addon) => _addonNames.Add(addon);
 

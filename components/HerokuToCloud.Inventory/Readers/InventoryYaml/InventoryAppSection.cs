@@ -11,7 +11,7 @@ internal static class InventoryAppSection
 
     private static readonly string[] PipelineKeys = ["name", "stage"];
     private static readonly string[] BuildKeys = ["buildpacks", "dockerfiles"];
-    private static readonly string[] ProcessKeys = ["type", "command", "size", "quantity", "autoscaling"];
+    private static readonly string[] ProcessKeys = ["type", "command", "size", "quantity", "port", "autoscaling"];
     private static readonly string[] AutoscalingKeys = ["min", "max", "p95ResponseTimeMs"];
     private static readonly string[] ReleaseKeys = ["command", "size"];
     private static readonly string[] ConfigKeys = ["name", "kind", "addon", "source", "buildTime", "required", "description"];
@@ -187,12 +187,18 @@ internal static class InventoryAppSection
             if (quantity < 0)
                 throw quantityCursor!.Error($"the quantity cannot be negative ({quantity}); use 0 for a process that is scaled down.");
 
+            var portCursor = map.Get("port");
+            var port = portCursor?.Integer("the port the process listens on");
+            if (port is < 1 or > 65535)
+                throw portCursor!.Error($"{port} is not a TCP port; use 1 to 65535, or leave port out to let the new platform choose.");
+
             processes.Add(new Process
             {
                 Type = type,
                 Command = map.OptionalString("command", "the process command"),
                 Size = size,
                 Quantity = quantity,
+                Port = port,
                 Autoscaling = ReadAutoscaling(map.Get("autoscaling"), type, size),
             });
         }

@@ -74,6 +74,8 @@ public static class InventoryYamlWriter
             yaml.OptionalScalar(8, "command", process.Command);
             yaml.Scalar(8, "size", process.Size);
             yaml.Number(8, "quantity", process.Quantity);
+            if (process.Port is { } port)
+                yaml.Number(8, "port", port);
             if (process.Autoscaling is { } autoscaling)
             {
                 yaml.Key(8, "autoscaling");

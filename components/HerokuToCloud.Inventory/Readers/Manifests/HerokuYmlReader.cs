@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace HerokuToCloud.Inventory.Readers.Manifests;
 
 /// <summary>
@@ -64,7 +66,7 @@ internal static class HerokuYmlReader
 
     private static AddonDeclaration ReadAddon(YamlCursor item)
     {
-        if (item.Node is YamlDotNet.RepresentationModel.YamlScalarNode)
+        if (item.Node is YamlScalarNode)
             return AddonDeclaration.Parse(item.Scalar("an add-on plan"), null, new Dictionary<string, string>(), item.Location);
 
         var map = item.Mapping(["plan", "as", "options"]);
@@ -113,7 +115,7 @@ internal static class HerokuYmlReader
 
     private static string Buildpack(YamlCursor item)
     {
-        var text = item.Node is YamlDotNet.RepresentationModel.YamlMappingNode
+        var text = item.Node is YamlMappingNode
             ? item.Mapping(["url"]).RequiredString("url", "the buildpack's name or URL")
             : item.Scalar("a buildpack name or URL");
         return text.Length > 0 && !text.Any(char.IsWhiteSpace) ? text : throw item.Error($"'{text}' is not a buildpack name or URL.");
@@ -126,7 +128,7 @@ internal static class HerokuYmlReader
         {
             if (!HerokuNames.IsProcessType(type))
                 throw keyCursor.Error($"'{type}' is not a process type; use letters, digits, '-' and '_'.");
-            if (value.Node is YamlDotNet.RepresentationModel.YamlMappingNode)
+            if (value.Node is YamlMappingNode)
             {
                 // The long form selects a stage of a multi-stage Dockerfile.
                 var map = value.Mapping(["dockerfile", "target"]);
@@ -156,7 +158,7 @@ internal static class HerokuYmlReader
         {
             if (!HerokuNames.IsProcessType(type))
                 throw keyCursor.Error($"'{type}' is not a process type; use letters, digits, '-' and '_'.");
-            if (value.Node is YamlDotNet.RepresentationModel.YamlMappingNode)
+            if (value.Node is YamlMappingNode)
             {
                 var map = value.Mapping(["command", "image"]);
                 processes.Add(new HerokuYmlProcess(
@@ -177,7 +179,7 @@ internal static class HerokuYmlReader
     /// <summary>heroku.yml commands are a string or a list of strings (exec form); both become one command line.</summary>
     private static string Command(YamlCursor node)
     {
-        if (node.Node is YamlDotNet.RepresentationModel.YamlSequenceNode)
+        if (node.Node is YamlSequenceNode)
         {
             var parts = node.Sequence("command words").Select(p => p.Scalar("a command")).ToArray();
             return parts.Length > 0 ? string.Join(' ', parts) : throw node.Error("the command list is empty.");

@@ -71,7 +71,7 @@ internal static class ManifestProcesses
             NoteLegacySpelling(entry, formationFile, notes);
             if (entry?.Quantity is null && type != "web")
             {
-                var why = entry is null ? $"{formationFile} has no formation for it" : $"{formationFile} formation gives no quantity";
+                var why = files.AppJson is null ? "no app.json formation says how many" : entry is null ? $"{formationFile} has no formation for it" : $"{formationFile} formation gives no quantity";
                 notes.Add($"{type}: quantity 1 is assumed ({why}); Heroku starts non-web processes at 0 until they are scaled, so check heroku ps and correct it.");
             }
 

@@ -1,0 +1,165 @@
+using HerokuToCloud.Cli.Tests.Support;
+using HerokuToCloud.Inventory.Readers.InventoryYaml;
+using HerokuToCloud.Inventory.Readers.Manifests;
+
+namespace HerokuToCloud.Cli.Tests;
+
+public class CaptureCommandTests
+{
+    private const string AppJson = """
+        {
+          "name": "kiosk",
+          "env": { "API_KEY": { "description": "Upstream key.", "value": "kiosk-secret-value-91x" } },
+          "formation": { "web": { "quantity": 2, "size": "Standard-2X" } },
+          "addons": ["heroku-postgresql:essential-1"]
+        }
+        """;
+
+    private const string Procfile = "web: node server.js\nrelease: node migrate.js\n";
+
+    [Fact]
+    public async Task Capture_from_files_writes_the_inventory_the_reader_and_writer_produce()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("app.json", AppJson);
+        dir.Write("Procfile", Procfile);
+
+        var result = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--app-json", "app.json", "--procfile", "Procfile", "-o", "out/inventory.yaml");
+
+        Assert.Equal(0, result.ExitCode);
+        var expected = InventoryYamlWriter.Write(AppManifestReader.Read(new AppManifests(new ManifestFile("app.json", AppJson), new ManifestFile("Procfile", Procfile), null)));
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(dir.Path, "out/inventory.yaml")));
+        Assert.Contains("captured 1 app, 1 process, 1 add-on and 0 notes into out/inventory.yaml", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+        Assert.DoesNotContain("kiosk-secret-value-91x", File.ReadAllText(Path.Combine(dir.Path, "out/inventory.yaml")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_an_output_file_the_inventory_goes_to_standard_output(bool dash)
+    {
+        string[] outputArgs = dash ? ["-o", "-"] : [];
+        using var dir = new TempDirectory();
+        dir.Write("Procfile", Procfile);
+
+        var result = await Heroku2Cloud.RunAsync(dir.Path, ["capture", "--procfile", "Procfile", "--name", "kiosk-web", .. outputArgs]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("# Heroku system inventory", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  - name: kiosk-web\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("into standard output.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["Procfile"], dir.Files());
+    }
+
+    [Fact]
+    public async Task Capture_normalises_an_existing_inventory_into_canonical_form()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("hand.yaml", """
+            # written by hand
+            system: kiosk
+            version: 1
+            apps:
+              - processes:
+                  - quantity: 2
+                    size: PERFORMANCE-M
+                    type: web
+                name: kiosk-web
+                config: [{ name: TOKEN }]
+            """);
+
+        var first = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--inventory", "hand.yaml", "-o", "canonical.yaml");
+        var second = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--inventory", "canonical.yaml", "-o", "again.yaml");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        var canonical = File.ReadAllText(Path.Combine(dir.Path, "canonical.yaml"));
+        Assert.Contains("      - type: web\n        size: performance-m\n        quantity: 2\n", canonical, StringComparison.Ordinal);
+        Assert.Contains("      - name: TOKEN\n        kind: team\n        source: secret-config\n", canonical, StringComparison.Ordinal);
+        Assert.Equal(canonical, File.ReadAllText(Path.Combine(dir.Path, "again.yaml")));
+    }
+
+    [Fact]
+    public async Task System_renames_the_captured_system()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Procfile", Procfile);
+
+        var renamed = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "--system", "kiosk-platform");
+        var invalid = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "--system", "kiosk platform");
+
+        Assert.Equal(0, renamed.ExitCode);
+        Assert.Contains("\nsystem: kiosk-platform\n", renamed.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, invalid.ExitCode);
+        Assert.Contains("'kiosk platform' is not a usable system name", invalid.Stderr, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[], string> UsageErrors => new()
+    {
+        { ["capture"], "error: capture needs a source: --app NAME (a live Heroku app, repeatable), --app-json/--procfile/--heroku-yml" },
+        { ["capture", "--procfile", "Procfile", "--inventory", "x.yaml"], "capture reads one source at a time, but --app-json/--procfile/--heroku-yml and --inventory were given" },
+        { ["capture", "--inventory", "x.yaml", "--name", "kiosk"], "--name names the one app captured from manifests" },
+        { ["capture", "--dir", ".", "--dir", "."], "several --dir folders make one system: name it with --system" },
+        { ["capture", "--procfile", "Procfile", "--name", "Kiosk!"], "'Kiosk!' is not a valid Heroku app name" },
+        { ["capture", "--app-json", "missing.json"], "error: cannot read the app.json 'missing.json'" },
+        { ["capture", "--dir", "nowhere"], "'nowhere' is not a directory" },
+        { ["inventory", "show", "missing.yaml"], "error: cannot read inventory 'missing.yaml'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UsageErrors))]
+    public async Task Usage_errors_exit_with_2_and_say_what_to_do(string[] args, string message)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Procfile", Procfile);
+
+        var result = await Heroku2Cloud.RunAsync(dir.Path, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["Procfile"], dir.Files());
+    }
+
+    public static TheoryData<string, string, string, string> BadInputs => new()
+    {
+        { "app.json", "{\n  \"formation\": { \"web\": { \"size\": \"XXL\" } }\n}", "--app-json", "error: app.json:2:35: $.formation.web.size: 'XXL' is not a Heroku dyno size" },
+        { "app.json", "{\n  \"name\": \"kiosk\",\n}", "--app-json", "error: app.json:3:1: $: " },
+        { "app.json", "{ \"addons\": [ { \"as\": \"DB\" } ] }", "--app-json", "error: app.json:1:15: $.addons[0]: this add-on has no \"plan\"" },
+        { "Procfile", "web node server.js\n", "--procfile", "error: Procfile:1:1: 'web node server.js' has no colon" },
+        { "heroku.yml", "run:\n  web: [x\n", "--heroku-yml", "error: heroku.yml:3:1: " },
+        { "inventory.yaml", "version: 1\nsystem: k\napps:\n  - name: kiosk-web\n    processes:\n      - type: web\n        size: huge\n", "--inventory", "error: inventory.yaml:7:15: apps[0].processes[0].size: 'huge' is not a Heroku dyno size" },
+        { "inventory.yaml", "version: 1\nsystem: k\napps:\n  - name: kiosk-web\naddons:\n  - name: db\n    service: heroku-postgresql\n", "--inventory", "error: inventory.yaml:6:5: addons[0]: missing 'plan'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_exits_with_2_names_the_place_and_leaves_the_previous_output_untouched(string file, string content, string option, string message)
+    {
+        using var dir = new TempDirectory();
+        dir.Write(file, content);
+        dir.Write("inventory-out.yaml", "previous output\n");
+
+        var result = await Heroku2Cloud.RunAsync(dir.Path, "capture", option, file, "-o", "inventory-out.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+        Assert.Equal("previous output\n", File.ReadAllText(Path.Combine(dir.Path, "inventory-out.yaml")));
+        Assert.Equal(new[] { file, "inventory-out.yaml" }.Order(StringComparer.Ordinal), dir.Files());
+    }
+
+    [Fact]
+    public async Task Bad_input_creates_no_output_file()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("Procfile", "web\n");
+
+        var result = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "-o", "new/inventory.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "new")));
+        Assert.Equal(["Procfile"], dir.Files());
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using HerokuToCloud.Cli.Output;
+using HerokuToCloud.Cli.Tests.Support;
+using HerokuToCloud.Inventory.Readers.InventoryYaml;
+using Spectre.Console;
+
+namespace HerokuToCloud.Cli.Tests;
+
+public class InventoryShowCommandTests
+{
+    private static string Emigrate => Path.Combine(Heroku2Cloud.RepositoryRoot(), "stacks", "emigrate", "inventory.yaml");
+
+    private static string Shopfront => Path.Combine(Heroku2Cloud.RepositoryRoot(), "stacks", "shopfront", "inventory.yaml");
+
+    [Fact]
+    public async Task Redirected_output_is_a_plain_text_summary()
+    {
+        var result = await Heroku2Cloud.RunAsync(Heroku2Cloud.RepositoryRoot(), "inventory", "show", "stacks/emigrate/inventory.yaml");
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Stdout;
+        Assert.StartsWith("System emigrate: 3 apps, 2 add-ons\n", text, StringComparison.Ordinal);
+        Assert.Contains("App emigrate-backend (region us, stack heroku-24)\n", text, StringComparison.Ordinal);
+        Assert.Contains("    web  1 x basic  node server.ts\n", text, StringComparison.Ordinal);
+        Assert.Contains("    worker  1 x basic  node worker.ts\n", text, StringComparison.Ordinal);
+        Assert.Contains("    send-emails: hourly at :00 UTC on standard-1x: node job.ts\n", text, StringComparison.Ordinal);
+        Assert.Contains("  emigrate-backend-database: heroku-postgresql:essential-0, used by emigrate-backend as DATABASE (DATABASE_URL); emigrate-emailer as DATABASE (DATABASE_URL)\n", text, StringComparison.Ordinal);
+        Assert.Contains("    needed at build time: VITE_BACKEND_URL\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("Warnings: none\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_is_for_machines()
+    {
+        var result = await Heroku2Cloud.RunAsync(Heroku2Cloud.RepositoryRoot(), "inventory", "show", Shopfront, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal("shopfront", root.GetProperty("system").GetString());
+        var production = root.GetProperty("apps")[1];
+        Assert.Equal("shopfront-production", production.GetProperty("name").GetString());
+        Assert.Equal("production", production.GetProperty("stage").GetString());
+        Assert.Equal("2-8, p95 500 ms", production.GetProperty("processes")[0].GetProperty("autoscaling").GetString());
+        Assert.Equal(3, production.GetProperty("scheduler").GetArrayLength());
+        Assert.Equal(["shop.example.com", "www.shop.example.com"], production.GetProperty("domains").EnumerateArray().Select(d => d.GetString()));
+        var redis = root.GetProperty("addons").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "shopfront-production-redis");
+        Assert.Equal("premium-1", redis.GetProperty("plan").GetString());
+        Assert.Equal("shopfront-production", redis.GetProperty("usedBy")[0].GetProperty("app").GetString());
+        Assert.Equal(2, root.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_terminal_rendering_has_tables_for_processes_jobs_and_addons()
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+
+        InventorySummaryConsole.Write(console, InventorySummary.Of(InventoryYamlReader.ReadFile(Shopfront)));
+
+        var text = writer.ToString();
+        Assert.Contains("shopfront: 2 apps, 6 add-ons", text, StringComparison.Ordinal);
+        Assert.Matches(@"│ Process\s+│ Dynos │ Size\s+│ Autoscaling\s+│ Command", text);
+        Assert.Matches(@"│ web\s+│ 2\s+│ performance-m\s+│ 2-8, p95 500 ms\s+│ bundle exec puma", text);
+        Assert.Matches(@"│ release phase\s+│ -\s+│ standard-2x", text);
+        Assert.Matches(@"│ remind-abandoned-carts\s+│ every 10 minutes\s+│ standard-1x", text);
+        Assert.Matches(@"│ shopfront-production-db\s+│ heroku-postgresql:standard-2 \(version=16\)\s+│ shopfront-production as DATABASE", text);
+        Assert.Contains("warning: shopfront-production uses config vars that Heroku sets", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_inventory_is_a_user_error()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("bad.yaml", "version: 1\nsystem: x\napps:\n  - name: BAD\n");
+
+        var result = await Heroku2Cloud.RunAsync(dir.Path, "inventory", "show", "bad.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: bad.yaml:4:11: apps[0].name: 'BAD' is not a valid Heroku app name", result.Stderr, StringComparison.Ordinal);
+    }
+}
