@@ -1,3 +1,4 @@
+using HerokuToCloud.Corpus.Tests.Support;
 using HerokuToCloud.Graph.Conformance;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.Policy.Generic;
@@ -10,44 +11,36 @@ using HerokuToCloud.Landing;
 namespace HerokuToCloud.Corpus.Tests;
 
 /// <summary>
-/// Every real Heroku manifest set in the corpus (HEROKU2CLOUD_CORPUS, default ../shared/corpus) goes
-/// through capture, the landing planner and the Kubernetes components, in both datastore modes; every
-/// program type-checks against the pinned typings (one tsc run), passes the policy packs and renders
-/// as plain manifests.
+/// Lands every corpus folder on Kubernetes in both datastore modes and type-checks all the programs in
+/// one tsc run (per-folder runs would take minutes), the first time a case asks for them.
 /// </summary>
 public sealed class KubernetesCorpusFixture
 {
-    public KubernetesCorpusFixture()
-    {
-        var root = RepositoryRoot();
-        Corpus = Environment.GetEnvironmentVariable("HEROKU2CLOUD_CORPUS") is { Length: > 0 } configured
-            ? configured
-            : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
-        if (!Directory.Exists(Corpus))
-            throw new InvalidOperationException($"No corpus at {Corpus}: set HEROKU2CLOUD_CORPUS to the corpus directory (scripts/test-corpus.sh skips this suite when there is none).");
+    private readonly Lazy<(IReadOnlyDictionary<string, KubernetesProgram> Programs, ConformanceReport Report)> landed = new(Land);
 
+    public IReadOnlyDictionary<string, KubernetesProgram> Programs => landed.Value.Programs;
+
+    public ConformanceReport Conformance => landed.Value.Report;
+
+    public static string External(string folder) => $"{folder}-external";
+
+    private static (IReadOnlyDictionary<string, KubernetesProgram>, ConformanceReport) Land()
+    {
         var external = new KubernetesLandingOptions { Postgres = PostgresMode.External, Redis = RedisMode.External };
         var programs = new SortedDictionary<string, KubernetesProgram>(StringComparer.Ordinal);
-        foreach (var directory in Directory.EnumerateDirectories(Corpus).Order(StringComparer.Ordinal))
+        foreach (var folder in CorpusFolders.Folders())
         {
-            var name = Path.GetFileName(directory);
-            var system = AppManifestReader.Read(AppManifests.FromDirectory(directory));
+            var system = AppManifestReader.Read(AppManifests.FromDirectory(Path.Combine(CorpusFolders.Location, folder)));
             var stack = LandingPlanner.StackNames(system) is { Count: > 0 } stacks ? stacks[0] : "prod";
             var plan = LandingPlanner.Plan(system, stack);
-            programs[name] = KubernetesLanding.Build(plan);
-            programs[$"{name}-external"] = KubernetesLanding.Build(plan, external);
+            programs[folder] = KubernetesLanding.Build(plan);
+            programs[External(folder)] = KubernetesLanding.Build(plan, external);
         }
 
-        Programs = programs;
-        Conformance = new ConformanceRunner(Path.Combine(root, "tests", "conformance", "node_modules"))
+        var report = new ConformanceRunner(Path.Combine(RepositoryRoot(), "tests", "conformance", "node_modules"))
             .CheckAsync(programs.ToDictionary(p => p.Key, p => p.Value.Graph)).GetAwaiter().GetResult();
+        return (programs, report);
     }
-
-    public string Corpus { get; }
-
-    public IReadOnlyDictionary<string, KubernetesProgram> Programs { get; }
-
-    public ConformanceReport Conformance { get; }
 
     private static string RepositoryRoot()
     {
@@ -61,35 +54,29 @@ public sealed class KubernetesCorpusFixture
     }
 }
 
-public class KubernetesCorpusTests(KubernetesCorpusFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<KubernetesCorpusFixture>
+/// <summary>
+/// Every real Heroku manifest set lands on Kubernetes (CloudNativePG/Valkey and external datastores):
+/// the programs type-check against the pinned typings, pass the generic and Kubernetes policy packs,
+/// and render as plain manifests with no Secret in them.
+/// </summary>
+public class KubernetesCorpusTests(KubernetesCorpusFixture fixture) : IClassFixture<KubernetesCorpusFixture>
 {
-    [Fact]
-    public void Every_corpus_program_type_checks_against_the_pinned_typings()
-    {
-        Assert.True(fixture.Programs.Count >= 2 * 25, $"only {fixture.Programs.Count} programs from {fixture.Corpus}");
-        output.WriteLine(fixture.Conformance.ToString());
-        Assert.True(fixture.Conformance.Passed, fixture.Conformance.ToString());
-    }
+    private static readonly PolicyEngine Engine = new([GenericPolicyPack.Create(), KubernetesPolicyPack.Create()]);
 
-    [Fact]
-    public void Every_corpus_program_passes_the_policy_packs()
+    [CorpusFact]
+    public void Lands_on_kubernetes_as_a_conforming_program_that_passes_policy(string folder)
     {
-        var engine = new PolicyEngine([GenericPolicyPack.Create(), KubernetesPolicyPack.Create()]);
-        var failures = fixture.Programs
-            .Select(p => (p.Key, Report: engine.Check(p.Value.Graph, [p.Value.Stack])))
-            .Where(r => !r.Report.Passed)
-            .Select(r => $"{r.Key}: {string.Join("; ", r.Report.Violations)}")
-            .ToList();
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    [Fact]
-    public void Every_corpus_program_renders_as_plain_manifests_without_secrets()
-    {
-        foreach (var (name, program) in fixture.Programs)
+        foreach (var name in new[] { folder, KubernetesCorpusFixture.External(folder) })
         {
+            var program = fixture.Programs[name];
+            var diagnostics = fixture.Conformance.For(name);
+            Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+
+            var report = Engine.Check(program.Graph, [program.Stack]);
+            Assert.True(report.Passed, $"{name}: {string.Join("\n", report.Violations)}");
+
             var files = KubernetesManifests.Render(program.Graph, program.Stack, program.Required);
-            Assert.True(files.ContainsKey(KubernetesManifests.SecretsScript), name);
+            Assert.Contains(KubernetesManifests.SecretsScript, files.Keys);
             Assert.DoesNotContain(files.Values, f => f.Contains("kind: Secret", StringComparison.Ordinal));
         }
     }
