@@ -5,7 +5,8 @@ namespace HerokuToCloud.Kubernetes;
 
 /// <summary>
 /// How apps reach one datastore: the connection URLs rebuilt for its new home (the values that
-/// replace DATABASE_URL, REDIS_URL and REDIS_TLS_URL), the pods to allow in network policy and the port.
+/// replace DATABASE_URL, REDIS_URL and REDIS_TLS_URL), the pods to allow in network policy (null for a
+/// datastore outside the cluster, reached by address) and the port.
 /// </summary>
 internal sealed record DatastoreEndpoint(string Datastore, Value Url, Value TlsUrl, int Port, MapValue? PodSelector)
 {
@@ -13,7 +14,4 @@ internal sealed record DatastoreEndpoint(string Datastore, Value Url, Value TlsU
     public IReadOnlyList<string> ReadyResources { get; init; } = [];
 
     public Value For(DatastoreUrl form) => form == DatastoreUrl.TlsUrl ? TlsUrl : Url;
-
-    /// <summary>True when the datastore runs outside the cluster, reached over the network by address.</summary>
-    public bool External => PodSelector is null;
 }

@@ -8,14 +8,11 @@ public static class KubernetesTypes
 {
     public const string Namespace = "kubernetes:core/v1:Namespace";
     public const string Secret = "kubernetes:core/v1:Secret";
-    public const string ConfigMap = "kubernetes:core/v1:ConfigMap";
     public const string Service = "kubernetes:core/v1:Service";
     public const string Deployment = "kubernetes:apps/v1:Deployment";
     public const string StatefulSet = "kubernetes:apps/v1:StatefulSet";
-    public const string DaemonSet = "kubernetes:apps/v1:DaemonSet";
     public const string Job = "kubernetes:batch/v1:Job";
     public const string CronJob = "kubernetes:batch/v1:CronJob";
-    public const string Pod = "kubernetes:core/v1:Pod";
     public const string Ingress = "kubernetes:networking.k8s.io/v1:Ingress";
     public const string NetworkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
     public const string HorizontalPodAutoscaler = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
