@@ -48,7 +48,7 @@ internal sealed class AppRuntime
     public Labels Labels(string instance, string component) => new(App.Name, instance, component, System);
 
     /// <summary>
-    /// A pod template: one container running <paramref name="command"/> with the app's environment,
+    /// A pod template: one container running the request's command with the app's environment,
     /// restricted security settings and a writable /tmp.
     /// </summary>
     public MapValue PodTemplate(PodSpecRequest request)
