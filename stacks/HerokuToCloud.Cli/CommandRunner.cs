@@ -1,3 +1,4 @@
+using HerokuToCloud.Cli.Secrets;
 using HerokuToCloud.Data;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
@@ -52,6 +53,7 @@ internal static class CommandRunner
         or ManifestRenderException
         or DataMigrationException
         or UsageException
+        or SecretPushException
         or IOException
         or UnauthorizedAccessException;
 }

@@ -107,7 +107,7 @@ internal sealed partial class YamlCursor
     private void RejectAnchor()
     {
         if (!Node.Anchor.IsEmpty)
-            throw Error($"anchors and aliases (&{Node.Anchor.Value}, *{Node.Anchor.Value}) are not supported in an inventory; write the value out in each place.");
+            throw Error($"anchors and aliases (&{Node.Anchor.Value}, *{Node.Anchor.Value}) are not supported in an inventory or secrets file; write the value out in each place.");
     }
 
     private static string Append(string path, string key)

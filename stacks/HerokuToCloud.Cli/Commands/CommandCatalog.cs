@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return InventoryCommand.Create();
         yield return GenerateCommand.Create();
         yield return CheckCommand.Create();
+        yield return SecretsCommand.Create();
         yield return DataCommand.Create();
     }
 }

@@ -9,6 +9,7 @@ internal static class DataCommand
     {
         var data = new Command("data", "Copy a Heroku Postgres database to its new home and prove nothing was lost.");
         data.Subcommands.Add(DataMigrateCommand.Create());
+        data.Subcommands.Add(DataValidateCommand.Create());
         return data;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using HerokuToCloud.Cli.Progress;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Validation;
 
 namespace HerokuToCloud.Cli.Commands;
 
@@ -19,10 +20,10 @@ internal static class DataMigrateCommand
     };
 
     /// <summary>
-    /// The validation step migrate ends with. Null until the validation engine is wired in: then the
+    /// The validation step migrate ends with (the engine of `data validate`). When it returns null the
     /// summary says validation was not run.
     /// </summary>
-    internal static Func<IMigrationValidator?> ValidatorFactory { get; set; } = () => null;
+    internal static Func<IMigrationValidator?> ValidatorFactory { get; set; } = () => new MigrationValidator();
 
     /// <summary>Environment variables read when --source/--target are not given: a container task gets its URLs as secrets this way, and they never show in a process listing.</summary>
     internal const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";

@@ -14,13 +14,19 @@ internal static class Heroku2CloudProcess
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunWithInputAsync(workingDirectory, environment, null, args);
+
+    /// <summary>Like <see cref="RunAsync"/>, with <paramref name="standardInput"/> piped in (null: an empty, closed input).</summary>
+    public static async Task<Result> RunWithInputAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? standardInput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardInputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heroku2cloud.dll"));
@@ -41,6 +47,8 @@ internal static class Heroku2CloudProcess
         }
 
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(standardInput ?? "");
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -1,0 +1,19 @@
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Progress;
+
+namespace HerokuToCloud.Data.Validation;
+
+/// <summary>
+/// The validation step <c>data migrate</c> ends with: <see cref="DataValidator"/> with the migration's
+/// job count, its verdict and one-line summary, and the full report in its JSON form for the migrate
+/// summary.
+/// </summary>
+public sealed class MigrationValidator(ValidationOptions? options = null) : IMigrationValidator
+{
+    public async Task<MigrationValidationResult> ValidateAsync(PostgresEndpoint source, PostgresEndpoint target, int jobs, IDataProgress progress, CancellationToken cancellationToken)
+    {
+        var report = await DataValidator.ValidateAsync(source, target, (options ?? new ValidationOptions()) with { Jobs = jobs }, progress, cancellationToken);
+        return new MigrationValidationResult(report.Identical, report.Summary, ValidationReportJson.ToJsonNode(report));
+    }
+}

@@ -1,0 +1,132 @@
+namespace HerokuToCloud.Data.Validation;
+
+/// <summary>
+/// Builds the SQL expression that turns a row into a 64-bit hash, the same text on both servers.
+///
+/// The hash is a chain: each column's value is hashed with PostgreSQL's 64-bit seeded hash functions
+/// (lookup3, the functions behind hash indexes) using the previous column's result as the seed, so
+/// the result depends on every value and its position, non-linearly. A NULL is hashed as the type's
+/// zero value with a different seed, so NULL and '' (or 0) give different hashes.
+///
+/// Each value is hashed in an exact form: integers, booleans and uuids by their binary value (every
+/// bit reaches the hash; bigints as two 32-bit halves because PostgreSQL's int8 hash folds them), text
+/// and varchar by their bytes (collation "C", so no locale can make two strings equal), and every other
+/// numerics by value and display scale, and every other type by its text output under
+/// <see cref="CanonicalSettings"/> (a timestamptz in UTC, a float's shortest exact digits, bytea in hex). Binary hashing is used only when the
+/// column has the same base type on both sides; otherwise both sides hash the text form.
+/// </summary>
+internal static class RowHash
+{
+    /// <summary>Start seeds: a row hash and a key hash of the same values differ.</summary>
+    public const long RowSeed = 0x2545F4914F6CDD1D;
+
+    public const long KeySeed = 0x1B873593CC9E2D51;
+
+    private const uint Bool = 16;
+    private const uint Int8 = 20;
+    private const uint Int2 = 21;
+    private const uint Int4 = 23;
+    private const uint Text = 25;
+    private const uint Bpchar = 1042;
+    private const uint Varchar = 1043;
+    private const uint Uuid = 2950;
+    private const uint Numeric = 1700;
+
+    /// <summary>The hash expression over <paramref name="columns"/> in order.</summary>
+    public static string Expression(IReadOnlyList<HashedColumn> columns, long seed)
+    {
+        var expression = Sql.Number(seed);
+        for (var i = 0; i < columns.Count; i++)
+            expression = Step(columns[i], expression, i + 1);
+        return expression;
+    }
+
+    /// <summary>How a column is hashed, decided from its base type on each side.</summary>
+    public static HashedColumn Column(string name, uint sourceBaseType, uint targetBaseType, bool nullable)
+    {
+        var kind = sourceBaseType != targetBaseType ? HashKind.TextOutput : sourceBaseType switch
+        {
+            Int2 => HashKind.Int2,
+            Int4 => HashKind.Int4,
+            Int8 => HashKind.Int8,
+            Bool => HashKind.Bool,
+            Uuid => HashKind.Uuid,
+            Text or Varchar => HashKind.Text,
+            Bpchar => HashKind.Bpchar,
+            Numeric => HashKind.Numeric,
+            _ => HashKind.TextOutput,
+        };
+        return new HashedColumn(name, kind, nullable);
+    }
+
+    private static string Step(HashedColumn column, string seed, int position)
+    {
+        var c = Sql.Quote(column.Name);
+        var value = !column.Nullable ? ValueOf(column.Kind, c) : column.Kind switch
+        {
+            HashKind.Int2 => $"coalesce({c}, 0::int2)",
+            HashKind.Int4 => $"coalesce({c}, 0::int4)",
+            HashKind.Int8 => $"coalesce({c}, 0::int8)",
+            HashKind.Bool => $"coalesce({c}::int4, 0)",
+            HashKind.Uuid => $"coalesce({c}, '00000000-0000-0000-0000-000000000000'::uuid)",
+            HashKind.Text => $"coalesce({c}::text, '')",
+            HashKind.Bpchar => $"coalesce({c}, ''::bpchar)",
+            HashKind.Numeric => $"coalesce({c}, 0::numeric)",
+            _ => $"coalesce({c}::text, '')",
+        };
+        if (column.Nullable)
+            seed = $"({seed}) # CASE WHEN {c} IS NULL THEN {Sql.Number(NullMark(position))}::int8 ELSE 0::int8 END";
+
+        return column.Kind switch
+        {
+            HashKind.Int2 => $"hashint2extended({value}, {seed})",
+            HashKind.Int4 or HashKind.Bool => $"hashint4extended({value}, {seed})",
+            // hashint8extended folds the two halves into 32 bits; hashing the high half again keeps all 64.
+            HashKind.Int8 => $"hashint4extended(({value} >> 32)::int4, hashint8extended({value}, {seed}))",
+            HashKind.Uuid => $"uuid_hash_extended({value}, {seed})",
+            HashKind.Bpchar => $"hashbpcharextended({value} COLLATE \"C\", {seed})",
+            // numeric's own hash ignores the display scale (1.0 = 1.00) and the sign, and maps NaN and
+            // ±Infinity to the seed. Hashing the sign and scale (or which special value it is) as well
+            // makes the pair exact without formatting the number as text.
+            HashKind.Numeric => $"hashint4extended(CASE WHEN {value} < 0::numeric THEN -100000 ELSE 0 END + coalesce(scale({value}), CASE WHEN {value} = 'NaN'::numeric THEN -1 WHEN {value} > 0::numeric THEN -2 ELSE -3 END), hash_numeric_extended({value}, {seed}))",
+            _ => $"hashtextextended({value} COLLATE \"C\", {seed})",
+        };
+    }
+
+    private static string ValueOf(HashKind kind, string column) => kind switch
+    {
+        HashKind.Bool => $"{column}::int4",
+        HashKind.Text => $"{column}::text",
+        HashKind.TextOutput => $"{column}::text",
+        _ => column,
+    };
+
+    /// <summary>A fixed pseudo-random constant per column position (SplitMix64), mixed into the seed when the value is NULL.</summary>
+    private static long NullMark(int position)
+    {
+        unchecked
+        {
+            var z = (ulong)position * 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return (long)(z ^ (z >> 31));
+        }
+    }
+}
+
+/// <summary>The exact form a column is hashed in.</summary>
+internal enum HashKind
+{
+    Int2,
+    Int4,
+    Int8,
+    Bool,
+    Uuid,
+    Text,
+    Bpchar,
+    Numeric,
+    TextOutput,
+}
+
+/// <summary>A column in a row hash: its name, how it is hashed, and whether either side allows NULL in it.</summary>
+internal sealed record HashedColumn(string Name, HashKind Kind, bool Nullable);

@@ -1,0 +1,164 @@
+using System.Threading.Channels;
+using HerokuToCloud.Data.Connections;
+using Npgsql;
+
+namespace HerokuToCloud.Data.Validation;
+
+/// <summary>
+/// The sessions of one side of a validation, all reading the same consistent snapshot: a coordinator
+/// session exports a REPEATABLE READ READ ONLY snapshot and every worker imports it, so parallel
+/// checksums of different tables (and parts of one table) see one instant of the database.
+/// Every session uses the canonical output settings (<see cref="CanonicalSettings"/>) so the text form
+/// of a value is the same on both servers; source sessions are read-only at the session level too.
+/// </summary>
+internal sealed class SnapshotSessions : IAsyncDisposable
+{
+    private readonly Channel<NpgsqlConnection> idle = Channel.CreateUnbounded<NpgsqlConnection>();
+    private readonly List<NpgsqlConnection> workers = [];
+
+    private SnapshotSessions(Side side, PostgresEndpoint endpoint, NpgsqlConnection coordinator, int serverVersion, string? snapshotId)
+    {
+        Side = side;
+        Endpoint = endpoint;
+        Coordinator = coordinator;
+        ServerVersion = serverVersion;
+        SnapshotId = snapshotId;
+    }
+
+    public Side Side { get; }
+
+    public PostgresEndpoint Endpoint { get; }
+
+    /// <summary>server_version_num, e.g. 150004.</summary>
+    public int ServerVersion { get; }
+
+    /// <summary>The exported snapshot, or null when the server could not export one (then each session has its own).</summary>
+    public string? SnapshotId { get; }
+
+    /// <summary>The session that holds the exported snapshot; used for catalog, sequence and large-object reads.</summary>
+    public NpgsqlConnection Coordinator { get; }
+
+    public string Name => Side == Side.Source ? "source" : "target";
+
+    public static async Task<SnapshotSessions> OpenAsync(Side side, PostgresEndpoint endpoint, int workers, CancellationToken cancellationToken)
+    {
+        var connectionString = ConnectionString(side, endpoint);
+        var coordinator = await ConnectAsync(side, endpoint, connectionString, cancellationToken);
+        SnapshotSessions? sessions = null;
+        try
+        {
+            int versionNumber;
+            await using (var show = new NpgsqlCommand("SELECT pg_catalog.current_setting('server_version_num')::int4", coordinator))
+                versionNumber = (int)(await show.ExecuteScalarAsync(cancellationToken))!;
+            // The 64-bit seeded hash functions the row hash is built from arrived in PostgreSQL 11.
+            if (versionNumber < 110000)
+                throw new DataMigrationException($"the {(side == Side.Source ? "source" : "target")} database {endpoint} runs PostgreSQL {(versionNumber >= 100000 ? $"{versionNumber / 10000}" : $"{versionNumber / 10000}.{versionNumber / 100 % 100}")}; validation needs PostgreSQL 11 or newer.");
+            await ExecuteAsync(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", cancellationToken);
+            string? snapshot;
+            try
+            {
+                await using var export = new NpgsqlCommand("SELECT pg_catalog.pg_export_snapshot()", coordinator);
+                snapshot = (string?)await export.ExecuteScalarAsync(cancellationToken);
+            }
+            catch (PostgresException)
+            {
+                // A server that cannot export snapshots (old hot standby, some poolers) aborts the
+                // transaction: start again without sharing and say so in the report.
+                await ExecuteAsync(coordinator, "ROLLBACK", cancellationToken);
+                await ExecuteAsync(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", cancellationToken);
+                snapshot = null;
+            }
+
+            sessions = new SnapshotSessions(side, endpoint, coordinator, versionNumber, snapshot);
+            var opened = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => OpenWorkerAsync(side, endpoint, connectionString, snapshot, cancellationToken)));
+            foreach (var worker in opened)
+            {
+                sessions.workers.Add(worker);
+                sessions.idle.Writer.TryWrite(worker);
+            }
+
+            return sessions;
+        }
+        catch
+        {
+            if (sessions is not null)
+                await sessions.DisposeAsync();
+            else
+                await coordinator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a free worker session (waiting for one when all are busy).</summary>
+    public async Task<T> WithWorkerAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = await idle.Reader.ReadAsync(cancellationToken);
+        try
+        {
+            return await work(connection);
+        }
+        finally
+        {
+            idle.Writer.TryWrite(connection);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        idle.Writer.TryComplete();
+        foreach (var worker in workers)
+            await worker.DisposeAsync();
+        await Coordinator.DisposeAsync();
+    }
+
+    private static string ConnectionString(Side side, PostgresEndpoint endpoint)
+    {
+        var builder = endpoint.ToNpgsql(side == Side.Source ? "heroku2cloud-validate-source" : "heroku2cloud-validate-target");
+        builder.Options = side == Side.Source ? CanonicalSettings.StartupOptions + " -c default_transaction_read_only=on" : CanonicalSettings.StartupOptions;
+        builder.Pooling = false;
+        builder.Timeout = 15;
+        builder.CommandTimeout = 0;
+        builder.IncludeErrorDetail = true;
+        return builder.ConnectionString;
+    }
+
+    private static async Task<NpgsqlConnection> OpenWorkerAsync(Side side, PostgresEndpoint endpoint, string connectionString, string? snapshot, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(side, endpoint, connectionString, cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", cancellationToken);
+            if (snapshot is not null)
+                await ExecuteAsync(connection, "SET TRANSACTION SNAPSHOT " + Sql.Literal(snapshot), cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<NpgsqlConnection> ConnectAsync(Side side, PostgresEndpoint endpoint, string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or System.Security.Authentication.AuthenticationException)
+        {
+            await connection.DisposeAsync();
+            var what = side == Side.Source ? "source" : "target";
+            var reason = ex is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState})" : ex.InnerException?.Message ?? ex.Message;
+            throw new DataMigrationException($"cannot connect to the {what} database {endpoint}: {reason}. Check the host, port, credentials and sslmode in the {what} URL.", ex);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

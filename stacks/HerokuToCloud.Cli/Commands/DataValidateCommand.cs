@@ -1,0 +1,49 @@
+using System.CommandLine;
+using HerokuToCloud.Cli.Progress;
+using HerokuToCloud.Cli.Rendering;
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Validation;
+
+namespace HerokuToCloud.Cli.Commands;
+
+/// <summary>
+/// `heroku2cloud data validate --source URL --target URL [--jobs N] [--json]`: proves the target holds what
+/// the source does. Exit 0 when identical, 1 on any difference, 2 when the comparison cannot run.
+/// </summary>
+internal static class DataValidateCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string>("--source", "-s") { Description = "The database that is right (Heroku's DATABASE_URL, postgres://user:password@host:5432/db, or host=… dbname=…). Only ever read.", Required = true };
+        var target = new Option<string>("--target", "-t") { Description = "The database to check against the source (same forms). Only ever read.", Required = true };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel sessions per database (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON (schema in docs/data-validation.md) instead of text." };
+        var maxRows = new Option<int>("--max-rows") { Description = "Differing rows listed per table (the totals count all of them).", DefaultValueFactory = _ => 20 };
+        var hideValues = new Option<bool>("--hide-values") { Description = "Do not print column values of differing rows (for reports that end up in logs)." };
+
+        var command = new Command("validate", "Compare two Postgres databases: schema, exact row counts, content checksums narrowed to the differing keys, sequences and large objects.")
+        {
+            source, target, jobs, json, maxRows, hideValues,
+        };
+        command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var sourceEndpoint = PostgresEndpoint.Parse(result.GetValue(source)!);
+            var targetEndpoint = PostgresEndpoint.Parse(result.GetValue(target)!);
+            var options = new ValidationOptions
+            {
+                Jobs = result.GetValue(jobs),
+                MaxListedRowsPerTable = result.GetValue(maxRows),
+                IncludeValues = !result.GetValue(hideValues),
+            };
+            var asJson = result.GetValue(json);
+            var report = await DataProgressDisplay.RunAsync(asJson, progress => DataValidator.ValidateAsync(sourceEndpoint, targetEndpoint, options, progress, cancellationToken));
+
+            if (asJson)
+                Console.Out.WriteLine(ValidationReportJson.Write(report));
+            else
+                ValidationReportView.Write(report, terminal: !Console.IsOutputRedirected);
+            return report.Identical ? ExitCodes.Success : ExitCodes.Findings;
+        }));
+        return command;
+    }
+}

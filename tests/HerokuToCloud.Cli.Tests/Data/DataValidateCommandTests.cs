@@ -1,0 +1,111 @@
+using System.Text.Json;
+using HerokuToCloud.Data.Tests.Infrastructure;
+using Npgsql;
+
+namespace HerokuToCloud.Cli.Tests.Data;
+
+/// <summary>`heroku2cloud data validate` end to end: exit codes, the text report, the JSON report, errors.</summary>
+public class DataValidateCommandTests(PostgresServer server) : IClassFixture<PostgresServer>, IAsyncLifetime
+{
+    private string source = "";
+    private string same = "";
+    private string changed = "";
+
+    public async Task InitializeAsync()
+    {
+        var name = "src_" + Guid.NewGuid().ToString("N")[..8];
+        await server.CreateDatabaseAsync(name);
+        await ExecuteAsync(name, """
+            CREATE TABLE public.customers (id int PRIMARY KEY, email text, signed_up timestamptz NOT NULL);
+            INSERT INTO public.customers SELECT g, 'user' || g || '@example.com', timestamptz '2024-01-01 00:00+00' + g * interval '1 day' FROM generate_series(1, 100) g;
+            """);
+        await ExecuteAsync("postgres", $"CREATE DATABASE {name}_same TEMPLATE {name}; CREATE DATABASE {name}_changed TEMPLATE {name}");
+        await ExecuteAsync(name + "_changed", "UPDATE public.customers SET email = NULL WHERE id = 42");
+        source = Url(name);
+        same = Url(name + "_same");
+        changed = Url(name + "_changed");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Identical_databases_exit_0_with_a_text_report()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", same, "--jobs", "2");
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("Schema: identical", stdout, StringComparison.Ordinal);
+        Assert.Contains("identical: 1 tables, 100 rows", stdout, StringComparison.Ordinal);
+        Assert.Contains("public.customers: done, 100 rows", stdout, StringComparison.Ordinal);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public async Task A_difference_exits_1_and_names_table_key_and_column()
+    {
+        var (exit, stdout, _) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", changed);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("public.customers: 0 missing, 0 extra, 1 changed", stdout, StringComparison.Ordinal);
+        Assert.Contains("changed  id=42  email: 'user42@example.com' → NULL", stdout, StringComparison.Ordinal);
+        Assert.Contains("DIFFERENT: 1 table with differing rows (1 rows)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_report_is_the_only_output_and_follows_the_documented_shape()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", changed, "--json");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.False(root.GetProperty("identical").GetBoolean());
+        Assert.Equal(1, root.GetProperty("totals").GetProperty("changedRows").GetInt64());
+        var table = root.GetProperty("tables").EnumerateArray().Single();
+        Assert.Equal("public.customers", table.GetProperty("table").GetString());
+        Assert.Equal("different", table.GetProperty("status").GetString());
+        var row = table.GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal("changed", row.GetProperty("difference").GetString());
+        Assert.Equal("42", row.GetProperty("key").GetProperty("id").GetString());
+        var column = row.GetProperty("columns").EnumerateArray().Single();
+        Assert.Equal("email", column.GetProperty("column").GetString());
+        Assert.Equal(JsonValueKind.Null, column.GetProperty("target").ValueKind);
+        Assert.DoesNotContain("password", stdout, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_exits_2_with_a_message_and_no_stack_trace()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", "postgres://someone:hunter2@127.0.0.1:1/nothing?sslmode=disable");
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("Data validation", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", stdout, StringComparison.Ordinal);
+        Assert.Contains("error: cannot connect to the target database postgres://someone@127.0.0.1:1/nothing", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_address_exits_2()
+    {
+        var (exit, _, stderr) = await CliProcess.RunAsync("data", "validate", "--source", "mysql://x@y/z", "--target", same);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot read the database address", stderr, StringComparison.Ordinal);
+    }
+
+    private string Url(string database) => $"postgres://postgres@127.0.0.1:{server.Port}/{database}?sslmode=disable";
+
+    private async Task ExecuteAsync(string database, string sql)
+    {
+        var builder = server.Endpoint(database).ToNpgsql();
+        builder.Pooling = false;
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
