@@ -48,12 +48,24 @@ internal static class GenerateCommand
             };
             var directory = result.GetValue(output)!;
             var changedProgram = ProgramChanged(directory, generated);
-            OutputFiles.WriteDirectory(directory, generated.Files);
+            OutputFiles.WriteDirectory(directory, KeepStackSettings(directory, generated.Files));
             Report(directory, plan, generated, changedProgram);
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;
     }
+
+    /// <summary>Stack files already in DIR keep their secrets, provider settings and encryption settings (see <see cref="StackFileMerge"/>).</summary>
+    private static Dictionary<string, string> KeepStackSettings(string directory, IReadOnlyDictionary<string, string> files) =>
+        files.ToDictionary(
+            f => f.Key,
+            f =>
+            {
+                var existing = Path.Combine(directory, f.Key);
+                var isStackFile = f.Key.StartsWith("Pulumi.", StringComparison.Ordinal) && f.Key != PulumiYamlWriter.ProgramFileName;
+                return isStackFile && File.Exists(existing) ? StackFileMerge.Merge(f.Value, File.ReadAllText(existing), existing) : f.Value;
+            },
+            StringComparer.Ordinal);
 
     /// <summary>True when DIR already holds a different Pulumi.yaml: stack files written for the old one need regenerating.</summary>
     private static bool ProgramChanged(string directory, GeneratedProgram generated)

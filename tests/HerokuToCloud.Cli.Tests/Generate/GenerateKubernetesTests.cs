@@ -93,6 +93,35 @@ public sealed class GenerateKubernetesTests : IDisposable
         Assert.DoesNotContain("Pulumi.yaml", files.Keys);
     }
 
+    [Fact]
+    public async Task Generating_again_keeps_secrets_provider_settings_and_encryption_settings()
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        Assert.Equal(0, (await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "-o", output)).ExitCode);
+        var stackFile = Path.Combine(output, "Pulumi.prod.yaml");
+        var first = File.ReadAllText(stackFile);
+        File.WriteAllText(stackFile, "encryptionsalt: v1:abc:def\n" + first.Replace("config:\n", "config:\n  kubernetes:context: prod-cluster\n  emigrate:emigrate-backend-NODE_ENV:\n    secure: v1:AAAA:BBBB\n", StringComparison.Ordinal));
+
+        var again = await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "--image-tag", "v7", "-o", output);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(stackFile);
+        Assert.Contains("encryptionsalt: v1:abc:def", merged, StringComparison.Ordinal);
+        Assert.Contains("kubernetes:context: prod-cluster", merged, StringComparison.Ordinal);
+        Assert.Contains("secure: v1:AAAA:BBBB", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateBackendImageTag: v7", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("...", merged, StringComparison.Ordinal);
+
+        var checkedProgram = await Run("check", output);
+        Assert.True(checkedProgram.ExitCode == 0, checkedProgram.ToString());
+
+        // Without anything to keep, the file is exactly what the writer produces.
+        var fresh = Path.Combine(work.FullName, "fresh");
+        Assert.Equal(0, (await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "-o", fresh)).ExitCode);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(fresh, "Pulumi.prod.yaml")));
+        Assert.Equal(0, (await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "-o", fresh)).ExitCode);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(fresh, "Pulumi.prod.yaml")));
+    }
+
     [Theory]
     [InlineData("--target", "gcp")]
     [InlineData("--format", "helm")]
