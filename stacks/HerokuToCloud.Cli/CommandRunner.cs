@@ -3,6 +3,8 @@ using HerokuToCloud.Cli.Secrets;
 using HerokuToCloud.Data;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
+using HerokuToCloud.Kubernetes;
+using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Landing;
 using Spectre.Console;
 
@@ -49,6 +51,8 @@ internal static class CommandRunner
         or LandingException
         or AwsLandingException
         or PulumiYamlException
+        or KubernetesLandingException
+        or ManifestRenderException
         or DataMigrationException
         or UsageException
         or SecretPushException

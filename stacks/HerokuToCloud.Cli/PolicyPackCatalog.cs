@@ -1,6 +1,7 @@
 using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.Policy.Generic;
+using HerokuToCloud.Kubernetes.Policy;
 
 namespace HerokuToCloud.Cli;
 
@@ -14,5 +15,6 @@ internal static class PolicyPackCatalog
     [
         GenericPolicyPack.Create(),
         AwsPolicyPack.Create(),
+        KubernetesPolicyPack.Create(),
     ];
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HerokuToCloud.Cli.Commands.Generate;
+using HerokuToCloud.Cli.Generation;
 using HerokuToCloud.Cli.Output;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
@@ -10,11 +10,12 @@ using HerokuToCloud.Landing;
 namespace HerokuToCloud.Cli.Commands;
 
 /// <summary>
-/// `heroku2cloud generate INVENTORY --target T --stack NAME -o DIR [--json]`: inventory → landing
-/// plan → the target's program → DIR/Pulumi.yaml and DIR/Pulumi.&lt;stack&gt;.yaml. Everything is
-/// built and checked before the first byte is written, and the files are moved into place together,
-/// so a failure leaves no partial directory. Generating every stack of a system into one directory
-/// gives one Pulumi.yaml (it is identical for every stack) and one stack file per stack.
+/// `heroku2cloud generate INVENTORY --target aws|kubernetes --stack NAME -o DIR [--set K=V] [--json]`:
+/// inventory → landing plan → the target's program → DIR/Pulumi.yaml and DIR/Pulumi.&lt;stack&gt;.yaml
+/// (or plain manifests). Everything is built and checked before the first byte is written, and the
+/// files are moved into place together, so a failure leaves no partial directory. Generating every
+/// stack of a system into one directory gives one Pulumi.yaml (identical for every stack) and one
+/// stack file per stack; a stack file already there keeps its secrets and encryption settings.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -32,19 +33,19 @@ internal static class GenerateCommand
             Description = "The Pulumi stack to write values for; with a Heroku pipeline it names the stage (prod, staging, ...).",
             Required = true,
         };
-        var output = new Option<string>("--output", "-o") { Description = "Directory for Pulumi.yaml and Pulumi.<stack>.yaml.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for Pulumi.yaml and Pulumi.<stack>.yaml (created if missing).", Required = true };
         var set = new Option<string[]>("--set")
         {
-            Description = "KEY=VALUE: a non-secret stack config value to write (lists comma-separated); repeat it. Secrets go through pulumi config set --secret.",
+            Description = "KEY=VALUE: a non-secret stack config value to write (lists comma-separated); repeat it. Secrets go through heroku2cloud secrets push.",
             DefaultValueFactory = _ => [],
         };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
 
-        var command = new Command("generate", "Generate the Pulumi program (Pulumi.yaml) and a stack's config (Pulumi.<stack>.yaml) that land a Heroku system.")
+        var command = new Command("generate", "Generate the Pulumi program (Pulumi.yaml) and a stack's config (Pulumi.<stack>.yaml), or Kubernetes manifests, that land a Heroku system.")
         {
             inventory, target, stack, output, set, json,
         };
-        foreach (var option in GenerateTargets.All.SelectMany(t => t.Options))
+        foreach (var option in GenerateTargets.Options)
             command.Options.Add(option);
 
         command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(() => Task.FromResult(Run(
@@ -62,8 +63,7 @@ internal static class GenerateCommand
     {
         var system = InventoryYamlReader.ReadFile(inventoryPath);
         var plan = LandingPlanner.Plan(system, stack);
-        var stages = Stages(system, plan);
-        var generated = target.Generate(plan, stages, options);
+        var generated = target.Generate(plan, Stages(system, plan), options);
 
         StackSettings.Apply(generated.Program, generated.Stack, settings);
         var missing = StackSettings.Missing(generated.Program, generated.Stack);
@@ -75,11 +75,14 @@ internal static class GenerateCommand
                 $"Pass them with --set {missing[0]}=VALUE (lists comma-separated); nothing was written.");
         }
 
-        var files = ProgramFiles.Create(generated.Program, generated.Stack).Files;
+        var files = generated.Manifests is { } manifests
+            ? manifests.Render(generated.Stack)
+            : KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files);
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [generated.Stack]);
+        var programChanged = ProgramChanged(output, files);
         OutputFiles.WriteDirectory(output, files);
 
-        var summary = GenerateSummary.Create(target.Name, output, [.. files.Keys], plan, generated, policy);
+        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, policy, programChanged);
         Console.Out.Write(json ? summary.ToJson() : summary.ToText());
         return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }
@@ -92,5 +95,26 @@ internal static class GenerateCommand
     {
         var names = LandingPlanner.StackNames(system);
         return names.Count == 0 ? [plan] : [.. names.Select(name => LandingPlanner.Plan(system, name))];
+    }
+
+    /// <summary>Stack files already in DIR keep their secrets, provider settings and encryption settings (see <see cref="StackFileMerge"/>).</summary>
+    private static Dictionary<string, string> KeepStackSettings(string directory, IReadOnlyDictionary<string, string> files) =>
+        files.ToDictionary(
+            f => f.Key,
+            f =>
+            {
+                var existing = Path.Combine(directory, f.Key);
+                var isStackFile = f.Key.StartsWith("Pulumi.", StringComparison.Ordinal) && f.Key != PulumiYamlWriter.ProgramFileName;
+                return isStackFile && File.Exists(existing) ? StackFileMerge.Merge(f.Value, File.ReadAllText(existing), existing) : f.Value;
+            },
+            StringComparer.Ordinal);
+
+    /// <summary>True when DIR already holds a different Pulumi.yaml: stack files written for the old one need regenerating.</summary>
+    private static bool ProgramChanged(string directory, IReadOnlyDictionary<string, string> files)
+    {
+        var existing = Path.Combine(directory, PulumiYamlWriter.ProgramFileName);
+        return files.TryGetValue(PulumiYamlWriter.ProgramFileName, out var content)
+            && File.Exists(existing)
+            && File.ReadAllText(existing) != content;
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using HerokuToCloud.Aws;
 using HerokuToCloud.Landing;
 
-namespace HerokuToCloud.Cli.Commands.Generate;
+namespace HerokuToCloud.Cli.Generation;
 
 /// <summary>
 /// `--target aws`: ECS Fargate, RDS, ElastiCache, ALB and Secrets Manager (docs/aws-landing.md).
@@ -13,31 +13,29 @@ internal sealed class AwsTarget : IGenerateTarget
 {
     private readonly Option<string> region = new("--region")
     {
-        Description = "AWS region of the stack (aws:region).",
+        Description = "aws only: AWS region of the stack (aws:region).",
         DefaultValueFactory = _ => new AwsLandingOptions().Region,
     };
 
-    private readonly Option<string?> vpcCidr = new("--vpc-cidr") { Description = "Address range of the new VPC (default 10.0.0.0/16)." };
+    private readonly Option<string?> vpcCidr = new("--vpc-cidr") { Description = "aws only: address range of the new VPC (default 10.0.0.0/16)." };
 
-    private readonly Option<string?> vpcId = new("--vpc-id") { Description = "Land in this existing VPC instead of creating one (with --public-subnet-ids and --private-subnet-ids)." };
+    private readonly Option<string?> vpcId = new("--vpc-id") { Description = "aws only: land in this existing VPC instead of creating one (with --public-subnet-ids and --private-subnet-ids)." };
 
-    private readonly Option<string?> publicSubnets = new("--public-subnet-ids") { Description = "Comma-separated public subnets of the existing VPC (two or more zones) for the load balancers." };
+    private readonly Option<string?> publicSubnets = new("--public-subnet-ids") { Description = "aws only: comma-separated public subnets of the existing VPC (two or more zones) for the load balancers." };
 
-    private readonly Option<string?> privateSubnets = new("--private-subnet-ids") { Description = "Comma-separated private subnets of the existing VPC (two or more zones, outbound NAT) for tasks and data." };
+    private readonly Option<string?> privateSubnets = new("--private-subnet-ids") { Description = "aws only: comma-separated private subnets of the existing VPC (two or more zones, outbound NAT) for tasks and data." };
 
-    private readonly Option<string?> hostedZone = new("--hosted-zone-id") { Description = "Route 53 hosted zone of the apps' domains: certificates validate and DNS records are created automatically." };
+    private readonly Option<string?> hostedZone = new("--hosted-zone-id") { Description = "aws only: Route 53 hosted zone of the apps' domains: certificates validate and DNS records are created automatically." };
 
-    private readonly Option<string?> accessLogs = new("--alb-access-logs-bucket") { Description = "S3 bucket (with the ELB log-delivery policy) for load balancer access logs." };
+    private readonly Option<string?> accessLogs = new("--alb-access-logs-bucket") { Description = "aws only: S3 bucket (with the ELB log-delivery policy) for load balancer access logs." };
 
-    private readonly Option<int?> retention = new("--log-retention-days") { Description = "CloudWatch Logs retention for every log group (default 365)." };
-
-    private readonly Option<string?> imageTag = new("--image-tag") { Description = "Image tag each app deploys first (default \"initial\"); later builds set <app>ImageTag in stack config." };
+    private readonly Option<int?> retention = new("--log-retention-days") { Description = "aws only: CloudWatch Logs retention for every log group (default 365)." };
 
     public string Name => "aws";
 
     public string Description => "ECS Fargate behind ALBs, RDS PostgreSQL, ElastiCache, Secrets Manager, EventBridge Scheduler";
 
-    public IReadOnlyList<Option> Options => [region, vpcCidr, vpcId, publicSubnets, privateSubnets, hostedZone, accessLogs, retention, imageTag];
+    public IReadOnlyList<Option> Options => [region, vpcCidr, vpcId, publicSubnets, privateSubnets, hostedZone, accessLogs, retention];
 
     public GeneratedProgram Generate(LandingPlan plan, IReadOnlyList<LandingPlan> stages, ParseResult options)
     {
@@ -50,18 +48,14 @@ internal sealed class AwsTarget : IGenerateTarget
             HostedZoneId = options.GetValue(hostedZone),
             AlbAccessLogsBucket = options.GetValue(accessLogs),
             LogRetentionDays = options.GetValue(retention) ?? defaults.LogRetentionDays,
-            InitialImageTag = options.GetValue(imageTag) ?? defaults.InitialImageTag,
-            ToolImageTag = ToolVersion,
+            InitialImageTag = options.GetValue(GenerateTargets.ImageTag) ?? defaults.InitialImageTag,
+            ToolImageTag = GenerateTargets.ToolVersion,
         }, stages);
         // The tasks pull from repositories the program creates: they must exist, and hold the first
         // images, before the release phase, data migration and services start.
         var repositories = landing.Program.Resources.Where(r => r.Type == AwsTypes.Repository).Select(r => r.Name).ToList();
         return new GeneratedProgram(landing.Program, landing.Stack, landing.Findings, landing.SecretConfigKeys, repositories);
     }
-
-    /// <summary>The heroku2cloud image tag the data migrations run: this CLI's own version.</summary>
-    private static string ToolVersion =>
-        typeof(AwsTarget).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : new AwsLandingOptions().ToolImageTag;
 
     private ExistingVpc? ExistingVpc(ParseResult options)
     {

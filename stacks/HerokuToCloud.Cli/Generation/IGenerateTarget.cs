@@ -1,8 +1,7 @@
 using System.CommandLine;
-using HerokuToCloud.Graph;
 using HerokuToCloud.Landing;
 
-namespace HerokuToCloud.Cli.Commands.Generate;
+namespace HerokuToCloud.Cli.Generation;
 
 /// <summary>
 /// A platform `heroku2cloud generate --target NAME` lands a system on: the options only it reads and
@@ -25,16 +24,3 @@ internal interface IGenerateTarget
     /// <param name="options">The parsed command line, to read <see cref="Options"/>.</param>
     GeneratedProgram Generate(LandingPlan plan, IReadOnlyList<LandingPlan> stages, ParseResult options);
 }
-
-/// <summary>A target's program for one stack, with what the team must read and do before deploying.</summary>
-/// <param name="SecretConfigKeys">Keys to set with <c>pulumi config set --secret</c>.</param>
-/// <param name="FirstUp">
-/// Resources to create on their own before the first full <c>pulumi up</c> (image repositories an image
-/// must be pushed to), as logical names; empty when the program deploys in one go.
-/// </param>
-internal sealed record GeneratedProgram(
-    ResourceGraph Program,
-    StackConfig Stack,
-    IReadOnlyList<PlanFinding> Findings,
-    IReadOnlyList<string> SecretConfigKeys,
-    IReadOnlyList<string> FirstUp);

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HerokuToCloud.Graph;
 using HerokuToCloud.Graph.Policy;
+using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Landing;
 
-namespace HerokuToCloud.Cli.Commands.Generate;
+namespace HerokuToCloud.Cli.Generation;
 
 /// <summary>What `generate` reports: the files, the resources by type, the plan's findings, the policy result and the next steps.</summary>
 internal sealed record GenerateSummary(
@@ -18,6 +21,7 @@ internal sealed record GenerateSummary(
     IReadOnlyDictionary<string, int> Resources,
     IReadOnlyList<GenerateSummary.Finding> Findings,
     GenerateSummary.PolicyResult Policy,
+    IReadOnlyDictionary<string, string> Review,
     IReadOnlyList<string> SecretConfig,
     IReadOnlyList<string> NextSteps)
 {
@@ -33,17 +37,42 @@ internal sealed record GenerateSummary(
 
     public sealed record PolicyResult(int Rules, IReadOnlyList<string> Violations, IReadOnlyList<string> Waived);
 
-    public static GenerateSummary Create(string target, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, PolicyReport policy)
+    public static GenerateSummary Create(
+        string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, PolicyReport policy, bool programChanged)
     {
         var resources = generated.Program.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var findings = generated.Findings
             .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
             .Select(f => new Finding(f.Severity, f.Subject, f.Message)).ToList();
-        var dir = directory;
-        var stack = plan.Stack;
-        var steps = new List<string>();
-        steps.AddRange(generated.SecretConfigKeys.Select(k => $"pulumi config set --secret --cwd {dir} --stack {stack} {k}"));
+        if (programChanged)
+        {
+            findings.Insert(0, new Finding(FindingSeverity.Warning, PulumiYamlWriter.ProgramFileName,
+                $"changed: stack files generated earlier into {directory} belong to the old program; generate them again with the same options."));
+        }
+
+        var review = generated.ReviewKeys.ToDictionary(k => k, k => Describe(generated.Stack.Values.GetValueOrDefault(k)), StringComparer.Ordinal);
+        return new GenerateSummary(
+            target, plan.System, plan.Stack, plan.Stage, directory, files, generated.Program.Resources.Count, resources, findings,
+            new PolicyResult(
+                policy.RuleCount,
+                [.. policy.Violations.Select(v => $"{v.RuleId} {v.Resource}: {v.Message}")],
+                [.. policy.Waived.Select(w => $"{w.Violation.RuleId} {w.Violation.Resource}: {w.Reason}")]),
+            review,
+            generated.SecretConfigKeys,
+            generated.Manifests?.NextSteps.Select(s => s.Replace("<output>", directory, StringComparison.Ordinal)).ToList() ?? PulumiSteps(inventory, directory, plan.Stack, generated));
+    }
+
+    /// <summary>From generated files to a running stack: create the stack, its secrets, the first images, then preview and up.</summary>
+    private static List<string> PulumiSteps(string inventory, string dir, string stack, GeneratedProgram generated)
+    {
+        var steps = new List<string> { $"pulumi stack select --create --cwd {dir} {stack}" };
+        if (generated.SecretConfigKeys.Count > 0)
+        {
+            steps.Add($"heroku2cloud secrets push {inventory} --from SECRETS.yaml --stack {stack} -C {dir}   (SECRETS.yaml from heroku2cloud capture --secrets-out)");
+            steps.Add($"  or, key by key: pulumi config set --secret --cwd {dir} --stack {stack} KEY   (keys under \"secret config\" above)");
+        }
+
         if (generated.FirstUp.Count > 0)
         {
             var project = generated.Program.Project;
@@ -55,22 +84,27 @@ internal sealed record GenerateSummary(
 
         steps.Add($"pulumi preview --cwd {dir} --stack {stack}");
         steps.Add($"pulumi up --cwd {dir} --stack {stack}");
-        return new GenerateSummary(
-            target, plan.System, stack, plan.Stage, directory, files, generated.Program.Resources.Count, resources, findings,
-            new PolicyResult(
-                policy.RuleCount,
-                [.. policy.Violations.Select(v => $"{v.RuleId} {v.Resource}: {v.Message}")],
-                [.. policy.Waived.Select(w => $"{w.Violation.RuleId} {w.Violation.Resource}: {w.Reason}")]),
-            generated.SecretConfigKeys,
-            steps);
+        steps.Add($"heroku2cloud check {dir}   (the policy check, again after any hand edit)");
+        return steps;
     }
+
+    private static string Describe(Value? value) => value switch
+    {
+        StringValue s => s.Text,
+        NumberValue n => n.Number.ToString(CultureInfo.InvariantCulture),
+        BoolValue b => b.Flag ? "true" : "false",
+        ListValue l => string.Join(", ", l.Items.Select(Describe)),
+        _ => "",
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
     public string ToText()
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"generated {string.Join(" and ", Files.Select(f => Path.Combine(Directory, f)))}");
+        text.AppendLine(Files.Count <= 3
+            ? $"generated {string.Join(" and ", Files.Select(f => Path.Combine(Directory, f)))}"
+            : $"generated {Files.Count} files in {Directory}");
         text.AppendLine($"  {System} on {Target}, stack {Stack}{(Stage is null ? "" : $" (pipeline stage {Stage})")}: {ResourceCount} resources");
         foreach (var (type, count) in Resources)
             text.AppendLine($"  {count,4}  {type}");
@@ -88,6 +122,22 @@ internal sealed record GenerateSummary(
             text.AppendLine($"  VIOLATION {violation}");
         foreach (var waived in Policy.Waived)
             text.AppendLine($"  waived    {waived}");
+        if (Review.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("review these stack values (from generate options or placeholders; change them with --set):");
+            foreach (var (key, value) in Review)
+                text.AppendLine($"  {key} = {value}");
+        }
+
+        if (SecretConfig.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"secret config ({SecretConfig.Count}), values never written by heroku2cloud:");
+            foreach (var key in SecretConfig)
+                text.AppendLine($"  {key}");
+        }
+
         text.AppendLine();
         text.AppendLine("next:");
         foreach (var step in NextSteps)

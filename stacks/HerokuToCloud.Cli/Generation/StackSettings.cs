@@ -1,7 +1,7 @@
 using System.Globalization;
 using HerokuToCloud.Graph;
 
-namespace HerokuToCloud.Cli.Commands.Generate;
+namespace HerokuToCloud.Cli.Generation;
 
 /// <summary>
 /// `generate --set KEY=VALUE`: stack config values the generator cannot know (the host names of a

@@ -1,0 +1,122 @@
+using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Kubernetes;
+
+/// <summary>
+/// One Deployment per long-running process type. Replicas are stack config (a formation of 0 stays
+/// 0); a process with autoscaling leaves replicas to its HorizontalPodAutoscaler, because a replica
+/// count in the program would be reset on every update and fight the autoscaler. Web processes get
+/// PORT, a named container port and probes on the plan's health-check path.
+/// </summary>
+internal static class AppDeployment
+{
+    public static Resource Build(LandingContext context, AppRuntime runtime, Service service, IReadOnlyList<string> dependsOn)
+    {
+        var app = runtime.App;
+        var process = KubernetesNames.Part(service.Name, $"Process type of app {app.Name}");
+        var name = WorkloadName(app, service);
+        var what = $"the {service.Name} process of {app.Name}";
+        var keyPrefix = ConfigKeys.Of(app.Name, process);
+        var web = service.Kind == ServiceKind.Web;
+        var labels = runtime.Labels(name, web ? Labels.WebComponent : "worker");
+
+        var template = runtime.PodTemplate(new PodSpecRequest(process, labels, service.Command, ContainerResources.For(context, keyPrefix, what, service.Compute))
+        {
+            Port = web ? service.Port : null,
+            Probes = web ? WebProbes(context, app, service) : [],
+            WritableRootFilesystem = service.WritableRootFilesystem,
+        });
+        if (service.WritableRootFilesystem)
+            context.Warn($"{app.Name}/{service.Name}", "keeps a writable root filesystem as the landing plan asks; the restricted read-only root is waived for it (check reports the waiver).");
+
+        var spec = new MapValue();
+        if (service.Scaling is null)
+        {
+            spec["replicas"] = context.Setting(ConfigKeys.Of(keyPrefix, "replicas"), ConfigType.Integer, service.Count,
+                $"Replicas of {what} (the Heroku formation quantity; 0 keeps it stopped).");
+        }
+
+        spec["selector"] = new MapValue { ["matchLabels"] = labels.Selector() };
+        spec["strategy"] = Strategy(service);
+        spec["template"] = template;
+
+        return context.Add(new Resource($"{name}-deployment", KubernetesTypes.Deployment)
+        {
+            Properties = new MapValue
+            {
+                ["metadata"] = context.Metadata(name, labels.All(), service.WritableRootFilesystem
+                    ? new MapValue { [PodSecurity.WritableRootWaiver] = PodSecurity.WritableRootReason }
+                    : null),
+                ["spec"] = spec,
+            },
+            Options = new ResourceOptions { DependsOn = dependsOn },
+        });
+    }
+
+    public static string WorkloadName(AppLanding app, Service service) =>
+        KubernetesNames.Join(KubernetesNames.MaxLabel, app.Name, KubernetesNames.Part(service.Name, $"Process type of app {app.Name}"));
+
+    /// <summary>
+    /// Preboot keeps the full old set serving until the whole new set is ready (max surge 100 %).
+    /// A rolling web process never drops below its replica count either: one extra pod at a time.
+    /// A rolling worker is replaced one pod at a time without an extra one, so a singleton such as
+    /// a clock process never runs twice; that matches Heroku, where capacity may dip during a deploy.
+    /// </summary>
+    public static MapValue Strategy(Service service)
+    {
+        Value maxUnavailable, maxSurge;
+        if (service.Rollout == Rollout.Preboot)
+            (maxUnavailable, maxSurge) = (0, "100%");
+        else if (service.Kind == ServiceKind.Web)
+            (maxUnavailable, maxSurge) = (0, 1);
+        else
+            (maxUnavailable, maxSurge) = (1, 0);
+        return new MapValue
+        {
+            ["type"] = "RollingUpdate",
+            ["rollingUpdate"] = new MapValue { ["maxUnavailable"] = maxUnavailable, ["maxSurge"] = maxSurge },
+        };
+    }
+
+    /// <summary>
+    /// Startup allows Heroku's 60-second boot window (R10) for the port to open; readiness and
+    /// liveness call the health-check path with the app's first hostname as Host and
+    /// X-Forwarded-Proto: https, so apps that check the Host header (Django ALLOWED_HOSTS) or force
+    /// HTTPS answer the probe as they answer the router.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, Value>> WebProbes(LandingContext context, AppLanding app, Service service)
+    {
+        MapValue HttpGet(int periodSeconds)
+        {
+            var get = new MapValue
+            {
+                ["path"] = service.HealthCheckPath,
+                ["port"] = "http",
+                ["httpHeaders"] = Value.List(
+                    new MapValue { ["name"] = "Host", ["value"] = new SelectValue(0, WebIngress.Domains(context, app)) },
+                    new MapValue { ["name"] = "X-Forwarded-Proto", ["value"] = "https" }),
+            };
+
+            return new MapValue
+            {
+                ["httpGet"] = get,
+                ["periodSeconds"] = periodSeconds,
+                ["timeoutSeconds"] = 5,
+                ["failureThreshold"] = 3,
+            };
+        }
+
+        return
+        [
+            new("startupProbe", new MapValue
+            {
+                ["tcpSocket"] = new MapValue { ["port"] = "http" },
+                ["periodSeconds"] = 5,
+                ["failureThreshold"] = 12,
+            }),
+            new("readinessProbe", HttpGet(10)),
+            new("livenessProbe", HttpGet(20)),
+        ];
+    }
+}

@@ -1,0 +1,99 @@
+using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Kubernetes;
+
+/// <summary>
+/// The one-off copy of the Heroku database into its replacement: a Job running the tool's own image
+/// (<c>heroku2cloud data migrate --json</c>) inside the cluster, after the new database is ready and
+/// before any release Job or app pod touches it. The source and target reach the CLI as
+/// HEROKU2CLOUD_SOURCE_URL and HEROKU2CLOUD_TARGET_URL, its documented stand-ins for --source and
+/// --target, from a Secret (the source is secret stack config, the target the rebuilt DATABASE_URL):
+/// never in the program, the pod spec or a process listing.
+/// The provider fails the update when the Job fails (the migration exits non-zero when validation
+/// finds a difference). The Job runs once: later changes to it are ignored, because a second run
+/// would find the target no longer empty; replace it explicitly (pulumi up --replace) to copy again.
+/// </summary>
+internal static class DataMigrationJob
+{
+    public const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
+    public const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
+
+    public static Resource Build(LandingContext context, PostgresDatastore postgres, DatastoreEndpoint target)
+    {
+        var name = KubernetesNames.Fit(postgres.Name, 50);
+        var instance = KubernetesNames.Join(KubernetesNames.MaxLabel, name, "data-migration");
+        var labels = new Labels(name, instance, "data-migration", context.Plan.System);
+
+        var source = context.SecretSetting(ConfigKeys.Of(postgres.Name, "source-url"),
+            $"URL of the Heroku database {postgres.Name} replaces, copied once by the data-migration Job (heroku pg:credentials:url, or the app's DATABASE_URL).");
+        var image = context.Setting("migrationImage", ConfigType.String, context.Options.MigrationImage,
+            "Image of heroku2cloud itself (built from the repository's Dockerfile), which runs the data migration.");
+        var runAsUser = context.Setting("migrationRunAsUser", ConfigType.Integer, context.Options.MigrationRunAsUser,
+            "Numeric non-root UID of the heroku2cloud image.");
+
+        var secret = context.Add(new Resource($"{name}-migration-env", KubernetesTypes.Secret)
+        {
+            Properties = new MapValue
+            {
+                ["metadata"] = context.Metadata(null, labels.All()),
+                ["type"] = "Opaque",
+                ["stringData"] = new MapValue
+                {
+                    [SourceVariable] = source,
+                    [TargetVariable] = target.Url,
+                },
+            },
+        });
+
+        var container = new MapValue
+        {
+            ["name"] = "migrate",
+            ["image"] = image,
+            // The image's entrypoint is heroku2cloud.
+            ["args"] = Value.List("data", "migrate", "--json"),
+            ["envFrom"] = Value.List(new MapValue { ["secretRef"] = new MapValue { ["name"] = secret.Ref("metadata.name") } }),
+            ["resources"] = ContainerResources.Of("1", "512Mi", "2", "1Gi"),
+            ["securityContext"] = PodSecurity.Container(readOnlyRootFilesystem: true),
+            ["volumeMounts"] = Value.List(PodSecurity.TmpMount()),
+        };
+        var podSpec = new MapValue();
+        PodSecurity.ApplyAppDefaults(podSpec);
+        podSpec["restartPolicy"] = "Never";
+        podSpec["securityContext"] = PodSecurity.Pod(runAsUser);
+        podSpec["containers"] = Value.List(container);
+        podSpec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());
+
+        context.Note(postgres.Name, $"its data is copied from Heroku by a Job on the first pulumi up; set the source with: pulumi config set --secret {ConfigKeys.Of(postgres.Name, "source-url")} \"$(heroku config:get DATABASE_URL -a APP)\", and stop writes on Heroku first.");
+        return context.Add(new Resource($"{name}-data-migration", KubernetesTypes.Job)
+        {
+            Properties = new MapValue
+            {
+                ["metadata"] = context.Metadata(null, labels.All()),
+                ["spec"] = new MapValue
+                {
+                    // The migration resumes where it stopped, so a retry after a lost node continues the copy.
+                    ["backoffLimit"] = 2,
+                    ["template"] = new MapValue
+                    {
+                        ["metadata"] = new MapValue { ["labels"] = labels.All() },
+                        ["spec"] = podSpec,
+                    },
+                },
+            },
+            Options = new ResourceOptions
+            {
+                DependsOn = target.ReadyResources.Append(secret.Name).ToList(),
+                IgnoreChanges = ["spec"],
+                CustomTimeouts = new CustomTimeouts(Create: "12h"),
+            },
+        });
+    }
+
+    /// <summary>Labels that select the migration Job's pod, for the datastore's network policy.</summary>
+    public static MapValue PodSelector(string datastore) => new()
+    {
+        [Labels.NameKey] = KubernetesNames.Fit(datastore, 50),
+        [Labels.ComponentKey] = "data-migration",
+    };
+}

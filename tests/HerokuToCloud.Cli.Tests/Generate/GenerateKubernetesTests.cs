@@ -1,0 +1,164 @@
+using HerokuToCloud.Cli.Tests.Infrastructure;
+
+namespace HerokuToCloud.Cli.Tests.Generate;
+
+/// <summary>`heroku2cloud generate --target kubernetes` run as the real program on the worked examples.</summary>
+public sealed class GenerateKubernetesTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> NoEnvironment = [];
+
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("h2c-generate-k8s-");
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    private static string Example(string name) => Path.Combine(RepositoryRoot(), "stacks", name, "inventory.yaml");
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HerokuToCloud.sln")))
+                return directory.FullName;
+        }
+
+        throw new InvalidOperationException("No HerokuToCloud.sln above the test binaries.");
+    }
+
+    private Task<Heroku2CloudProcess.Result> Run(params string[] args) => Heroku2CloudProcess.RunAsync(work.FullName, NoEnvironment, args);
+
+    private static Dictionary<string, string> Files(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(directory, f), File.ReadAllText);
+
+    [Fact]
+    public async Task The_emigrate_example_becomes_a_program_that_passes_check()
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        var generated = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "-o", output);
+        Assert.True(generated.ExitCode == 0, generated.ToString());
+        Assert.Equal(["Pulumi.prod.yaml", "Pulumi.yaml"], Files(output).Keys.Order());
+        Assert.Contains("kubernetes:apps/v1:Deployment", File.ReadAllText(Path.Combine(output, "Pulumi.yaml")), StringComparison.Ordinal);
+        Assert.Contains("pulumi config set --secret", generated.Stdout, StringComparison.Ordinal);
+
+        var checkedProgram = await Run("check", output);
+        Assert.True(checkedProgram.ExitCode == 0, checkedProgram.ToString());
+        Assert.Contains("kubernetes (21 rules)", checkedProgram.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Both_stages_of_the_pipeline_example_share_one_pulumi_yaml()
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        var staging = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "staging", "-o", output);
+        Assert.True(staging.ExitCode == 0, staging.ToString());
+        var program = File.ReadAllText(Path.Combine(output, "Pulumi.yaml"));
+
+        var prod = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "prod", "-o", output);
+        Assert.True(prod.ExitCode == 0, prod.ToString());
+        Assert.DoesNotContain("changed", prod.Stdout, StringComparison.Ordinal);
+        Assert.Equal(program, File.ReadAllText(Path.Combine(output, "Pulumi.yaml")));
+        Assert.Equal(["Pulumi.prod.yaml", "Pulumi.staging.yaml", "Pulumi.yaml"], Files(output).Keys.Order());
+        Assert.NotEqual(File.ReadAllText(Path.Combine(output, "Pulumi.prod.yaml")), File.ReadAllText(Path.Combine(output, "Pulumi.staging.yaml")));
+
+        var checkedProgram = await Run("check", output);
+        Assert.True(checkedProgram.ExitCode == 0, checkedProgram.ToString());
+    }
+
+    [Fact]
+    public async Task Generating_twice_gives_byte_identical_files_in_both_formats()
+    {
+        foreach (var format in new[] { "pulumi", "manifests" })
+        {
+            var first = Path.Combine(work.FullName, $"{format}-1");
+            var second = Path.Combine(work.FullName, $"{format}-2");
+            Assert.Equal(0, (await Run("generate", Example("shopfront"), "-t", "kubernetes", "-s", "prod", "--format", format, "-o", first)).ExitCode);
+            Assert.Equal(0, (await Run("generate", Example("shopfront"), "-t", "kubernetes", "-s", "prod", "--format", format, "-o", second)).ExitCode);
+            Assert.Equal(Files(first), Files(second));
+        }
+    }
+
+    [Fact]
+    public async Task The_manifests_format_writes_objects_a_script_and_no_secret()
+    {
+        var output = Path.Combine(work.FullName, "manifests");
+        var result = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests",
+            "--image-registry", "ghcr.io/acme", "--image-tag", "v42", "-o", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var files = Files(output);
+        Assert.Contains("create-secrets.sh", files.Keys);
+        Assert.Contains("kustomization.yaml", files.Keys);
+        Assert.Contains(files.Keys, f => f.StartsWith("00-namespace-", StringComparison.Ordinal));
+        Assert.DoesNotContain(files.Values, f => f.Contains("kind: Secret", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.Key.StartsWith("07-deployment-", StringComparison.Ordinal) && f.Value.Contains("image: ghcr.io/acme/shopfront:v42", StringComparison.Ordinal));
+        Assert.DoesNotContain("Pulumi.yaml", files.Keys);
+    }
+
+    [Fact]
+    public async Task Generating_again_keeps_secrets_provider_settings_and_encryption_settings()
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        Assert.Equal(0, (await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "-o", output)).ExitCode);
+        var stackFile = Path.Combine(output, "Pulumi.prod.yaml");
+        var first = File.ReadAllText(stackFile);
+        File.WriteAllText(stackFile, "encryptionsalt: v1:abc:def\n" + first.Replace("config:\n", "config:\n  kubernetes:context: prod-cluster\n  emigrate:emigrate-backend-NODE_ENV:\n    secure: v1:AAAA:BBBB\n", StringComparison.Ordinal));
+
+        var again = await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "--image-tag", "v7", "-o", output);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(stackFile);
+        Assert.Contains("encryptionsalt: v1:abc:def", merged, StringComparison.Ordinal);
+        Assert.Contains("kubernetes:context: prod-cluster", merged, StringComparison.Ordinal);
+        Assert.Contains("secure: v1:AAAA:BBBB", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateBackendImageTag: v7", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("...", merged, StringComparison.Ordinal);
+
+        var checkedProgram = await Run("check", output);
+        Assert.True(checkedProgram.ExitCode == 0, checkedProgram.ToString());
+
+        // Without anything to keep, the file is exactly what the writer produces.
+        var fresh = Path.Combine(work.FullName, "fresh");
+        Assert.Equal(0, (await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "-o", fresh)).ExitCode);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(fresh, "Pulumi.prod.yaml")));
+        Assert.Equal(0, (await Run("generate", Example("emigrate"), "-t", "kubernetes", "-s", "prod", "-o", fresh)).ExitCode);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(fresh, "Pulumi.prod.yaml")));
+    }
+
+    [Theory]
+    [InlineData("--target", "gcp")]
+    [InlineData("--format", "helm")]
+    [InlineData("--postgres", "rds")]
+    public async Task A_bad_choice_is_a_usage_error_and_writes_nothing(string option, string value)
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        var args = new List<string> { "generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "-o", output };
+        var index = args.IndexOf(option);
+        if (index >= 0)
+            args[index + 1] = value;
+        else
+            args.AddRange([option, value]);
+        var result = await Run([.. args]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(value, result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task A_missing_inventory_names_the_file_and_writes_nothing()
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        var result = await Run("generate", Path.Combine(work.FullName, "nope.yaml"), "--target", "kubernetes", "--stack", "prod", "-o", output);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nope.yaml", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task A_stack_that_matches_no_pipeline_stage_is_refused()
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        var result = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "qa", "-o", output);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("qa", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+}

@@ -1,0 +1,147 @@
+using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Kubernetes.Tests;
+
+public class DeploymentTests
+{
+    private readonly KubernetesProgram program = KubernetesLanding.Build(SamplePlans.Shop());
+
+    [Fact]
+    public void Replicas_come_from_stack_config_and_zero_stays_zero()
+    {
+        Assert.Equal(new NumberValue(2), program.StackValue(program.Resource("shop-web-web-deployment").At("spec", "replicas")));
+        Assert.Equal(new NumberValue(1), program.StackValue(program.Resource("shop-web-worker-deployment").At("spec", "replicas")));
+        var clock = program.Resource("shop-web-clock-legacy-deployment");
+        Assert.Equal(new StringValue("shop-web-clock-legacy"), clock.At("metadata", "name"));
+        Assert.Equal(new NumberValue(0), program.StackValue(clock.At("spec", "replicas")));
+    }
+
+    [Fact]
+    public void Requests_are_the_dyno_size_and_limits_its_headroom()
+    {
+        var resources = program.Resource("shop-web-web-deployment").Container().At("resources");
+        Assert.Equal(new StringValue("250m"), program.StackValue(resources.At("requests", "cpu")));
+        Assert.Equal(new StringValue("512Mi"), program.StackValue(resources.At("requests", "memory")));
+        Assert.Equal(new StringValue("1"), program.StackValue(resources.At("limits", "cpu")));
+        Assert.Equal(new StringValue("1Gi"), program.StackValue(resources.At("limits", "memory")));
+    }
+
+    [Fact]
+    public void The_web_process_gets_PORT_a_named_port_and_probes_on_the_health_path()
+    {
+        var web = program.Resource("shop-web-web-deployment").Container();
+        var env = Assert.Single(((ListValue)web["env"]!).Items);
+        Assert.Equal(new StringValue("PORT"), env.At("name"));
+        Assert.Equal(new StringValue("5000"), env.At("value"));
+        Assert.Equal(new NumberValue(5000), web.At("ports", "0", "containerPort"));
+        Assert.Equal(new StringValue("http"), web.At("ports", "0", "name"));
+        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
+        {
+            Assert.Equal(new StringValue("/health"), web.At(probe, "httpGet", "path"));
+            Assert.Equal(new StringValue("http"), web.At(probe, "httpGet", "port"));
+            Assert.Equal(new SelectValue(0, new ConfigValue("shopWebDomains")), web.At(probe, "httpGet", "httpHeaders", "0", "value"));
+        }
+
+        Assert.Equal(new NumberValue(12), web.At("startupProbe", "failureThreshold"));
+        var worker = program.Resource("shop-web-worker-deployment").Container();
+        Assert.Null(worker["readinessProbe"]);
+        Assert.Null(worker["env"]);
+    }
+
+    [Fact]
+    public void Rollout_follows_preboot_and_process_kind()
+    {
+        MapValue Rolling(string resource) => (MapValue)program.Resource(resource).At("spec", "strategy", "rollingUpdate")!;
+        Assert.Equal(new NumberValue(0), Rolling("shop-web-web-deployment")["maxUnavailable"]);
+        Assert.Equal(new StringValue("100%"), Rolling("shop-web-web-deployment")["maxSurge"]);
+        Assert.Equal(new NumberValue(1), Rolling("shop-web-worker-deployment")["maxUnavailable"]);
+        Assert.Equal(new NumberValue(0), Rolling("shop-web-worker-deployment")["maxSurge"]);
+        Assert.Equal(new NumberValue(0), Rolling("shop-admin-web-deployment")["maxUnavailable"]);
+        Assert.Equal(new NumberValue(1), Rolling("shop-admin-web-deployment")["maxSurge"]);
+    }
+
+    [Fact]
+    public void Pods_get_Heroku_shutdown_grace_and_no_api_token_or_service_links()
+    {
+        var spec = (MapValue)program.Resource("shop-web-worker-deployment").At("spec", "template", "spec")!;
+        Assert.Equal(new NumberValue(30), spec["terminationGracePeriodSeconds"]);
+        Assert.Equal(new BoolValue(false), spec["automountServiceAccountToken"]);
+        Assert.Equal(new BoolValue(false), spec["enableServiceLinks"]);
+    }
+
+    [Fact]
+    public void The_image_is_repository_and_tag_from_config_for_the_team_to_review()
+    {
+        var image = program.Resource("shop-web-web-deployment").Container()["image"];
+        ValueAssert.Same(InterpolationValue.Of(new ConfigValue("shopWebImage"), ":", new ConfigValue("shopWebImageTag")), image);
+        Assert.Contains(program.Required, r => r.Key == "shopWebImage" && !r.Secret);
+        Assert.Contains(program.Required, r => r.Key == "shopWebImageTag" && !r.Secret);
+        Assert.Equal(new StringValue("registry.example.com/shop-web"), program.Stack.Values["shopWebImage"]);
+
+        var chosen = KubernetesLanding.Build(SamplePlans.Shop(), new KubernetesLandingOptions { ImageRegistry = "ghcr.io/acme/", ImageTag = "v42" });
+        Assert.Equal(new StringValue("ghcr.io/acme/shop-web"), chosen.Stack.Values["shopWebImage"]);
+        Assert.Equal(new StringValue("v42"), chosen.Stack.Values["shopWebImageTag"]);
+    }
+
+    [Fact]
+    public void Commands_run_through_the_buildpack_launcher_or_a_shell()
+    {
+        var web = program.Resource("shop-web-web-deployment").Container();
+        ValueAssert.Same(Value.List("/cnb/lifecycle/launcher"), web["command"]);
+        ValueAssert.Same(Value.List("bundle exec puma -C config/puma.rb"), web["args"]);
+        var admin = program.Resource("shop-admin-web-deployment").Container();
+        Assert.Null(admin["command"]);
+
+        var plan = SamplePlans.Shop();
+        var docker = plan with { Apps = [plan.Apps[1] with { Services = [plan.Apps[1].Services[0] with { Command = "./server" }] }], Datastores = [plan.Datastores[0]] };
+        var container = KubernetesLanding.Build(docker).Resource("shop-admin-web-deployment").Container();
+        ValueAssert.Same(Value.List("/bin/sh", "-c"), container["command"]);
+        ValueAssert.Same(Value.List("./server"), container["args"]);
+    }
+
+    [Fact]
+    public void Deployments_roll_only_after_the_release_job()
+    {
+        Assert.Equal(["shop-web-release"], program.Resource("shop-web-web-deployment").Options.DependsOn);
+        Assert.Equal(["shop-web-release"], program.Resource("shop-web-worker-deployment").Options.DependsOn);
+        // Without a release phase the app waits for its database and the data migration directly.
+        Assert.Equal(["shop-db-cluster", "shop-db-data-migration"], program.Resource("shop-admin-web-deployment").Options.DependsOn);
+    }
+
+    [Fact]
+    public void An_autoscaled_process_leaves_replicas_to_its_autoscaler()
+    {
+        var admin = program.Resource("shop-admin-web-deployment");
+        Assert.Null(admin.At("spec", "replicas"));
+        var hpa = Assert.Single(program.OfType(KubernetesTypes.HorizontalPodAutoscaler));
+        Assert.Equal(new NumberValue(1), program.StackValue(hpa.At("spec", "minReplicas")));
+        Assert.Equal(new NumberValue(4), program.StackValue(hpa.At("spec", "maxReplicas")));
+        Assert.Equal(new ReferenceValue("shop-admin-web-deployment", "metadata.name"), hpa.At("spec", "scaleTargetRef", "name"));
+        Assert.Equal(new StringValue("Deployment"), hpa.At("spec", "scaleTargetRef", "kind"));
+        Assert.Equal(new NumberValue(70), hpa.At("spec", "metrics", "0", "resource", "target", "averageUtilization"));
+    }
+
+    [Fact]
+    public void A_writable_root_filesystem_is_kept_only_where_the_plan_asks_and_is_annotated()
+    {
+        var admin = program.Resource("shop-admin-web-deployment");
+        Assert.Equal(new BoolValue(false), admin.Container().At("securityContext", "readOnlyRootFilesystem"));
+        Assert.Equal(new StringValue(PodSecurity.WritableRootReason), admin.At("metadata", "annotations", "waive.heroku2cloud.io/K8S.readOnlyRootFilesystem"));
+        Assert.Contains(program.Findings, f => f.Subject == "shop-admin/web" && f.Message.Contains("writable root", StringComparison.Ordinal));
+        var web = program.Resource("shop-web-web-deployment");
+        Assert.Equal(new BoolValue(true), web.Container().At("securityContext", "readOnlyRootFilesystem"));
+        Assert.Null(web.At("metadata", "annotations"));
+        Assert.Equal(new StringValue("/tmp"), web.Container().At("volumeMounts", "0", "mountPath"));
+    }
+
+    [Fact]
+    public void Every_web_process_gets_a_disruption_budget_of_one()
+    {
+        var budgets = program.OfType(KubernetesTypes.PodDisruptionBudget).ToList();
+        Assert.Equal(2, budgets.Count);
+        Assert.All(budgets, b => Assert.Equal(new NumberValue(1), b.At("spec", "maxUnavailable")));
+        Assert.Equal(program.Resource("shop-web-web-deployment").At("spec", "selector", "matchLabels"),
+            program.Resource("shop-web-web-disruption-budget").At("spec", "selector", "matchLabels"));
+    }
+}
