@@ -1,3 +1,4 @@
+using HerokuToCloud.Cli.Tests.Infrastructure;
 using HerokuToCloud.Cli.Tests.Support;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.Manifests;
@@ -24,7 +25,7 @@ public class CaptureCommandTests
         dir.Write("app.json", AppJson);
         dir.Write("Procfile", Procfile);
 
-        var result = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--app-json", "app.json", "--procfile", "Procfile", "-o", "out/inventory.yaml");
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--app-json", "app.json", "--procfile", "Procfile", "-o", "out/inventory.yaml");
 
         Assert.Equal(0, result.ExitCode);
         var expected = InventoryYamlWriter.Write(AppManifestReader.Read(new AppManifests(new ManifestFile("app.json", AppJson), new ManifestFile("Procfile", Procfile), null)));
@@ -43,7 +44,7 @@ public class CaptureCommandTests
         using var dir = new TempDirectory();
         dir.Write("Procfile", Procfile);
 
-        var result = await Heroku2Cloud.RunAsync(dir.Path, ["capture", "--procfile", "Procfile", "--name", "kiosk-web", .. outputArgs]);
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, ["capture", "--procfile", "Procfile", "--name", "kiosk-web", .. outputArgs]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("# Heroku system inventory", result.Stdout, StringComparison.Ordinal);
@@ -69,8 +70,8 @@ public class CaptureCommandTests
                 config: [{ name: TOKEN }]
             """);
 
-        var first = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--inventory", "hand.yaml", "-o", "canonical.yaml");
-        var second = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--inventory", "canonical.yaml", "-o", "again.yaml");
+        var first = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--inventory", "hand.yaml", "-o", "canonical.yaml");
+        var second = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--inventory", "canonical.yaml", "-o", "again.yaml");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         var canonical = File.ReadAllText(Path.Combine(dir.Path, "canonical.yaml"));
@@ -85,8 +86,8 @@ public class CaptureCommandTests
         using var dir = new TempDirectory();
         dir.Write("Procfile", Procfile);
 
-        var renamed = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "--system", "kiosk-platform");
-        var invalid = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "--system", "kiosk platform");
+        var renamed = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "--system", "kiosk-platform");
+        var invalid = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "--system", "kiosk platform");
 
         Assert.Equal(0, renamed.ExitCode);
         Assert.Contains("\nsystem: kiosk-platform\n", renamed.Stdout, StringComparison.Ordinal);
@@ -113,7 +114,7 @@ public class CaptureCommandTests
         using var dir = new TempDirectory();
         dir.Write("Procfile", Procfile);
 
-        var result = await Heroku2Cloud.RunAsync(dir.Path, args);
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
@@ -140,7 +141,7 @@ public class CaptureCommandTests
         dir.Write(file, content);
         dir.Write("inventory-out.yaml", "previous output\n");
 
-        var result = await Heroku2Cloud.RunAsync(dir.Path, "capture", option, file, "-o", "inventory-out.yaml");
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", option, file, "-o", "inventory-out.yaml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith(message, result.Stderr, StringComparison.Ordinal);
@@ -156,7 +157,7 @@ public class CaptureCommandTests
         using var dir = new TempDirectory();
         dir.Write("Procfile", "web\n");
 
-        var result = await Heroku2Cloud.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "-o", "new/inventory.yaml");
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--procfile", "Procfile", "-o", "new/inventory.yaml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "new")));

@@ -1,7 +1,7 @@
-using HerokuToCloud.Cli.Tests.Support;
-using HerokuToCloud.Inventory;
+using HerokuToCloud.Cli.Tests.Infrastructure;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.Manifests;
+using HerokuToCloud.Inventory;
 
 namespace HerokuToCloud.Cli.Tests;
 
@@ -10,7 +10,7 @@ public class ExampleStackTests
 {
     private static readonly string[] EmigrateApps = ["emigrate-frontend", "emigrate-backend", "emigrate-emailer"];
 
-    private static string Root => Heroku2Cloud.RepositoryRoot();
+    private static string Root => Repository.Root;
 
     /// <summary>Captures the emigrate apps exactly as stacks/emigrate/README.md does, from the repository root.</summary>
     private static HerokuSystem CaptureEmigrate() =>
@@ -70,7 +70,7 @@ public class ExampleStackTests
     [Fact]
     public async Task The_readme_capture_command_produces_what_the_component_captures()
     {
-        var result = await Heroku2Cloud.RunAsync(Root,
+        var result = await Heroku2CloudProcess.RunAsync(Root,
             "capture",
             "--dir", "stacks/emigrate/apps/emigrate-frontend",
             "--dir", "stacks/emigrate/apps/emigrate-backend",

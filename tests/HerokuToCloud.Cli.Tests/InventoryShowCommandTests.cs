@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HerokuToCloud.Cli.Output;
+using HerokuToCloud.Cli.Tests.Infrastructure;
 using HerokuToCloud.Cli.Tests.Support;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using Spectre.Console;
@@ -8,14 +9,14 @@ namespace HerokuToCloud.Cli.Tests;
 
 public class InventoryShowCommandTests
 {
-    private static string Emigrate => Path.Combine(Heroku2Cloud.RepositoryRoot(), "stacks", "emigrate", "inventory.yaml");
+    private static string Emigrate => Path.Combine(Repository.Root, "stacks", "emigrate", "inventory.yaml");
 
-    private static string Shopfront => Path.Combine(Heroku2Cloud.RepositoryRoot(), "stacks", "shopfront", "inventory.yaml");
+    private static string Shopfront => Path.Combine(Repository.Root, "stacks", "shopfront", "inventory.yaml");
 
     [Fact]
     public async Task Redirected_output_is_a_plain_text_summary()
     {
-        var result = await Heroku2Cloud.RunAsync(Heroku2Cloud.RepositoryRoot(), "inventory", "show", "stacks/emigrate/inventory.yaml");
+        var result = await Heroku2CloudProcess.RunAsync(Repository.Root, "inventory", "show", "stacks/emigrate/inventory.yaml");
 
         Assert.Equal(0, result.ExitCode);
         var text = result.Stdout;
@@ -33,7 +34,7 @@ public class InventoryShowCommandTests
     [Fact]
     public async Task Json_output_is_for_machines()
     {
-        var result = await Heroku2Cloud.RunAsync(Heroku2Cloud.RepositoryRoot(), "inventory", "show", Shopfront, "--json");
+        var result = await Heroku2CloudProcess.RunAsync(Repository.Root, "inventory", "show", Shopfront, "--json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -82,7 +83,7 @@ public class InventoryShowCommandTests
         using var dir = new TempDirectory();
         dir.Write("bad.yaml", "version: 1\nsystem: x\napps:\n  - name: BAD\n");
 
-        var result = await Heroku2Cloud.RunAsync(dir.Path, "inventory", "show", "bad.yaml");
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, "inventory", "show", "bad.yaml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: bad.yaml:4:11: apps[0].name: 'BAD' is not a valid Heroku app name", result.Stderr, StringComparison.Ordinal);

@@ -25,20 +25,15 @@ internal static class DataMigrateCommand
     /// </summary>
     internal static Func<IMigrationValidator?> ValidatorFactory { get; set; } = () => new MigrationValidator();
 
-    /// <summary>Environment variables read when --source/--target are not given: a container task gets its URLs as secrets this way, and they never show in a process listing.</summary>
-    internal const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
-
-    internal const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
-
     public static Command Create()
     {
         var source = new Option<string>("--source")
         {
-            Description = $"The Heroku database: its DATABASE_URL (postgres://…), a pg_dump custom-format backup file, or the URL `heroku pg:backups:url` prints. Default: ${SourceVariable} (keeps the password off the command line).",
+            Description = $"The Heroku database: its DATABASE_URL (postgres://…), a pg_dump custom-format backup file, or the URL `heroku pg:backups:url` prints. Default: ${DatabaseUrl.SourceVariable} (keeps the password off the command line).",
         };
         var target = new Option<string>("--target")
         {
-            Description = $"The new, empty database: postgres://user:password@host:5432/db or a keyword string. Default: ${TargetVariable}.",
+            Description = $"The new, empty database: postgres://user:password@host:5432/db or a keyword string. Default: ${DatabaseUrl.TargetVariable}.",
         };
         var jobs = new Option<int>("--jobs", "-j")
         {
@@ -70,8 +65,8 @@ internal static class DataMigrateCommand
         {
             var options = new MigrationOptions
             {
-                Source = ValueOrEnvironment(result.GetValue(source), "--source", SourceVariable),
-                Target = PostgresEndpoint.Parse(ValueOrEnvironment(result.GetValue(target), "--target", TargetVariable)),
+                Source = DatabaseUrl.Source(result.GetValue(source)),
+                Target = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target))),
                 Jobs = result.GetValue(jobs),
                 Replace = result.GetValue(replace),
                 ChunkBytes = Math.Max(1, result.GetValue(chunk)) * 1024L * 1024,
@@ -89,16 +84,6 @@ internal static class DataMigrateCommand
             return summary.Validation is { Passed: false } ? ExitCodes.Findings : ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static string ValueOrEnvironment(string? value, string option, string variable)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-            return value;
-        var fromEnvironment = Environment.GetEnvironmentVariable(variable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            return fromEnvironment;
-        throw new UsageException($"{option} is missing: pass {option} or set {variable}.");
     }
 
     private static void WriteReport(MigrationSummary summary)

@@ -7,15 +7,15 @@ using HerokuToCloud.Data.Validation;
 namespace HerokuToCloud.Cli.Commands;
 
 /// <summary>
-/// `heroku2cloud data validate --source URL --target URL [--jobs N] [--json]`: proves the target holds what
+/// `heroku2cloud data validate [--source URL] [--target URL] [--jobs N] [--json]` (URLs default to the environment, see <see cref="DatabaseUrl"/>): proves the target holds what
 /// the source does. Exit 0 when identical, 1 on any difference, 2 when the comparison cannot run.
 /// </summary>
 internal static class DataValidateCommand
 {
     public static Command Create()
     {
-        var source = new Option<string>("--source", "-s") { Description = "The database that is right (Heroku's DATABASE_URL, postgres://user:password@host:5432/db, or host=… dbname=…). Only ever read.", Required = true };
-        var target = new Option<string>("--target", "-t") { Description = "The database to check against the source (same forms). Only ever read.", Required = true };
+        var source = new Option<string?>("--source", "-s") { Description = $"The database that is right (Heroku's DATABASE_URL, postgres://user:password@host:5432/db, or host=… dbname=…). Only ever read. Default: ${DatabaseUrl.SourceVariable}." };
+        var target = new Option<string?>("--target", "-t") { Description = $"The database to check against the source (same forms). Only ever read. Default: ${DatabaseUrl.TargetVariable}." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel sessions per database (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (schema in docs/data-validation.md) instead of text." };
         var maxRows = new Option<int>("--max-rows") { Description = "Differing rows listed per table (the totals count all of them).", DefaultValueFactory = _ => 20 };
@@ -27,8 +27,8 @@ internal static class DataValidateCommand
         };
         command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var sourceEndpoint = PostgresEndpoint.Parse(result.GetValue(source)!);
-            var targetEndpoint = PostgresEndpoint.Parse(result.GetValue(target)!);
+            var sourceEndpoint = PostgresEndpoint.Parse(DatabaseUrl.Source(result.GetValue(source)));
+            var targetEndpoint = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target)));
             var options = new ValidationOptions
             {
                 Jobs = result.GetValue(jobs),

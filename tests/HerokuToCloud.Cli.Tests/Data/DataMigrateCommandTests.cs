@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HerokuToCloud.Cli.Tests.Infrastructure;
 using HerokuToCloud.Data.Tests.Infrastructure;
 using Npgsql;
 
@@ -62,7 +63,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         Assert.InRange(doneAtKill, 6, unitsAtKill - 1);
         Assert.Equal(bigRowsInDoneUnits, bigRowsAtKill);
 
-        var (exitCode, stdout, stderr) = await CliProcess.RunAsync(command);
+        var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), command);
 
         Assert.True(exitCode == 0, $"rerun failed ({exitCode}): {stderr}");
         using var summary = JsonDocument.Parse(stdout);
@@ -80,7 +81,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         await Sql.ExecuteAsync(source, "CREATE TABLE \"Order\" (id int PRIMARY KEY, v text); INSERT INTO \"Order\" SELECT g, 'v' || g FROM generate_series(1, 1234) g;");
         var target = await server.CreateDatabaseAsync("json_tgt");
 
-        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("data", "migrate", "--source", Url(source), "--target", Url(target), "--json");
+        var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target), "--json");
 
         Assert.True(exitCode == 0, stderr);
         using var summary = JsonDocument.Parse(stdout);
@@ -104,7 +105,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         await Sql.ExecuteAsync(source, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t SELECT generate_series(1, 10);");
         var target = await server.CreateDatabaseAsync("log_tgt");
 
-        var (exitCode, stdout, _) = await CliProcess.RunAsync("data", "migrate", "--source", Url(source), "--target", Url(target));
+        var (exitCode, stdout, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target));
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"\[00:00:\d\d\] phase copy", stdout);
@@ -117,7 +118,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
     {
         var target = await server.CreateDatabaseAsync("err_tgt");
 
-        var (exitCode, stdout, stderr) = await CliProcess.RunAsync("data", "migrate", "--source", $"postgres://app:Pw-Very-Secret@127.0.0.1:{server.Port}/no_such_db?sslmode=disable", "--target", Url(target), "--json");
+        var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", $"postgres://app:Pw-Very-Secret@127.0.0.1:{server.Port}/no_such_db?sslmode=disable", "--target", Url(target), "--json");
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("error: the source database postgres://app@127.0.0.1", stderr, StringComparison.Ordinal);

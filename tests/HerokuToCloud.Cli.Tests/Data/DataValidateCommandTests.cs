@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HerokuToCloud.Cli.Tests.Infrastructure;
 using HerokuToCloud.Data.Tests.Infrastructure;
 using Npgsql;
 
@@ -31,7 +32,7 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
     [Fact]
     public async Task Identical_databases_exit_0_with_a_text_report()
     {
-        var (exit, stdout, stderr) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", same, "--jobs", "2");
+        var (exit, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", source, "--target", same, "--jobs", "2");
 
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("Schema: identical", stdout, StringComparison.Ordinal);
@@ -41,9 +42,25 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task The_urls_come_from_the_environment_when_the_options_are_absent()
+    {
+        var fromEnvironment = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(),
+            new Dictionary<string, string?> { ["HEROKU2CLOUD_SOURCE_URL"] = source, ["HEROKU2CLOUD_TARGET_URL"] = changed },
+            "data", "validate");
+        Assert.True(fromEnvironment.ExitCode == 1, fromEnvironment.ToString());
+        Assert.Contains("public.customers: 0 missing, 0 extra, 1 changed", fromEnvironment.Stdout, StringComparison.Ordinal);
+
+        var neither = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(),
+            new Dictionary<string, string?> { ["HEROKU2CLOUD_SOURCE_URL"] = null, ["HEROKU2CLOUD_TARGET_URL"] = null },
+            "data", "validate");
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("--source is missing: pass --source or set HEROKU2CLOUD_SOURCE_URL", neither.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_difference_exits_1_and_names_table_key_and_column()
     {
-        var (exit, stdout, _) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", changed);
+        var (exit, stdout, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", source, "--target", changed);
 
         Assert.Equal(1, exit);
         Assert.Contains("public.customers: 0 missing, 0 extra, 1 changed", stdout, StringComparison.Ordinal);
@@ -54,7 +71,7 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
     [Fact]
     public async Task Json_report_is_the_only_output_and_follows_the_documented_shape()
     {
-        var (exit, stdout, stderr) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", changed, "--json");
+        var (exit, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", source, "--target", changed, "--json");
 
         Assert.Equal(1, exit);
         Assert.Equal("", stderr);
@@ -78,7 +95,7 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
     [Fact]
     public async Task An_unreachable_database_exits_2_with_a_message_and_no_stack_trace()
     {
-        var (exit, stdout, stderr) = await CliProcess.RunAsync("data", "validate", "--source", source, "--target", "postgres://someone:hunter2@127.0.0.1:1/nothing?sslmode=disable");
+        var (exit, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", source, "--target", "postgres://someone:hunter2@127.0.0.1:1/nothing?sslmode=disable");
 
         Assert.Equal(2, exit);
         Assert.DoesNotContain("Data validation", stdout, StringComparison.Ordinal);
@@ -91,7 +108,7 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
     [Fact]
     public async Task An_unreadable_address_exits_2()
     {
-        var (exit, _, stderr) = await CliProcess.RunAsync("data", "validate", "--source", "mysql://x@y/z", "--target", same);
+        var (exit, _, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", "mysql://x@y/z", "--target", same);
 
         Assert.Equal(2, exit);
         Assert.Contains("cannot read the database address", stderr, StringComparison.Ordinal);

@@ -11,9 +11,9 @@ public sealed class GenerateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    private static string Root { get; } = FindRoot();
+    private static string Root => Repository.Root;
 
-    private static string Example(string name) => Path.Combine(Root, "stacks", name, "inventory.yaml");
+    private static string Example(string name) => Repository.Example(name);
 
     private Task<Heroku2CloudProcess.Result> RunAsync(params string[] args) =>
         Heroku2CloudProcess.RunAsync(dir, new Dictionary<string, string?>(), args);
@@ -188,16 +188,5 @@ public sealed class GenerateCommandTests : IDisposable
         var written = Directory.GetFiles(output).Select(File.ReadAllText).Append(result.Stdout).Append(result.Stderr).ToList();
         foreach (var canary in ShopSystem.AllCanaries)
             Assert.DoesNotContain(written, text => text.Contains(canary, StringComparison.Ordinal));
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HerokuToCloud.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("No HerokuToCloud.sln above the test binaries.");
     }
 }

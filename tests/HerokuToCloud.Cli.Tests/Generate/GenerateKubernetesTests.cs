@@ -11,18 +11,7 @@ public sealed class GenerateKubernetesTests : IDisposable
 
     public void Dispose() => work.Delete(recursive: true);
 
-    private static string Example(string name) => Path.Combine(RepositoryRoot(), "stacks", name, "inventory.yaml");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HerokuToCloud.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("No HerokuToCloud.sln above the test binaries.");
-    }
+    private static string Example(string name) => Repository.Example(name);
 
     private Task<Heroku2CloudProcess.Result> Run(params string[] args) => Heroku2CloudProcess.RunAsync(work.FullName, NoEnvironment, args);
 

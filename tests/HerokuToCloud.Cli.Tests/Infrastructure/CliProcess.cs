@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HerokuToCloud.Cli.Tests.Data;
+namespace HerokuToCloud.Cli.Tests.Infrastructure;
 
-/// <summary>The real heroku2cloud program started as a child process, with its output captured.</summary>
+/// <summary>
+/// The real heroku2cloud program started and left running, with its output captured, for tests that
+/// interrupt it mid-run; <see cref="Heroku2CloudProcess"/> runs it to the end.
+/// </summary>
 public sealed class CliProcess : IDisposable
 {
     private readonly Process process;
@@ -17,30 +20,15 @@ public sealed class CliProcess : IDisposable
 
     public static CliProcess Start(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heroku2cloud.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = Heroku2CloudProcess.StartInfo(Path.GetTempPath(), new Dictionary<string, string?>(), arguments) };
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (cli.stdout) cli.stdout.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (cli.stderr) cli.stderr.AppendLine(e.Data); };
         process.Start();
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return cli;
-    }
-
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
-    {
-        using var cli = Start(arguments);
-        var code = await cli.WaitAsync(TimeSpan.FromMinutes(3));
-        return (code, cli.Stdout, cli.Stderr);
     }
 
     public bool HasExited => process.HasExited;
