@@ -22,9 +22,16 @@ public sealed record AwsCorpusLanding(HerokuSystem System, IReadOnlyList<AwsLand
     /// <summary>Pulumi.yaml and one Pulumi.&lt;stack&gt;.yaml per stack, as generate writes them.</summary>
     public IReadOnlyDictionary<string, string> Files => ProgramFiles.Create(Program, Stacks.Select(s => s.Stack)).Files;
 
-    public static AwsCorpusLanding Land(string folder)
+    /// <summary>
+    /// Captures the folder as a person following capture's notes would (the Procfile that app.json's
+    /// PROCFILE_PATH names), optionally with app.json rewritten, and lands it.
+    /// </summary>
+    public static AwsCorpusLanding Land(string folder, Func<string, string>? rewriteAppJson = null)
     {
-        var system = AppManifestReader.Read(AppManifests.FromDirectory(CorpusFolders.PathOf(folder, "")));
+        var manifests = CorpusCaptureTests.Manifests(folder, CorpusExpectation.For(folder).ProcfileName);
+        if (rewriteAppJson is not null && manifests.AppJson is { } appJson)
+            manifests = manifests with { AppJson = appJson with { Text = rewriteAppJson(appJson.Text) } };
+        var system = AppManifestReader.Read(manifests);
         var stacks = LandingPlanner.StackNames(system) is { Count: > 0 } names ? names : ["prod"];
         var plans = stacks.Select(s => LandingPlanner.Plan(system, s)).ToList();
         return new AwsCorpusLanding(system, [.. plans.Select(p => AwsLanding.Build(p, stages: plans))]);
@@ -146,9 +153,21 @@ public class AwsCorpusTests(AwsCorpusFixture fixture, ITestOutputHelper output) 
         var files = landing.Files;
         var text = string.Concat(files.Values);
 
-        // The inventory holds config var names only, so no value may reach the files. Short values
-        // ("true", "1", "production") also occur as ordinary words; anything longer must not appear.
-        foreach (var value in CorpusExpectation.For(folder).EnvValues.Where(v => v.Length >= 8))
+        // The landing rules take config var names only, never values: with every env value of
+        // app.json replaced by another, the generated files are byte for byte the same.
+        var values = CorpusExpectation.For(folder).EnvValues;
+        var (replaced, keptProcfilePath) = (0, 0);
+        var placeholders = AwsCorpusLanding.Land(folder, appJson =>
+        {
+            var (rewritten, count) = EnvValuePlaceholders.Replace(appJson);
+            (replaced, keptProcfilePath) = (count, appJson.Contains("\"PROCFILE_PATH\"", StringComparison.Ordinal) ? 1 : 0);
+            return rewritten;
+        });
+        Assert.True(replaced + keptProcfilePath >= values.Count, $"{folder}: only {replaced} of {values.Count} env values were replaced");
+        Assert.Equal(files, placeholders.Files);
+
+        // And no value that is more than an ordinary word ("production" is in the config descriptions) is in the files.
+        foreach (var value in values.Where(v => v.Length >= 8 && !v.All(char.IsAsciiLetter)))
             Assert.False(text.Contains(value, StringComparison.Ordinal), $"{folder}: an app.json env value appears in the generated files");
 
         // Every var the manifest sets by hand becomes a secret config key with no value in any stack file.
