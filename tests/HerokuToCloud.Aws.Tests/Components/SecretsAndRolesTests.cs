@@ -1,5 +1,9 @@
 using HerokuToCloud.Aws.Tests.Fixtures;
+using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
+using HerokuToCloud.Graph.Policy.Generic;
+using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Aws.Tests.Components;
@@ -102,9 +106,9 @@ public class SecretsAndRolesTests
         Assert.All(result.Program.OfType(AwsTypes.Service), s => Assert.DoesNotContain("emigrate-secrets-version", s.Options.DependsOn));
         Assert.Equal(onlyPort, result.Findings.Any(f => f.Message.Contains("PORT is set by the platform", StringComparison.Ordinal)));
 
-        var report = new HerokuToCloud.Graph.Policy.PolicyEngine([HerokuToCloud.Graph.Policy.Generic.GenericPolicyPack.Create(), Policy.AwsPolicyPack.Create()])
+        var report = new PolicyEngine([GenericPolicyPack.Create(), AwsPolicyPack.Create()])
             .Check(result.Program, [result.Stack]);
         Assert.True(report.Passed, string.Join("\n", report.Violations));
-        Assert.DoesNotContain("secretString", HerokuToCloud.Graph.PulumiYaml.PulumiYamlWriter.Write(result.Program), StringComparison.Ordinal);
+        Assert.DoesNotContain("secretString", PulumiYamlWriter.Write(result.Program), StringComparison.Ordinal);
     }
 }
