@@ -14,9 +14,9 @@ internal sealed record AppRoles(Resource Execution, Resource Task)
 
     /// <summary>
     /// Adds both roles. <paramref name="repositoryArn"/> is what the execution role may pull from and
-    /// <paramref name="secretArn"/> the one secret it may read.
+    /// <paramref name="secret"/> the one secret it may read (none when the tasks have no secret variables).
     /// </summary>
-    public static AppRoles Add(AwsProgram program, string prefix, string owner, string? app, Value repositoryArn, Resource logGroup, Resource secret)
+    public static AppRoles Add(AwsProgram program, string prefix, string owner, string? app, Value repositoryArn, Resource logGroup, Resource? secret)
     {
         var executionName = AwsNames.Fit($"{prefix}-execution-role", AwsNames.RoleMax);
         var taskName = AwsNames.Fit($"{prefix}-task-role", AwsNames.RoleMax);
@@ -25,18 +25,18 @@ internal sealed record AppRoles(Resource Execution, Resource Task)
 
         var execution = program.Add(executionName, AwsTypes.Role, new MapValue
         {
-            ["description"] = $"Starts the tasks of {owner}: pulls its image, writes its logs, reads its secret",
+            ["description"] = $"Starts the tasks of {owner}: pulls its image, writes its logs" + (secret is null ? "" : ", reads its secret"),
             ["assumeRolePolicy"] = Iam.TrustPolicy(TasksService),
         }, owner, app: app);
         program.Add($"{prefix}-execution-policy", AwsTypes.RolePolicy, new MapValue
         {
             ["role"] = execution.Ref("id"),
-            ["policy"] = Iam.Policy(
+            ["policy"] = Iam.Policy([
                 // GetAuthorizationToken has no resource-level permissions: AWS only accepts "*" for it.
                 Iam.Allow(["ecr:GetAuthorizationToken"], ["*"]),
                 Iam.Allow(PullActions, [repositoryArn]),
                 Iam.Allow(["logs:CreateLogStream", "logs:PutLogEvents"], [InterpolationValue.Of(logGroup.Ref("arn"), ":*")]),
-                Iam.Allow(["secretsmanager:GetSecretValue"], [secret.Ref("arn")])),
+                .. secret is null ? [] : new[] { Iam.Allow(["secretsmanager:GetSecretValue"], [secret.Ref("arn")]) }]),
         }, owner);
         var task = program.Add(taskName, AwsTypes.Role, new MapValue
         {

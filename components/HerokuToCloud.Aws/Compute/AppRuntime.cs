@@ -5,7 +5,7 @@ namespace HerokuToCloud.Aws;
 
 /// <summary>
 /// Everything an app's tasks share: its image, log group, secret and roles, and the security group
-/// every task of the app runs in (the one datastores admit). <see cref="ReadyDependencies"/> are the
+/// every task of the app runs in (the one datastores admit). An app without run-time variables has no secret. <see cref="ReadyDependencies"/> are the
 /// resources a task needs before it can start but does not reference (the execution role's policy,
 /// the secret's value): anything that starts tasks depends on them.
 /// </summary>
@@ -14,7 +14,7 @@ internal sealed record AppRuntime(
     Resource Repository,
     Value Image,
     Resource LogGroup,
-    Resource Secret,
+    Resource? Secret,
     IReadOnlyList<string> SecretVariables,
     AppRoles Roles,
     Resource TaskSecurityGroup,

@@ -27,7 +27,7 @@ internal static class JobSchedule
         {
             Command = job.Command,
             SecretVariables = runtime.SecretVariables,
-            SecretArn = runtime.Secret.Ref("arn"),
+            SecretArn = runtime.Secret?.Ref("arn"),
         };
         var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, app.Name, "job", job.Name),
             ConfigKeys.Of(app.Name, "job", job.Name), size, container,

@@ -23,7 +23,7 @@ internal static class ReleasePhase
         {
             Command = release.Command,
             SecretVariables = runtime.SecretVariables,
-            SecretArn = runtime.Secret.Ref("arn"),
+            SecretArn = runtime.Secret?.Ref("arn"),
         };
         var task = FargateTask.Add(program, $"{runtime.Prefix}-release-task", AwsNames.Logical(program.Plan.System, app.Name, "release"),
             ConfigKeys.Of(app.Name, "release"), size, container,

@@ -9,17 +9,30 @@ namespace HerokuToCloud.Aws;
 /// ({"VAR": "value"}); tasks read single keys with <c>valueFrom: "&lt;arn&gt;:VAR::"</c>. Values come
 /// from Pulumi secret config (set with <c>pulumi config set --secret</c>), from the random
 /// provider, or from the new datastores; none is ever written into the program or the stack file.
+/// An app without run-time variables gets no secret at all: Secrets Manager has no empty secret
+/// value to write, and its roles must not be allowed to read a secret its tasks never use.
 /// </summary>
 internal static partial class AppSecrets
 {
     /// <summary>Set by the platform for web containers; never part of the secret.</summary>
     public const string PortVariable = "PORT";
 
-    public static Resource Add(AwsProgram program, AppLanding app, IReadOnlyDictionary<string, DatastoreConnection> datastores,
+    private const string PortNotCarried = "PORT is set by the platform to the container port, so the config var PORT is not carried over.";
+
+    /// <returns>The app's secret, or null when the app has no run-time variables.</returns>
+    public static Resource? Add(AwsProgram program, AppLanding app, IReadOnlyDictionary<string, DatastoreConnection> datastores,
         out IReadOnlyList<string> variables)
     {
         var owner = $"app {app.Name}";
         var prefix = AwsNames.Logical(app.Name);
+        if (app.Secrets.All(e => e.Name == PortVariable))
+        {
+            if (app.Secrets.Count > 0)
+                program.Report(FindingSeverity.Info, owner, PortNotCarried);
+            variables = [];
+            return null;
+        }
+
         var secret = program.Add($"{prefix}-secrets", AwsTypes.Secret, new MapValue
         {
             ["description"] = $"Run-time configuration of {app.Name} (its Heroku config vars)",
@@ -33,7 +46,7 @@ internal static partial class AppSecrets
                 throw new AwsLandingException($"App {app.Name} has a config var named '{entry.Name}', which is not a valid environment variable name; rename it in the inventory.");
             if (entry.Name == PortVariable)
             {
-                program.Report(FindingSeverity.Info, owner, "PORT is set by the platform to the container port, so the config var PORT is not carried over.");
+                program.Report(FindingSeverity.Info, owner, PortNotCarried);
                 continue;
             }
 

@@ -1,5 +1,9 @@
 using HerokuToCloud.Aws.Tests.Fixtures;
+using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.Policy;
+using HerokuToCloud.Graph.Policy.Generic;
+using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Aws.Tests.Components;
@@ -79,5 +83,32 @@ public class SecretsAndRolesTests
 
         var bad = plan with { Apps = [app with { Secrets = [new SecretEntry("MY-VAR", new FromSecretConfig("x"))] }] };
         Assert.Contains("MY-VAR", Assert.Throws<AwsLandingException>(() => AwsLanding.Build(bad)).Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_app_without_run_time_variables_gets_no_secret_and_its_roles_read_none(bool onlyPort)
+    {
+        // heroku/go-getting-started and friends: no add-ons, no config vars (or only PORT), so there is
+        // nothing to store, and an empty secret would be a literal in the program and an unused grant.
+        var plan = Plans.EmigratePlan(domains: []) with { Datastores = [] };
+        var app = plan.Apps[0] with { Secrets = onlyPort ? [new SecretEntry("PORT", new FromSecretConfig("emigratePort"))] : [] };
+        var result = AwsLanding.Build(plan with { Apps = [app] });
+
+        Assert.DoesNotContain(result.Program.Resources, r => r.Type is AwsTypes.Secret or AwsTypes.SecretVersion);
+        var statements = Assert.IsType<ListValue>(result.Program.Get("emigrate-execution-policy").At("policy.Statement")).Items;
+        Assert.Equal(3, statements.Count);
+        Assert.DoesNotContain(statements, s => GraphQuery.At(s, "Action") == Value.List("secretsmanager:GetSecretValue"));
+        Assert.DoesNotContain("reads its secret", result.Program.Get("emigrate-execution-role").Text("description"), StringComparison.Ordinal);
+        foreach (var task in result.Program.OfType(AwsTypes.TaskDefinition))
+            Assert.Null(task.At("containerDefinitions[0].secrets"));
+        Assert.All(result.Program.OfType(AwsTypes.Service), s => Assert.DoesNotContain("emigrate-secrets-version", s.Options.DependsOn));
+        Assert.Equal(onlyPort, result.Findings.Any(f => f.Message.Contains("PORT is set by the platform", StringComparison.Ordinal)));
+
+        var report = new PolicyEngine([GenericPolicyPack.Create(), AwsPolicyPack.Create()])
+            .Check(result.Program, [result.Stack]);
+        Assert.True(report.Passed, string.Join("\n", report.Violations));
+        Assert.DoesNotContain("secretString", PulumiYamlWriter.Write(result.Program), StringComparison.Ordinal);
     }
 }

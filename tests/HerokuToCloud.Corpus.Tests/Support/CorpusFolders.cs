@@ -28,7 +28,7 @@ public static class CorpusFolders
 
     public static string PathOf(string folder, string file) => Path.Combine(Location, folder, file);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
