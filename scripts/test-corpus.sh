@@ -11,4 +11,4 @@ if [ ! -d "$corpus" ]; then
 fi
 scripts/setup.sh
 export HEROKU2CLOUD_CORPUS="$corpus"
-dotnet test tests/HerokuToCloud.Corpus.Tests -c Release --nologo -v quiet "$@"
+dotnet test tests/HerokuToCloud.Corpus.Tests -c Release --nologo -v minimal "$@"

@@ -9,6 +9,6 @@ dotnet build HerokuToCloud.sln -c Release --nologo -v quiet
 status=0
 for project in tests/*/*.Tests.csproj; do
   case "$project" in *Corpus.Tests*) continue ;; esac
-  dotnet test "$project" -c Release --no-build --nologo -v quiet "$@" || status=1
+  dotnet test "$project" -c Release --no-build --nologo -v minimal "$@" || status=1
 done
 exit $status
