@@ -32,10 +32,4 @@ public class NamingTests
         Assert.Equal(first, AwsNames.Fit("shopfront-storefront-api-alb", 32));
         Assert.Matches("^shopfront-storefron-[a-z0-9]{4}$", first);
     }
-
-    [Theory]
-    [InlineData(new[] { "emigrate", "web", "cpu" }, "emigrateWebCpu")]
-    [InlineData(new[] { "shop-web", "worker_2", "count" }, "shopWebWorker2Count")]
-    [InlineData(new[] { "emigrate-db", "instanceClass" }, "emigrateDbInstanceClass")]
-    public void Config_keys_are_camel_case(string[] parts, string expected) => Assert.Equal(expected, ConfigKeys.Of(parts));
 }

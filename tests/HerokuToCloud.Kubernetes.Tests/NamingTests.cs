@@ -36,11 +36,4 @@ public class NamingTests
     [InlineData("shop-")]
     public void Require_rejects_names_kubernetes_would_refuse(string name) =>
         Assert.Throws<KubernetesLandingException>(() => KubernetesNames.Require(name, "App name"));
-
-    [Theory]
-    [InlineData(new[] { "shop-web", "worker", "replicas" }, "shopWebWorkerReplicas")]
-    [InlineData(new[] { "shop-db", "source-url" }, "shopDbSourceUrl")]
-    [InlineData(new[] { "api", "clock_legacy", "cpu-limit" }, "apiClockLegacyCpuLimit")]
-    public void Config_keys_are_lower_camel_case_without_separators(string[] parts, string expected) =>
-        Assert.Equal(expected, ConfigKeys.Of(parts));
 }

@@ -1,10 +1,12 @@
 using System.Text;
 
-namespace HerokuToCloud.Aws;
+namespace HerokuToCloud.Graph;
 
 /// <summary>
-/// Stack config keys: camelCase words only (<c>shopWebWebCpu</c>), because Pulumi YAML reads a config
-/// value as <c>${key}</c> and a dash or dot there would read as an expression.
+/// Names for the stack config keys a target declares: lowerCamelCase letters and digits only
+/// (("shop-web", "worker", "replicas") → <c>shopWebWorkerReplicas</c>), because Pulumi YAML reads a
+/// config value as <c>${key}</c> and a dot or bracket there would read as a property access. Every
+/// target names its keys here, so the same plan gives the same key on AWS and on Kubernetes.
 /// </summary>
 public static class ConfigKeys
 {
@@ -25,7 +27,7 @@ public static class ConfigKeys
         }
 
         if (key.Length == 0 || !char.IsAsciiLetter(key[0]))
-            throw new AwsLandingException($"'{string.Join("-", parts)}' cannot become a stack config key: it must start with a letter.");
+            throw new ResourceGraphException($"'{string.Join("-", parts)}' cannot become a stack config key: it must start with a letter.");
         return key.ToString();
     }
 
