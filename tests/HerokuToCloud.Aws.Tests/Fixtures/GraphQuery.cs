@@ -18,26 +18,8 @@ internal static class GraphQuery
 
     public static string? Text(this Resource resource, string path) => (resource.At(path) as StringValue)?.Text;
 
-    /// <summary>Every string literal anywhere in a value, for "never contains" checks.</summary>
-    public static IEnumerable<Value> Walk(Value value)
-    {
-        yield return value;
-        IEnumerable<Value> children = value switch
-        {
-            MapValue map => map.Entries.Select(e => e.Value),
-            ListValue list => list.Items,
-            InterpolationValue interpolation => interpolation.Parts,
-            SecretValue secret => [secret.Inner],
-            JsonValue json => [json.Inner],
-            JoinValue join => [join.Items],
-            SelectValue select => [select.Items],
-            InvokeValue invoke => [invoke.Arguments],
-            _ => [],
-        };
-        foreach (var child in children)
-            foreach (var inner in Walk(child))
-                yield return inner;
-    }
+    /// <summary>Every value nested anywhere inside a value, itself included, for "never contains" checks.</summary>
+    public static IEnumerable<Value> Walk(Value value) => PolicyContext.Walk(value);
 
     /// <summary>Asserts two values are the same expression (ListValue compares its items by reference, so compare renderings).</summary>
     public static void Same(Value? expected, Value? actual) =>
