@@ -23,21 +23,12 @@ internal static class DataMigration
     /// <summary>The migrator streams in parallel (one COPY per core) with flat memory use.</summary>
     public static readonly FargateSize Size = new(2048, 4096);
 
-    /// <summary>
-    /// The image's entry point is heroku2cloud; <c>data migrate</c> reads --source and --target from
-    /// these variables when the options are absent, so the URLs never appear in a command line.
-    /// </summary>
-    public static readonly IReadOnlyList<string> Command = ["data", "migrate", "--json"];
-
-    public const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
-    public const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
-
     public static Resource Add(AwsProgram program, NetworkLanding network, Resource cluster, PostgresDatastore database, DatastoreConnection connection)
     {
         var owner = $"data migration of {database.Name}";
         var prefix = AwsNames.Logical(database.Name, "migration");
         var (toolRepository, image) = program.ToolImage;
-        var source = program.SecretConfig(ConfigKeys.Of(database.Name, "sourceDatabaseUrl"),
+        var source = program.SecretConfig(ConfigKeys.Of(DataMigrationRun.SourceKeyParts(database)),
             $"URL of the Heroku database {database.Name} is copied from (heroku config:get DATABASE_URL); read only, never written.");
 
         var secret = program.Add($"{prefix}-secret", AwsTypes.Secret, new MapValue
@@ -49,8 +40,8 @@ internal static class DataMigration
             ["secretId"] = secret.Ref("id"),
             ["secretString"] = new SecretValue(new JsonValue(new MapValue
             {
-                [SourceVariable] = source,
-                [TargetVariable] = connection.Url,
+                [DataMigrationRun.SourceVariable] = source,
+                [DataMigrationRun.TargetVariable] = connection.Url,
             })),
         }, owner);
         var logs = program.Add($"{prefix}-logs", AwsTypes.LogGroup, new MapValue { ["retentionInDays"] = program.LogRetentionDays }, owner);
@@ -64,8 +55,8 @@ internal static class DataMigration
 
         var container = new ContainerSpec(ContainerName, image)
         {
-            Arguments = Command,
-            SecretVariables = [SourceVariable, TargetVariable],
+            Arguments = DataMigrationRun.Arguments,
+            SecretVariables = [DataMigrationRun.SourceVariable, DataMigrationRun.TargetVariable],
             SecretArn = secret.Ref("arn"),
         };
         var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, database.Name, "migration"),

@@ -16,16 +16,13 @@ namespace HerokuToCloud.Kubernetes;
 /// </summary>
 internal static class DataMigrationJob
 {
-    public const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
-    public const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
-
     public static Resource Build(LandingContext context, PostgresDatastore postgres, DatastoreEndpoint target)
     {
         var name = KubernetesNames.Fit(postgres.Name, 50);
         var instance = KubernetesNames.Join(KubernetesNames.MaxLabel, name, "data-migration");
         var labels = new Labels(name, instance, "data-migration", context.Plan.System);
 
-        var source = context.SecretSetting(ConfigKeys.Of(postgres.Name, "source-url"),
+        var source = context.SecretSetting(ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres)),
             $"URL of the Heroku database {postgres.Name} replaces, copied once by the data-migration Job (heroku pg:credentials:url, or the app's DATABASE_URL).");
         var image = context.Setting("migrationImage", ConfigType.String, context.Options.MigrationImage,
             "Image of heroku2cloud itself (built from the repository's Dockerfile), which runs the data migration.");
@@ -40,8 +37,8 @@ internal static class DataMigrationJob
                 ["type"] = "Opaque",
                 ["stringData"] = new MapValue
                 {
-                    [SourceVariable] = source,
-                    [TargetVariable] = target.Url,
+                    [DataMigrationRun.SourceVariable] = source,
+                    [DataMigrationRun.TargetVariable] = target.Url,
                 },
             },
         });
@@ -50,8 +47,7 @@ internal static class DataMigrationJob
         {
             ["name"] = "migrate",
             ["image"] = image,
-            // The image's entrypoint is heroku2cloud.
-            ["args"] = Value.List("data", "migrate", "--json"),
+            ["args"] = Value.List(DataMigrationRun.Arguments.Select(a => (Value)a)),
             ["envFrom"] = Value.List(new MapValue { ["secretRef"] = new MapValue { ["name"] = secret.Ref("metadata.name") } }),
             ["resources"] = ContainerResources.Of("1", "512Mi", "2", "1Gi"),
             ["securityContext"] = PodSecurity.Container(readOnlyRootFilesystem: true),
@@ -64,7 +60,7 @@ internal static class DataMigrationJob
         podSpec["containers"] = Value.List(container);
         podSpec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());
 
-        context.Note(postgres.Name, $"its data is copied from Heroku by a Job on the first pulumi up; set the source with: pulumi config set --secret {ConfigKeys.Of(postgres.Name, "source-url")} \"$(heroku config:get DATABASE_URL -a APP)\", and stop writes on Heroku first.");
+        context.Note(postgres.Name, $"its data is copied from Heroku by a Job on the first pulumi up; set the source with: pulumi config set --secret {ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres))} \"$(heroku config:get DATABASE_URL -a APP)\", and stop writes on Heroku first.");
         return context.Add(new Resource($"{name}-data-migration", KubernetesTypes.Job)
         {
             Properties = new MapValue

@@ -1,3 +1,5 @@
+using HerokuToCloud.Landing;
+
 namespace HerokuToCloud.Cli.Commands;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace HerokuToCloud.Cli.Commands;
 /// </summary>
 internal static class DatabaseUrl
 {
-    public const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
+    public const string SourceVariable = DataMigrationRun.SourceVariable;
 
-    public const string TargetVariable = "HEROKU2CLOUD_TARGET_URL";
+    public const string TargetVariable = DataMigrationRun.TargetVariable;
 
     public static string Source(string? option) => OptionOrEnvironment(option, "--source", SourceVariable);
 

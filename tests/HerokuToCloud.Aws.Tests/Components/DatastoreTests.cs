@@ -139,9 +139,9 @@ public class DatastoreTests
         GraphQuery.Same(Value.List(new ReferenceValue("heroku2cloud-images", "arn")), GraphQuery.At(pull, "Resource"));
 
         var migrationSecret = program.Get("emigrate-db-migration-secret-version").At("secretString");
-        Assert.Equal(new ConfigValue("emigrateDbSourceDatabaseUrl"), GraphQuery.At(migrationSecret, "HEROKU2CLOUD_SOURCE_URL"));
-        Assert.DoesNotContain(GraphQuery.Walk(program.Get("emigrate-secrets-version").Properties), v => v == new ConfigValue("emigrateDbSourceDatabaseUrl"));
-        Assert.Contains("emigrateDbSourceDatabaseUrl", result.SecretConfigKeys);
+        Assert.Equal(new ConfigValue("emigrateDbSourceUrl"), GraphQuery.At(migrationSecret, "HEROKU2CLOUD_SOURCE_URL"));
+        Assert.DoesNotContain(GraphQuery.Walk(program.Get("emigrate-secrets-version").Properties), v => v == new ConfigValue("emigrateDbSourceUrl"));
+        Assert.Contains("emigrateDbSourceUrl", result.SecretConfigKeys);
         Assert.Equal(new StringValue("0.2.0"), result.Stack.Values["toolImageTag"]);
     }
 

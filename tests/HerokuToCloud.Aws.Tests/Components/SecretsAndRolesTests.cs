@@ -25,7 +25,7 @@ public class SecretsAndRolesTests
         Assert.True(declaration.Secret);
         Assert.Null(declaration.Default);
         Assert.False(result.Stack.Values.ContainsKey("emigrateSecretKeyBase"));
-        Assert.Equal(["emigrateDbSourceDatabaseUrl", "emigrateSecretKeyBase", "emigrateStripeApiKey"], result.SecretConfigKeys.Order());
+        Assert.Equal(["emigrateDbSourceUrl", "emigrateSecretKeyBase", "emigrateStripeApiKey"], result.SecretConfigKeys.Order());
         Assert.Single(result.Program.OfType(AwsTypes.Secret), s => s.Name == "emigrate-secrets");
     }
 

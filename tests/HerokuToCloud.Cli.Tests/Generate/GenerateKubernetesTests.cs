@@ -53,6 +53,25 @@ public sealed class GenerateKubernetesTests : IDisposable
         Assert.True(checkedProgram.ExitCode == 0, checkedProgram.ToString());
     }
 
+    [Theory]
+    [InlineData("emigrate")]
+    [InlineData("shopfront")]
+    public async Task Both_targets_ask_for_the_same_secret_config_keys(string example)
+    {
+        // One secrets file and one set of `pulumi config set --secret` commands serve either landing.
+        var keys = new Dictionary<string, string[]>();
+        foreach (var target in new[] { "aws", "kubernetes" })
+        {
+            var result = await Run("generate", Example(example), "-t", target, "-s", "prod", "-o", Path.Combine(work.FullName, target), "--json");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+            keys[target] = [.. json.RootElement.GetProperty("secretConfig").EnumerateArray().Select(k => k.GetString()!).Order(StringComparer.Ordinal)];
+        }
+
+        Assert.NotEmpty(keys["aws"]);
+        Assert.Equal(keys["aws"], keys["kubernetes"]);
+    }
+
     [Fact]
     public async Task Generating_twice_gives_byte_identical_files_in_both_formats()
     {

@@ -33,13 +33,13 @@ public sealed class ProgramSecretKeysTests : IDisposable
         Write(
             new ConfigDeclaration("shop-web-STRIPE_KEY", ConfigType.String, Secret: true),
             new ConfigDeclaration("shop-web-BANNER", ConfigType.String, Secret: true),
-            new ConfigDeclaration("shop-web-db-sourceDatabaseUrl", ConfigType.String, Secret: true),
+            new ConfigDeclaration("shopWebDbSourceUrl", ConfigType.String, Secret: true),
             new ConfigDeclaration("shopWebImageTag", ConfigType.String));
 
         var program = ProgramSecretKeys.Check(_dir, Config, required: true)!;
 
         Assert.Equal((Path.Combine(_dir, "Pulumi.yaml"), "shop"), (program.ProgramPath, program.Project));
-        Assert.Equal(["shop-web-db-sourceDatabaseUrl"], program.OtherSecretKeys);
+        Assert.Equal(["shopWebDbSourceUrl"], program.OtherSecretKeys);
     }
 
     [Fact]

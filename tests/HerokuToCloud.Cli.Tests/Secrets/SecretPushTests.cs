@@ -134,7 +134,7 @@ public class SecretPushTests
             Skipped = [new SkippedSecret("shop-web", "DATABASE_URL", SkippedSecretReason.Datastore, "the program builds it from datastore shop-web-db (URL).")],
             Unused = [new UnusedSecretValue("shop-web-staging", null, 4, "s.yaml:9", UnusedSecretReason.OtherStage, "is the staging app.")],
         };
-        var program = new ProgramSecretKeys("/work/landing/Pulumi.yaml", "shop", ["shop-web-db-sourceDatabaseUrl"]);
+        var program = new ProgramSecretKeys("/work/landing/Pulumi.yaml", "shop", ["shopWebDbSourceUrl"]);
         var result = new SecretPushResult(config, "s.yaml", program, false, config.Assignments.Select(a => new SecretPushOutcome(a, "shop:" + a.ConfigKey, SecretPushStatus.Held)).ToList(), null);
         var text = new StringWriter();
 
@@ -149,7 +149,7 @@ public class SecretPushTests
         Assert.Contains("add --allow-missing to set the other 3 values now", output);
         Assert.Contains("  shop-web DATABASE_URL: the program builds it from datastore shop-web-db (URL).", output);
         Assert.Contains("  s.yaml:9 shop-web-staging (4 values): is the staging app.", output);
-        Assert.Contains("  pulumi config set --secret shop:shop-web-db-sourceDatabaseUrl --stack prod -C landing", output);
+        Assert.Contains("  pulumi config set --secret shop:shopWebDbSourceUrl --stack prod -C landing", output);
         Assert.DoesNotContain("Next:", output);
     }
 }

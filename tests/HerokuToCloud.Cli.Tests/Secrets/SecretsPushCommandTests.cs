@@ -118,7 +118,7 @@ public sealed class SecretsPushCommandTests : IDisposable
         Assert.Contains("shop-web NPM_TOKEN: needed only while building the image", result.Stdout);
         Assert.Contains("shop-web-production DATABASE_URL: rebuilt from datastore shop-web-db", result.Stdout);
         Assert.Contains("shop-web-staging (4 values): shop-web-staging is the staging app", result.Stdout);
-        Assert.Contains("pulumi config set --secret shop:shop-web-db-sourceDatabaseUrl --stack prod", result.Stdout);
+        Assert.Contains("pulumi config set --secret shop:shopWebDbSourceUrl --stack prod", result.Stdout);
         Assert.Contains("Next: pulumi preview", result.Stdout);
         Assert.Empty(result.Stderr);
     }
@@ -232,7 +232,7 @@ public sealed class SecretsPushCommandTests : IDisposable
         Assert.Equal(
             ShopPipeline.Expected("prod").Select(e => (e.Key, "set")),
             root.GetProperty("assignments").EnumerateArray().Select(a => (a.GetProperty("key").GetString()!, a.GetProperty("status").GetString()!)));
-        Assert.Equal(["shop:shop-web-db-sourceDatabaseUrl"], root.GetProperty("otherSecretConfig").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["shop:shopWebDbSourceUrl"], root.GetProperty("otherSecretConfig").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("failure").ValueKind);
         Assert.Contains(root.GetProperty("unused").EnumerateArray(), u => u.GetProperty("reason").GetString() == "otherStage" && u.GetProperty("count").GetInt32() == 4);
         Assert.Equal(4, root.GetProperty("counts").GetProperty("set").GetInt32());

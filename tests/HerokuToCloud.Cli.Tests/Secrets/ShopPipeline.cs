@@ -138,7 +138,7 @@ internal static class ShopPipeline
         var graph = new ResourceGraph(project, "shop on AWS (test program)");
         foreach (var key in plan.Apps.SelectMany(a => a.Secrets).Select(s => s.Source).OfType<FromSecretConfig>().Select(c => c.ConfigKey).Where(k => k != omit))
             graph.Declare(new ConfigDeclaration(key, ConfigType.String, Secret: true, Description: "a Heroku config var"));
-        graph.Declare(new ConfigDeclaration("shop-web-db-sourceDatabaseUrl", ConfigType.String, Secret: true, Description: "Heroku DATABASE_URL to copy from"));
+        graph.Declare(new ConfigDeclaration("shopWebDbSourceUrl", ConfigType.String, Secret: true, Description: "Heroku DATABASE_URL to copy from"));
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, PulumiYamlWriter.ProgramFileName), PulumiYamlWriter.Write(graph));
     }
