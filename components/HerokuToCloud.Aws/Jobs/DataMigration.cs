@@ -28,7 +28,9 @@ internal static class DataMigration
         var owner = $"data migration of {database.Name}";
         var prefix = AwsNames.Logical(database.Name, "migration");
         var (toolRepository, image) = program.ToolImage;
-        var source = program.SecretConfig(ConfigKeys.Of(DataMigrationRun.SourceKeyParts(database)),
+        var sourceKey = ConfigKeys.Of(DataMigrationRun.SourceKeyParts(database));
+        program.Report(FindingSeverity.Info, database.Name, DataMigrationRun.SourceNote(program.Plan, database, sourceKey));
+        var source = program.SecretConfig(sourceKey,
             $"URL of the Heroku database {database.Name} is copied from (heroku config:get DATABASE_URL); read only, never written.");
 
         var secret = program.Add($"{prefix}-secret", AwsTypes.Secret, new MapValue

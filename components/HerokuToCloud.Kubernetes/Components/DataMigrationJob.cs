@@ -60,7 +60,7 @@ internal static class DataMigrationJob
         podSpec["containers"] = Value.List(container);
         podSpec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());
 
-        context.Note(postgres.Name, $"its data is copied from Heroku by a Job on the first pulumi up; set the source with: pulumi config set --secret {ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres))} \"$(heroku config:get DATABASE_URL -a APP)\", and stop writes on Heroku first.");
+        context.Note(postgres.Name, DataMigrationRun.SourceNote(context.Plan, postgres, ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres))));
         return context.Add(new Resource($"{name}-data-migration", KubernetesTypes.Job)
         {
             Properties = new MapValue

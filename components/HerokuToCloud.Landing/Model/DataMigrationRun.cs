@@ -17,4 +17,23 @@ public static class DataMigrationRun
 
     /// <summary>The parts of the stack config key holding the Heroku URL of <paramref name="database"/> ("shop-db" → shopDbSourceUrl).</summary>
     public static string[] SourceKeyParts(PostgresDatastore database) => [database.Name, "source-url"];
+
+    /// <summary>
+    /// The note that tells the team how to fill <paramref name="sourceKey"/>: read from the Heroku app of this
+    /// stack that has the database attached, under the attachment's own variable name (not always DATABASE_URL).
+    /// </summary>
+    public static string SourceNote(LandingPlan plan, PostgresDatastore database, string sourceKey)
+    {
+        var attachment = plan.Apps
+            .SelectMany(app => app.Secrets
+                .Where(s => s.Source is FromDatastore { Url: DatastoreUrl.Url } from && from.Datastore == database.Name)
+                .Select(s => (App: app.SourceApp, Variable: s.Name)))
+            .Where(a => a.App is not null)
+            .OrderBy(a => a.Variable == "DATABASE_URL" ? 0 : 1).ThenBy(a => a.App, StringComparer.Ordinal).ThenBy(a => a.Variable, StringComparer.Ordinal)
+            .Select(a => ((string, string)?)(a.App!, a.Variable))
+            .FirstOrDefault();
+        var (app, variable) = attachment ?? ("APP", "DATABASE_URL");
+        return $"its data is copied from Heroku once, on the first pulumi up: stop writes on Heroku (heroku maintenance:on), then set the source with: " +
+               $"heroku config:get {variable} -a {app} | pulumi config set --secret {sourceKey}";
+    }
 }

@@ -1,0 +1,28 @@
+using HerokuToCloud.Landing.Tests.Support;
+
+namespace HerokuToCloud.Landing.Tests;
+
+public class DataMigrationRunTests
+{
+    [Fact]
+    public void The_source_note_reads_the_url_under_the_attachments_own_variable_from_the_app_that_has_it()
+    {
+        var plan = LandingPlanner.Plan(Inventories.Shop(), "prod");
+        var notes = plan.Datastores.OfType<PostgresDatastore>()
+            .ToDictionary(db => db.Name, db => DataMigrationRun.SourceNote(plan, db, "KEY"));
+
+        Assert.Equal(2, notes.Count);
+        Assert.Single(notes.Values, n => n.EndsWith("heroku config:get DATABASE_URL -a shop-web-production | pulumi config set --secret KEY", StringComparison.Ordinal));
+        Assert.Single(notes.Values, n => n.EndsWith("heroku config:get HEROKU_POSTGRESQL_ONYX_URL -a shop-web-production | pulumi config set --secret KEY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_shared_database_is_read_from_the_first_app_by_name()
+    {
+        var plan = LandingPlanner.Plan(Inventories.Emigrate(), "prod");
+        var db = Assert.Single(plan.Datastores.OfType<PostgresDatastore>());
+
+        Assert.EndsWith("heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --secret emigrateBackendDbSourceUrl",
+            DataMigrationRun.SourceNote(plan, db, "emigrateBackendDbSourceUrl"));
+    }
+}
