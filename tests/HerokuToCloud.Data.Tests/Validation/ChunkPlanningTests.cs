@@ -41,7 +41,9 @@ public class ChunkPlanningTests
         Assert.Equal(HashKind.Int4, RowHash.Column("id", 23, 23, nullable: false).Kind);
         Assert.Equal(HashKind.TextOutput, RowHash.Column("id", 23, 20, nullable: false).Kind);
         Assert.Equal(HashKind.Numeric, RowHash.Column("amount", 1700, 1700, nullable: true).Kind);
-        Assert.Equal(HashKind.TextOutput, RowHash.Column("at", 1184, 1184, nullable: true).Kind);
+        Assert.Equal(HashKind.Timestamptz, RowHash.Column("at", 1184, 1184, nullable: true).Kind);
+        Assert.Equal(HashKind.TextOutput, RowHash.Column("at", 1184, 1114, nullable: true).Kind);
+        Assert.Equal(HashKind.TextOutput, RowHash.Column("payload", 3802, 3802, nullable: true).Kind);
     }
 
     [Fact]

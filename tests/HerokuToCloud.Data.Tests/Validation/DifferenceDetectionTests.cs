@@ -141,10 +141,16 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     [InlineData("UPDATE public.subtle SET f = '-0' WHERE id = 1", "id=1", "f")]
     [InlineData("UPDATE public.subtle SET day = '-infinity' WHERE id = 2", "id=2", "day")]
     [InlineData("UPDATE public.subtle SET at = '2024-02-29 23:59:59.999998' WHERE id = 1", "id=1", "at")]
+    [InlineData("UPDATE public.subtle SET at = NULL WHERE id = 3", "id=3", "at")]
+    [InlineData("UPDATE public.subtle SET f = NULL WHERE id = 1", "id=1", "f")]
+    [InlineData("UPDATE public.subtle SET day = NULL WHERE id = 3", "id=3", "day")]
+    [InlineData("UPDATE public.subtle SET r = '-0' WHERE id = 1", "id=1", "r")]
+    [InlineData("UPDATE public.subtle SET r = 0.10000001 WHERE id = 2", "id=2", "r")]
     public async Task Values_equal_by_their_types_own_equality_still_differ(string change, string key, string column)
     {
         // Each of these compares equal (or hashes equal) with PostgreSQL's own operators or hash functions,
-        // but reads differently: numeric scale and sign, NaN and Infinity, bigint halves, jsonb numbers, -0.
+        // but reads differently: numeric scale and sign, NaN and Infinity, bigint halves, jsonb numbers, -0;
+        // and NULL against the value a binary hash stands in for it (0, 2000-01-01).
         var report = await ValidateAsync(await fixture.TargetAsync(change));
 
         var row = OnlyRow(report, "public.subtle", RowDifferenceKind.Changed);
