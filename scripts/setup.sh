@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 [ -n "$(pg_bindir)" ] && [ -x "$(pg_bindir)/initdb" ] || need_apt+=(postgresql postgresql-contrib)
-command -v pgcopydb >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/pgcopydb ] || need_apt+=(pgcopydb)
+command -v pgcopydb >/dev/null 2>&1 || [ -x "$(pg_bindir)/pgcopydb" ] || need_apt+=(pgcopydb)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -104,7 +104,8 @@ public class CaptureCommandTests
         { ["capture", "--procfile", "Procfile", "--name", "Kiosk!"], "'Kiosk!' is not a valid Heroku app name" },
         { ["capture", "--app-json", "missing.json"], "error: cannot read the app.json 'missing.json'" },
         { ["capture", "--dir", "nowhere"], "'nowhere' is not a directory" },
-        { ["inventory", "show", "missing.yaml"], "error: cannot read inventory 'missing.yaml'" },
+        { ["inventory", "show", "missing.yaml"], "error: cannot read the inventory 'missing.yaml'" },
+        { ["inventory", "show", "."], "error: cannot read the inventory '.': it is a directory; give the path of the file itself." },
     };
 
     [Theory]

@@ -27,6 +27,8 @@ public class InventoryShowCommandTests
         Assert.Contains("    send-emails: hourly at :00 UTC on standard-1x: node job.ts\n", text, StringComparison.Ordinal);
         Assert.Contains("  emigrate-backend-database: heroku-postgresql:essential-0, used by emigrate-backend as DATABASE (DATABASE_URL); emigrate-emailer as DATABASE (DATABASE_URL)\n", text, StringComparison.Ordinal);
         Assert.Contains("    needed at build time: VITE_BACKEND_URL\n", text, StringComparison.Ordinal);
+        // A build-time var is a build secret, not stack config (generate declares no key for it).
+        Assert.Contains("    values to supply as secret config: NODE_ENV\n", text, StringComparison.Ordinal);
         Assert.EndsWith("Warnings: none\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
     }

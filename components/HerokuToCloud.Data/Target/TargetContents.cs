@@ -61,7 +61,11 @@ public static class TargetContents
         if (total == 0)
             return;
         var more = total > sample.Count ? $" and {total - sample.Count} more" : "";
-        throw new DataMigrationException($"the target database {targetDisplay} is not empty ({string.Join(", ", sample)}{more}). Migrate into an empty database, or add --replace to drop the target's contents first.");
+        // A finished run leaves no state behind, so a copy this tool completed earlier looks like any other
+        // content: point at validate before --replace, which would throw a good copy away.
+        throw new DataMigrationException($"the target database {targetDisplay} is not empty ({string.Join(", ", sample)}{more}). " +
+            "If an earlier heroku2cloud data migrate into it completed, check it with heroku2cloud data validate instead of copying again; " +
+            "otherwise migrate into an empty database, or add --replace to drop the target's contents first.");
     }
 
     /// <summary>

@@ -27,11 +27,11 @@ internal static class DataMigrateCommand
 
     public static Command Create()
     {
-        var source = new Option<string>("--source")
+        var source = new Option<string>("--source", "-s")
         {
             Description = $"The Heroku database: its DATABASE_URL (postgres://…), a pg_dump custom-format backup file, or the URL `heroku pg:backups:url` prints. Default: ${DatabaseUrl.SourceVariable} (keeps the password off the command line).",
         };
-        var target = new Option<string>("--target")
+        var target = new Option<string>("--target", "-t")
         {
             Description = $"The new, empty database: postgres://user:password@host:5432/db or a keyword string. Default: ${DatabaseUrl.TargetVariable}.",
         };

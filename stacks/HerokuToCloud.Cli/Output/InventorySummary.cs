@@ -84,7 +84,8 @@ internal sealed record ConfigSummary(
         config.Count(c => c.Kind == ConfigVarKind.Addon),
         config.Count(c => c.Kind == ConfigVarKind.Runtime),
         config.Where(c => c.BuildTime).Select(c => c.Name).ToArray(),
-        config.Where(c => c.Value == ConfigValueSource.SecretConfig && c.Required).Select(c => c.Name).ToArray(),
+        // Build-time vars are build secrets of the image build, not stack config: generate declares no key for them.
+        config.Where(c => c.Value == ConfigValueSource.SecretConfig && c.Required && !c.BuildTime).Select(c => c.Name).ToArray(),
         config.Select(c => new ConfigVarSummary(
             c.Name,
             c.Kind.ToString().ToLowerInvariant(),

@@ -81,6 +81,7 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
         Assert.Contains("is not empty", refused.Message, StringComparison.Ordinal);
         Assert.Contains("table public.leftover", refused.Message, StringComparison.Ordinal);
         Assert.Contains("--replace", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("heroku2cloud data validate", refused.Message, StringComparison.Ordinal);
         Assert.Equal(1L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_class WHERE relname = 'leftover'"));
 
         await new DataMigrator().MigrateAsync(options with { Replace = true }, new RecordingProgress(), CancellationToken.None);

@@ -310,6 +310,20 @@ public sealed class PlatformApiReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dyno_size_heroku2cloud_does_not_know_is_captured_as_the_default_with_a_note_naming_it()
+    {
+        _api.List($"/apps/{ShopSystem.Worker}/formation",
+            [Formation(210, ShopSystem.Worker, "worker", "bundle exec sidekiq", 3, "Mega-9X")]);
+
+        var system = (await CaptureAsync(apps: ShopSystem.Worker)).System;
+
+        var worker = system.Apps.Single();
+        Assert.Equal(("worker", "standard-1x", 3), (worker.Processes[0].Type, worker.Processes[0].Size, worker.Processes[0].Quantity));
+        Assert.Contains(worker.Notes, n => n.Contains("process worker of shop-worker runs on dyno size 'Mega-9X'", StringComparison.Ordinal));
+        InventoryYamlReader.Read(InventoryYamlWriter.Write(system), "captured.yaml");
+    }
+
+    [Fact]
     public async Task Two_attachments_never_inject_the_same_var_into_one_app()
     {
         var postgres = Addon(300, ShopSystem.Postgres, "heroku-postgresql:standard-0", ShopSystem.Web, ShopSystem.WebId, "DATABASE_URL");

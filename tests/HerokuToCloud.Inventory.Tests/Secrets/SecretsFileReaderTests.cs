@@ -156,7 +156,7 @@ public class SecretsFileReaderTests
 
         var error = Assert.Throws<InventoryException>(() => SecretsFileReader.ReadFile(path));
 
-        Assert.StartsWith($"cannot read secrets file '{path}':", error.Message);
+        Assert.StartsWith($"cannot read the secrets file '{path}':", error.Message);
     }
 
     [Fact]

@@ -15,20 +15,7 @@ public static class InventoryYamlReader
     private static readonly string[] RootKeys = ["version", "system", "sources", "apps", "addons", "notes"];
 
     /// <summary>Reads an inventory file; unreadable files fail with an <see cref="InventoryException"/> naming the path.</summary>
-    public static HerokuSystem ReadFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InventoryException($"cannot read inventory '{path}': {ex.Message}", ex);
-        }
-
-        return Read(text, path);
-    }
+    public static HerokuSystem ReadFile(string path) => Read(InputFile.ReadText(path, "inventory"), path);
 
     /// <summary>Reads inventory YAML text; <paramref name="fileName"/> is the name messages use.</summary>
     public static HerokuSystem Read(string yaml, string fileName)

@@ -6,15 +6,5 @@ namespace HerokuToCloud.Inventory.Readers.Manifests;
 public sealed record ManifestFile(string Name, string Text)
 {
     /// <summary>Reads a file; a missing or unreadable file fails with an <see cref="InventoryException"/> naming it.</summary>
-    public static ManifestFile Load(string path, string what)
-    {
-        try
-        {
-            return new ManifestFile(path.Replace('\\', '/'), File.ReadAllText(path));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InventoryException($"cannot read the {what} '{path}': {ex.Message}", ex);
-        }
-    }
+    public static ManifestFile Load(string path, string what) => new(path.Replace('\\', '/'), InputFile.ReadText(path, what));
 }

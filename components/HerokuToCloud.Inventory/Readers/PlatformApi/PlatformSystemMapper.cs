@@ -278,7 +278,12 @@ internal static class PlatformSystemMapper
     private static bool IsHerokuHostname(string host) =>
         host.EndsWith(".herokuapp.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".herokudns.com", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The formation's size in the canonical spelling; an unknown size is kept as Heroku says it, with a note.</summary>
+    /// <summary>
+    /// The formation's size in the canonical spelling. A size heroku2cloud does not know (one Heroku added
+    /// later) cannot be sized on the new platform, and the inventory accepts only sizes it can size; rather
+    /// than fail the whole capture it is captured as the default size with a note that names the real one,
+    /// so the team edits one line.
+    /// </summary>
     private static string DynoSize(FormationResource formation, string app, List<string> notes)
     {
         var name = formation.DynoSize?.Name ?? formation.Size;
@@ -286,8 +291,9 @@ internal static class PlatformSystemMapper
             return DynoSizes.Default;
         if (DynoSizes.TryFind(name, out var size))
             return size.Name;
-        notes.Add($"process {formation.Type} of {app} uses dyno size '{name}', which heroku2cloud does not know; set a known size in the inventory.");
-        return name;
+        notes.Add($"process {formation.Type} of {app} runs on dyno size '{name}', which heroku2cloud does not know; it is captured as {DynoSizes.Default}: " +
+                  "set the size: of that process to the known size with the same CPU and memory (docs/inventory-format.md lists them).");
+        return DynoSizes.Default;
     }
 
     /// <summary>Splits plan.name "heroku-postgresql:standard-0" into service and plan; addon_service wins for the service.</summary>

@@ -15,20 +15,7 @@ namespace HerokuToCloud.Inventory.Readers.Secrets;
 public static class SecretsFileReader
 {
     /// <summary>Reads the file at <paramref name="path"/>; an unreadable file fails naming the path.</summary>
-    public static SecretsFile ReadFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InventoryException($"cannot read secrets file '{path}': {ex.Message}", ex);
-        }
-
-        return Read(text, path);
-    }
+    public static SecretsFile ReadFile(string path) => Read(InputFile.ReadText(path, "secrets file"), path);
 
     /// <summary>Reads secrets file text; <paramref name="fileName"/> is the name messages use.</summary>
     public static SecretsFile Read(string text, string fileName)
