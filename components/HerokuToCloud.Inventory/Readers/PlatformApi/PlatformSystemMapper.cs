@@ -12,8 +12,6 @@ internal static class PlatformSystemMapper
 {
     public const string SourceName = "heroku platform api";
 
-    private const string SchedulerService = "scheduler";
-
     /// <param name="systemName">The system's name; null picks one from the pipeline or the app names.</param>
     /// <param name="snapshots">The captured apps, in the order the user named them.</param>
     /// <param name="addonAttachments">Every attachment of each add-on (by add-on id), including those on apps outside the capture.</param>
@@ -108,7 +106,7 @@ internal static class PlatformSystemMapper
         }
 
         var schedulerApps = snapshots
-            .Where(s => s.Addons.Any(a => ServiceAndPlan(a).Service == SchedulerService))
+            .Where(s => s.Addons.Any(a => AddonServices.IsScheduler(ServiceAndPlan(a).Service)))
             .Select(s => s.App.Name)
             .ToList();
         var scheduler =
