@@ -96,6 +96,25 @@ public class AddonMappingTests
     }
 
     [Fact]
+    public void A_log_add_on_whose_drain_the_app_lists_says_to_recreate_it_once()
+    {
+        // As capture --app records it: the add-on's drain among the app's log drains, and a note on where it came from.
+        var app = App("app", Proc("web")) with
+        {
+            LogDrains = ["syslog+tls://logs5.papertrailapp.com:12345"],
+            Notes = ["log drain to syslog+tls://logs5.papertrailapp.com:12345 (added by add-on pt): any path, query and credentials in its URL were left out."],
+        };
+        var plan = LandingPlanner.Plan(Single(app, Addon("pt", "papertrail", "choklad", Attach("app", "PAPERTRAIL", "PAPERTRAIL_API_TOKEN"))), "prod");
+
+        var recreate = Assert.Single(plan.Findings, f => f.Message.Contains("re-create the drain", StringComparison.Ordinal));
+        Assert.Equal(("apps[app].logDrains", FindingSeverity.Warning), (recreate.Subject, recreate.Severity));
+        Assert.Contains("logs5.papertrailapp.com", recreate.Message);
+        var addon = Assert.Single(plan.Findings, f => f.Subject == "addons[pt]");
+        Assert.Equal(FindingSeverity.Info, addon.Severity);
+        Assert.Contains("kept as secret config: app-PAPERTRAIL_API_TOKEN", addon.Message);
+    }
+
+    [Fact]
     public void Scheduler_is_consumed_and_a_missing_job_list_is_a_warning()
     {
         var withJobs = App("a", Proc("web")) with

@@ -33,6 +33,9 @@ public sealed record AddonRule(AddonKind Kind, string What, string Suggestion);
 /// </summary>
 public static class AddonMapping
 {
+    /// <summary>What happens to an app's logs on the new platform; the log service rule and each log drain's finding say it alike.</summary>
+    internal const string LogsMove = "logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes)";
+
     private static readonly FrozenDictionary<string, AddonRule> Rules = Build();
 
     public static AddonRule For(string service) =>
@@ -62,8 +65,7 @@ public static class AddonMapping
         rules[AddonServices.Scheduler] = new AddonRule(AddonKind.Scheduler, "Heroku Scheduler", "its jobs land as scheduled tasks of the apps");
         foreach (var s in AddonServices.Logging)
         {
-            rules[s] = new AddonRule(AddonKind.Logging, "a log drain service",
-                "logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes); re-create the drain to this service from there if you keep it");
+            rules[s] = new AddonRule(AddonKind.Logging, "a log drain service", $"{LogsMove}; re-create the drain to this service from there if you keep it");
         }
 
         Unsupported("MySQL", "use RDS for MySQL (or a MySQL operator on Kubernetes) and point the URL secret at it", "jawsdb", "cleardb");

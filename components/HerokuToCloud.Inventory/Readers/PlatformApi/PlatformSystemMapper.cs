@@ -233,9 +233,9 @@ internal static class PlatformSystemMapper
             var destination = LogDrainDestination.WithoutCredentials(drain.Url);
             drains.Add(destination);
             var by = drain.Addon?.Name is { } addonName ? $" (added by add-on {addonName})" : "";
-            notes.Add(
-                $"log drain to {destination}{by}: the new platform must forward logs there itself; " +
-                "any path, query and credentials in its URL were left out.");
+            // What to do about the drain is the landing's finding on logDrains; the note keeps only
+            // what the inventory cannot say, so generate does not print the advice twice.
+            notes.Add($"log drain to {destination}{by}: any path, query and credentials in its URL were left out.");
         }
 
         PipelineCoupling? pipeline = null;
