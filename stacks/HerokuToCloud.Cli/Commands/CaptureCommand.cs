@@ -194,7 +194,7 @@ internal static class CaptureCommand
         {
             Console.Error.WriteLine(
                 $"wrote {Count(values.Count, "config var value")} of {Count(values.Apps.Count, "app")} to {written} (owner-only; never commit it). " +
-                "Add-on values were left out: the new platform rebuilds them.");
+                "Postgres and Redis values were left out: the new platform rebuilds them.");
         }
 
         var processes = system.Apps.Sum(a => a.Processes.Count);

@@ -141,6 +141,7 @@ public sealed class CaptureAppCommandTests : IDisposable
             Assert.Contains($"{name}: \"{value}\"", secrets);
         Assert.Contains($"{ShopSystem.Web}:\n", secrets);
         Assert.Contains("wrote 8 config var values of 2 apps", result.Stderr);
+        Assert.Contains("Postgres and Redis values were left out", result.Stderr);
 
         // The canary test: every value the fake API holds, checked against every output.
         var outputs = new Dictionary<string, string>
