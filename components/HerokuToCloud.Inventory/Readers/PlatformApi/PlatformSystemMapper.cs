@@ -114,7 +114,10 @@ internal static class PlatformSystemMapper
             "to fill in by hand (command, frequency such as \"hourly at :30\", size).";
         if (schedulerApps.Count > 0)
             scheduler += $" Apps with the Scheduler add-on: {string.Join(", ", schedulerApps)} (see their jobs with `heroku addons:open scheduler -a APP`).";
-        systemNotes.Add(scheduler);
+
+        // A warning of this capture, not a note of the inventory: inventory show and generate warn about each
+        // app whose Scheduler has no jobs yet, from the scheduler sections themselves; a note said it again,
+        // and kept saying it after the jobs were filled in.
         warnings.Add(scheduler);
 
         var system = new HerokuSystem
