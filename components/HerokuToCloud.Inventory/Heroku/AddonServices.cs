@@ -5,7 +5,8 @@ namespace HerokuToCloud.Inventory;
 /// the datastores the landing rebuilds, Heroku Scheduler and the log drain services. Capture needs
 /// the rebuilt set to decide which add-on values <c>--secrets-out</c> may keep (the URL of a rebuilt
 /// datastore is made new, so its Heroku value must never travel); the landing's AddonMapping turns
-/// the same lists into what each add-on becomes. Keeping them apart let the two drift.
+/// the same lists into what each add-on becomes. One list, so capture never keeps a value the
+/// landing rebuilds, nor drops one the generated program reads from secret config.
 /// </summary>
 /// <remarks>
 /// Heroku Key-Value Store is service "heroku-redis" (older plans) or "heroku-key-value-store". Redis
