@@ -19,7 +19,7 @@ public static class InventoryWarnings
                 warnings.Add($"{app.Name}: process {process.Type} has no command and the app is not a Docker build; add the command from its Procfile.");
 
             var attached = system.Addons.Where(a => a.Attachments.Any(t => t.App == app.Name)).ToArray();
-            if (attached.Any(a => a.Service == "scheduler") && app.Scheduler.Count == 0)
+            if (attached.Any(a => AddonServices.IsScheduler(a.Service)) && app.Scheduler.Count == 0)
                 warnings.Add($"{app.Name} has Heroku Scheduler but its scheduler section is empty; list the jobs from the Scheduler dashboard (command, frequency, size).");
 
             var runtime = app.Config.Where(c => c.Kind == ConfigVarKind.Runtime && c.Name != "PORT").Select(c => c.Name).ToArray();

@@ -83,7 +83,6 @@ public class HerokuKnowledgeTests
         Assert.Equal("mini", AddonCatalog.Describe("heroku-redis").DefaultPlan);
         Assert.Equal("standard", AddonCatalog.Describe("scheduler").DefaultPlan);
         Assert.Null(AddonCatalog.Describe("memcachier").DefaultPlan);
-        Assert.Equal(AddonCategory.Postgres, AddonCatalog.Describe("heroku-postgresql").Category);
 
         var guessed = AddonCatalog.Describe("foo-bar");
         Assert.False(AddonCatalog.TryFind("foo-bar", out _));

@@ -29,6 +29,32 @@ public class AddonMappingTests
         Assert.Equal(kind, AddonMapping.For(service).Kind);
     }
 
+    /// <summary>
+    /// Capture keeps an add-on var's Heroku value exactly when <see cref="AddonServices.IsRebuiltDatastore"/>
+    /// is false, so the plan must read every other add-on var from secret config, and rebuild the rest.
+    /// </summary>
+    [Fact]
+    public void The_landing_rebuilds_exactly_the_add_ons_the_inventory_catalog_calls_rebuilt()
+    {
+        var services = AddonServices.Postgres.Concat(AddonServices.HerokuRedis).Concat(AddonServices.RedisCompatible)
+            .Concat(AddonServices.Logging).Append(AddonServices.Scheduler)
+            .Concat(AddonCatalog.All.Select(a => a.Service)).Append("some-new-addon")
+            .Distinct(StringComparer.Ordinal);
+
+        foreach (var service in services)
+        {
+            var plan = LandingPlanner.Plan(Single(App("app", Proc("web")), Addon("thing", service, PlanOf(service), Attach("app", "THING", "THING_URL"))), "prod");
+
+            var source = Assert.Single(plan.Apps[0].Secrets).Source;
+            Assert.True(AddonServices.IsRebuiltDatastore(service) == source is FromDatastore, $"{service}: the plan reads THING_URL from {source}");
+            Assert.Equal(AddonServices.IsScheduler(service), AddonMapping.For(service).Kind == AddonKind.Scheduler);
+            Assert.Equal(AddonServices.IsIn(AddonServices.Logging, service), AddonMapping.For(service).Kind == AddonKind.Logging);
+        }
+
+        static string PlanOf(string service) =>
+            AddonServices.IsIn(AddonServices.Postgres, service) ? "standard-0" : AddonServices.IsIn(AddonServices.HerokuRedis, service) ? "premium-0" : "plan-a";
+    }
+
     [Theory]
     [InlineData("jawsdb", "MySQL", "RDS for MySQL")]
     [InlineData("jawsdb-maria", "MariaDB", "RDS for MariaDB")]
@@ -67,6 +93,25 @@ public class AddonMappingTests
         Assert.Contains("log store", finding.Message);
         Assert.Contains("re-create the drain", finding.Message);
         Assert.Equal(new FromSecretConfig("app-PAPERTRAIL_API_TOKEN"), Assert.Single(plan.Apps[0].Secrets).Source);
+    }
+
+    [Fact]
+    public void A_log_add_on_whose_drain_the_app_lists_says_to_recreate_it_once()
+    {
+        // As capture --app records it: the add-on's drain among the app's log drains, and a note on where it came from.
+        var app = App("app", Proc("web")) with
+        {
+            LogDrains = ["syslog+tls://logs5.papertrailapp.com:12345"],
+            Notes = ["log drain to syslog+tls://logs5.papertrailapp.com:12345 (added by add-on pt): any path, query and credentials in its URL were left out."],
+        };
+        var plan = LandingPlanner.Plan(Single(app, Addon("pt", "papertrail", "choklad", Attach("app", "PAPERTRAIL", "PAPERTRAIL_API_TOKEN"))), "prod");
+
+        var recreate = Assert.Single(plan.Findings, f => f.Message.Contains("re-create the drain", StringComparison.Ordinal));
+        Assert.Equal(("apps[app].logDrains", FindingSeverity.Warning), (recreate.Subject, recreate.Severity));
+        Assert.Contains("logs5.papertrailapp.com", recreate.Message);
+        var addon = Assert.Single(plan.Findings, f => f.Subject == "addons[pt]");
+        Assert.Equal(FindingSeverity.Info, addon.Severity);
+        Assert.Contains("kept as secret config: app-PAPERTRAIL_API_TOKEN", addon.Message);
     }
 
     [Fact]

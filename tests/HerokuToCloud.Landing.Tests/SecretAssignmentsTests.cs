@@ -6,7 +6,7 @@ namespace HerokuToCloud.Landing.Tests;
 
 public class SecretAssignmentsTests
 {
-    /// <summary>A capture of both stages of the Shop pipeline, as --secrets-out writes it (team vars only).</summary>
+    /// <summary>Both stages of the Shop pipeline with the team's vars only, as a manifest capture is filled in by hand.</summary>
     private const string Captured = """
         shop-web-production:
           SECRET_KEY_BASE: "prod-skb-canary"
@@ -59,14 +59,26 @@ public class SecretAssignmentsTests
     }
 
     [Fact]
-    public void An_add_on_var_kept_as_secret_config_is_missing_after_a_capture_and_says_how_to_fill_it()
+    public void An_add_on_var_kept_as_secret_config_without_a_value_says_how_to_fill_it()
     {
         var missing = Match(Shop(), "prod", Captured).Missing.Single(m => m.Var == "PAPERTRAIL_API_TOKEN");
 
         Assert.Equal(("shop-web-PAPERTRAIL_API_TOKEN", "shop-web-production", MissingSecretReason.AddonValue), (missing.ConfigKey, missing.HerokuApp, missing.Reason));
         Assert.Contains("add-on shop-papertrail (papertrail)", missing.Message);
+        Assert.Contains("capture --app shop-web-production --secrets-out", missing.Message);
         Assert.Contains("heroku config:get PAPERTRAIL_API_TOKEN -a shop-web-production", missing.Message);
         Assert.Contains("under shop-web-production:", missing.Message);
+    }
+
+    [Fact]
+    public void An_add_on_value_in_the_file_as_capture_keeps_it_is_assigned_to_its_key()
+    {
+        var withToken = Captured.Replace("  STRIPE_KEY: \"sk_live_canary\"", "  STRIPE_KEY: \"sk_live_canary\"\n  PAPERTRAIL_API_TOKEN: \"pt-canary\"", StringComparison.Ordinal);
+
+        var config = Match(Shop(), "prod", withToken);
+
+        Assert.DoesNotContain(config.Missing, m => m.Var == "PAPERTRAIL_API_TOKEN");
+        Assert.Contains(new SecretAssignment("shop-web-PAPERTRAIL_API_TOKEN", "shop-web", "PAPERTRAIL_API_TOKEN", "shop-web-production", "secrets.yaml:4", "pt-canary"), config.Assignments);
     }
 
     [Fact]

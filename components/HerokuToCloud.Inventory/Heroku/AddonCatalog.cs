@@ -17,28 +17,28 @@ public static class AddonCatalog
 
     private static readonly FrozenDictionary<string, KnownAddon> Services = new KnownAddon[]
     {
-        new("heroku-postgresql", "DATABASE", ["URL"], "essential-0", AddonCategory.Postgres),
-        new("heroku-redis", "REDIS", ["URL", "TLS_URL"], "mini", AddonCategory.KeyValue),
-        new("scheduler", "SCHEDULER", [], "standard", AddonCategory.Scheduler),
-        new("heroku-kafka", "KAFKA", ["URL", "TRUSTED_CERT", "CLIENT_CERT", "CLIENT_CERT_KEY"], null, AddonCategory.Queue),
-        new("memcachier", "MEMCACHIER", ["SERVERS", "USERNAME", "PASSWORD"], null, AddonCategory.Memcached),
-        new("sendgrid", "SENDGRID", ["USERNAME", "PASSWORD"], null, AddonCategory.Email),
-        new("mailgun", "MAILGUN", ["API_KEY", "DOMAIN", "PUBLIC_KEY", "SMTP_LOGIN", "SMTP_PASSWORD", "SMTP_PORT", "SMTP_SERVER"], null, AddonCategory.Email),
-        new("papertrail", "PAPERTRAIL", ["API_TOKEN"], null, AddonCategory.Logging),
-        new("newrelic", "NEW_RELIC", ["LICENSE_KEY", "LOG"], null, AddonCategory.Monitoring),
-        new("scout", "SCOUT", ["KEY", "MONITOR"], null, AddonCategory.Monitoring),
-        new("sentry", "SENTRY", ["DSN"], null, AddonCategory.ErrorTracking),
-        new("rollbar", "ROLLBAR", ["ACCESS_TOKEN", "ENDPOINT"], null, AddonCategory.ErrorTracking),
-        new("cloudamqp", "CLOUDAMQP", ["URL", "APIKEY"], null, AddonCategory.Queue),
-        new("jawsdb", "JAWSDB", ["URL"], null, AddonCategory.MySql),
-        new("jawsdb-maria", "JAWSDB_MARIA", ["URL"], null, AddonCategory.MySql),
-        new("mongolab", "MONGOLAB", ["URI"], null, AddonCategory.MongoDb),
-        new("bonsai", "BONSAI", ["URL"], null, AddonCategory.Search),
-        new("searchbox", "SEARCHBOX", ["URL", "SSL_URL"], null, AddonCategory.Search),
-        new("redisgreen", "REDISGREEN", ["URL"], null, AddonCategory.KeyValue),
-        new("rediscloud", "REDISCLOUD", ["URL"], null, AddonCategory.KeyValue),
-        new("cloudinary", "CLOUDINARY", ["URL"], null, AddonCategory.Media),
-        new("bucketeer", "BUCKETEER", ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "BUCKET_NAME"], null, AddonCategory.Storage),
+        new("heroku-postgresql", "DATABASE", ["URL"], "essential-0"),
+        new("heroku-redis", "REDIS", ["URL", "TLS_URL"], "mini"),
+        new(AddonServices.Scheduler, "SCHEDULER", [], "standard"),
+        new("heroku-kafka", "KAFKA", ["URL", "TRUSTED_CERT", "CLIENT_CERT", "CLIENT_CERT_KEY"], null),
+        new("memcachier", "MEMCACHIER", ["SERVERS", "USERNAME", "PASSWORD"], null),
+        new("sendgrid", "SENDGRID", ["USERNAME", "PASSWORD"], null),
+        new("mailgun", "MAILGUN", ["API_KEY", "DOMAIN", "PUBLIC_KEY", "SMTP_LOGIN", "SMTP_PASSWORD", "SMTP_PORT", "SMTP_SERVER"], null),
+        new("papertrail", "PAPERTRAIL", ["API_TOKEN"], null),
+        new("newrelic", "NEW_RELIC", ["LICENSE_KEY", "LOG"], null),
+        new("scout", "SCOUT", ["KEY", "MONITOR"], null),
+        new("sentry", "SENTRY", ["DSN"], null),
+        new("rollbar", "ROLLBAR", ["ACCESS_TOKEN", "ENDPOINT"], null),
+        new("cloudamqp", "CLOUDAMQP", ["URL", "APIKEY"], null),
+        new("jawsdb", "JAWSDB", ["URL"], null),
+        new("jawsdb-maria", "JAWSDB_MARIA", ["URL"], null),
+        new("mongolab", "MONGOLAB", ["URI"], null),
+        new("bonsai", "BONSAI", ["URL"], null),
+        new("searchbox", "SEARCHBOX", ["URL", "SSL_URL"], null),
+        new("redisgreen", "REDISGREEN", ["URL"], null),
+        new("rediscloud", "REDISCLOUD", ["URL"], null),
+        new("cloudinary", "CLOUDINARY", ["URL"], null),
+        new("bucketeer", "BUCKETEER", ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "BUCKET_NAME"], null),
     }.ToFrozenDictionary(a => a.Service, StringComparer.Ordinal);
 
     public static IEnumerable<KnownAddon> All => Services.Values.OrderBy(a => a.Service, StringComparer.Ordinal);
@@ -52,5 +52,5 @@ public static class AddonCatalog
     public static KnownAddon Describe(string service) =>
         TryFind(service, out var known)
             ? known
-            : new KnownAddon(service, service.ToUpperInvariant().Replace('-', '_'), ["URL"], null, AddonCategory.Other);
+            : new KnownAddon(service, service.ToUpperInvariant().Replace('-', '_'), ["URL"], null);
 }

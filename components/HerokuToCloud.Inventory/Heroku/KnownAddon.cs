@@ -12,35 +12,14 @@ namespace HerokuToCloud.Inventory;
 /// REDIS_CACHE_URL and REDIS_CACHE_TLS_URL.
 /// </param>
 /// <param name="DefaultPlan">Heroku's plan for a bare service name; null when heroku2cloud does not know it.</param>
-/// <param name="Category">What kind of service it is, for the landing plan.</param>
 public sealed record KnownAddon(
     string Service,
     string DefaultAttachment,
     IReadOnlyList<string> VarSuffixes,
-    string? DefaultPlan,
-    AddonCategory Category)
+    string? DefaultPlan)
 {
     /// <summary>The config var names an attachment of this service under <paramref name="attachment"/> injects.</summary>
     public IReadOnlyList<string> ConfigVarsFor(string attachment) =>
         VarSuffixes.Select(suffix => $"{attachment}_{suffix}").ToArray();
 }
 
-/// <summary>Broad kinds of add-on services; the landing plan maps the datastores and notes the rest.</summary>
-public enum AddonCategory
-{
-    Other,
-    Postgres,
-    KeyValue,
-    MySql,
-    MongoDb,
-    Memcached,
-    Search,
-    Queue,
-    Scheduler,
-    Logging,
-    Monitoring,
-    ErrorTracking,
-    Email,
-    Storage,
-    Media,
-}

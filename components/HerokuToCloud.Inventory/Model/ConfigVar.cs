@@ -30,7 +30,7 @@ public enum ConfigVarKind
     /// <summary>Set by the team (heroku config:set, app.json env).</summary>
     Team,
 
-    /// <summary>Injected by an add-on attachment; rebuilt from the new resource, never copied.</summary>
+    /// <summary>Injected by an add-on attachment: rebuilt from a new datastore, or secret config when the add-on is not rebuilt (<see cref="AddonServices"/>).</summary>
     Addon,
 
     /// <summary>Injected by Heroku's runtime (PORT, DYNO, ...); dropped, or provided by the new platform.</summary>

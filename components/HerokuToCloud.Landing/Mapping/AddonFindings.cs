@@ -4,8 +4,9 @@ namespace HerokuToCloud.Landing;
 
 /// <summary>
 /// What the plan says about each add-on that does not become a datastore: Heroku Scheduler is
-/// consumed, log services become a warning to re-create the drain, everything else is reported as
-/// not generated with a reason and a suggestion, and its vars stay as secret config.
+/// consumed, log services become a warning to re-create the drain (unless the apps' log drains
+/// already carry it), everything else is reported as not generated with a reason and a suggestion,
+/// and its vars stay as secret config.
 /// </summary>
 internal static class AddonFindings
 {
@@ -40,6 +41,11 @@ internal static class AddonFindings
                             "add them (command, frequency, size) to the app's scheduler section, or nothing will run on schedule.");
                     }
 
+                    break;
+                case AddonKind.Logging when addonLinks.Count > 0 && addonLinks.All(l => l.App.LogDrains.Count > 0):
+                    // A capture from the Platform API lists the add-on's drain among the app's log drains, and
+                    // each drain has its own warning to re-create it; a second one here said the same thing twice.
+                    findings.Info(key, $"{label} is {rule.What}; its drain is among the app's log drains, each reported with what to do.{kept}");
                     break;
                 case AddonKind.Logging:
                     findings.Warning(key, $"{label} is {rule.What}: {rule.Suggestion}.{kept}");

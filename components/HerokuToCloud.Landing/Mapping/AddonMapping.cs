@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using HerokuToCloud.Inventory;
 
 namespace HerokuToCloud.Landing;
 
@@ -25,26 +26,15 @@ public enum AddonKind
 public sealed record AddonRule(AddonKind Kind, string What, string Suggestion);
 
 /// <summary>
-/// Add-on service → landing rule. Heroku Postgres and Key-Value Store become datastores. Three
-/// third-party add-ons become Redis datastores too: Redis Cloud (rediscloud), RedisGreen
-/// (redisgreen) and Redis To Go (redistogo) sell plain Redis reached through one redis:// URL
-/// (REDISCLOUD_URL, REDISGREEN_URL, REDISTOGO_URL) with no provider API the app depends on, so a
-/// managed Redis/Valkey is a drop-in replacement. Others that speak another protocol (Memcached,
-/// MySQL, MongoDB, RabbitMQ, Elasticsearch) or are SaaS accounts are reported with a suggestion.
+/// Add-on service → landing rule. The services rebuilt as datastores, Heroku Scheduler and the log
+/// drain services are named in <see cref="AddonServices"/>, which capture reads too; the rest are
+/// third-party services that speak another protocol (Memcached, MySQL, MongoDB, RabbitMQ,
+/// Elasticsearch) or SaaS accounts, reported here with a suggestion.
 /// </summary>
 public static class AddonMapping
 {
-    public static readonly IReadOnlyList<string> PostgresServices = ["heroku-postgresql"];
-
-    public static readonly IReadOnlyList<string> RedisServices = ["heroku-redis", "heroku-key-value-store"];
-
-    public static readonly IReadOnlyList<string> RedisCompatibleServices = ["rediscloud", "redisgreen", "redistogo"];
-
-    public static readonly IReadOnlyList<string> LoggingServices =
-    [
-        "papertrail", "logentries", "loggly", "sumologic", "solarwinds", "coralogix", "logdna", "mezmo",
-        "logtail", "timber-logging", "logzio",
-    ];
+    /// <summary>What happens to an app's logs on the new platform; the log service rule and each log drain's finding say it alike.</summary>
+    internal const string LogsMove = "logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes)";
 
     private static readonly FrozenDictionary<string, AddonRule> Rules = Build();
 
@@ -55,8 +45,7 @@ public static class AddonMapping
                 "keep the provider account, or replace the service");
 
     /// <summary>True for Redis add-ons outside Heroku, whose plans are sized by <see cref="RedisPlans.ThirdParty"/>.</summary>
-    public static bool IsThirdPartyRedis(string service) =>
-        RedisCompatibleServices.Contains(service.Trim(), StringComparer.OrdinalIgnoreCase);
+    public static bool IsThirdPartyRedis(string service) => AddonServices.IsIn(AddonServices.RedisCompatible, service);
 
     private static FrozenDictionary<string, AddonRule> Build()
     {
@@ -67,17 +56,16 @@ public static class AddonMapping
                 rules[service] = new AddonRule(AddonKind.Unsupported, what, suggestion);
         }
 
-        foreach (var s in PostgresServices)
+        foreach (var s in AddonServices.Postgres)
             rules[s] = new AddonRule(AddonKind.Postgres, "PostgreSQL", "rebuilt as a new PostgreSQL database; the data is migrated");
-        foreach (var s in RedisServices)
+        foreach (var s in AddonServices.HerokuRedis)
             rules[s] = new AddonRule(AddonKind.Redis, "Redis", "rebuilt as a new Redis/Valkey cache");
-        foreach (var s in RedisCompatibleServices)
+        foreach (var s in AddonServices.RedisCompatible)
             rules[s] = new AddonRule(AddonKind.Redis, "Redis (third-party)", "rebuilt as a new Redis/Valkey cache; the app only needs its redis:// URL");
-        rules["scheduler"] = new AddonRule(AddonKind.Scheduler, "Heroku Scheduler", "its jobs land as scheduled tasks of the apps");
-        foreach (var s in LoggingServices)
+        rules[AddonServices.Scheduler] = new AddonRule(AddonKind.Scheduler, "Heroku Scheduler", "its jobs land as scheduled tasks of the apps");
+        foreach (var s in AddonServices.Logging)
         {
-            rules[s] = new AddonRule(AddonKind.Logging, "a log drain service",
-                "logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes); re-create the drain to this service from there if you keep it");
+            rules[s] = new AddonRule(AddonKind.Logging, "a log drain service", $"{LogsMove}; re-create the drain to this service from there if you keep it");
         }
 
         Unsupported("MySQL", "use RDS for MySQL (or a MySQL operator on Kubernetes) and point the URL secret at it", "jawsdb", "cleardb");

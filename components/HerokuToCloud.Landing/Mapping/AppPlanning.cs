@@ -68,7 +68,7 @@ internal static class AppPlanning
         foreach (var drain in app.LogDrains.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             findings.Warning(key + ".logDrains",
-                $"logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes); re-create the drain to {DrainHost(drain)} from there if you keep it.");
+                $"{AddonMapping.LogsMove}; re-create the drain to {DrainHost(drain)} from there if you keep it.");
         }
 
         foreach (var feature in app.Features.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))

@@ -15,7 +15,7 @@ public sealed record RedisPlan(string Name, int MemoryMiB, int Nodes, bool HighA
 /// <summary>
 /// Plans of the Redis add-ons the landing replaces with a managed Redis/Valkey: Heroku Key-Value
 /// Store (service "heroku-redis", also spelled "heroku-key-value-store") and the Redis-compatible
-/// third-party add-ons in <see cref="AddonMapping"/>.
+/// third-party add-ons (<see cref="HerokuToCloud.Inventory.AddonServices.RedisCompatible"/>).
 /// </summary>
 public static partial class RedisPlans
 {

@@ -95,7 +95,7 @@ public static class SecretAssignments
         if (links.Injecting(app, var) is { } link)
         {
             return new MissingSecretValue(key, landing.Name, var, source, MissingSecretReason.AddonValue,
-                $"add-on {link.Addon.Name} ({link.Addon.Service}) injects it on Heroku and capture never copies add-on values, but the new platform keeps it as secret config; " +
+                $"add-on {link.Addon.Name} ({link.Addon.Service}) injects it on Heroku and the new platform keeps it as secret config; `capture --app {source} --secrets-out` copies it, a capture from manifests has no value; " +
                 $"add `{var}: \"...\"` under {source}: in {file.Source} ({hint}).");
         }
 

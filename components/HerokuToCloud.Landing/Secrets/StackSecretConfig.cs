@@ -50,7 +50,7 @@ public enum MissingSecretReason
     /// <summary>The file has no section for the stack's Heroku app at all.</summary>
     AppNotInFile,
 
-    /// <summary>An add-on that is not a datastore injects it on Heroku: capture never copies those values.</summary>
+    /// <summary>An add-on that is not a datastore injects it on Heroku, and the file has no value (a capture from manifests).</summary>
     AddonValue,
 
     /// <summary>Only other stages' apps set it on Heroku; this stack still needs a value.</summary>

@@ -37,7 +37,7 @@ internal static class CaptureCommand
         var apiUrl = new Option<string?>("--api-url") { Description = "The Platform API root for --app (default https://api.heroku.com)." };
         var secretsOut = new Option<string?>("--secrets-out")
         {
-            Description = "With --app: also write the team's config var values to this file (owner-only, mode 0600). Add-on values are never copied.",
+            Description = "With --app: also write the config var values the new platform reads from secret config to this file (owner-only, mode 0600): the team's vars and those of add-ons that are not rebuilt. Postgres and Redis URLs are never copied.",
         };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary (apps, counts, notes) on standard output instead of progress and text; needs -o FILE." };
 
@@ -194,7 +194,7 @@ internal static class CaptureCommand
         {
             Console.Error.WriteLine(
                 $"wrote {Count(values.Count, "config var value")} of {Count(values.Apps.Count, "app")} to {written} (owner-only; never commit it). " +
-                "Add-on values were left out: the new platform rebuilds them.");
+                "Postgres and Redis values were left out: the new platform rebuilds them.");
         }
 
         var processes = system.Apps.Sum(a => a.Processes.Count);

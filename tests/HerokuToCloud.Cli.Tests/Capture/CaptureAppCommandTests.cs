@@ -137,10 +137,11 @@ public sealed class CaptureAppCommandTests : IDisposable
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretsPath));
 
         var secrets = File.ReadAllText(secretsPath);
-        foreach (var ((app, name), value) in ShopSystem.TeamValues.Where(v => !v.Value.Contains('\n')))
+        foreach (var ((app, name), value) in ShopSystem.KeptValues.Where(v => !v.Value.Contains('\n')))
             Assert.Contains($"{name}: \"{value}\"", secrets);
         Assert.Contains($"{ShopSystem.Web}:\n", secrets);
-        Assert.Contains("wrote 7 config var values of 2 apps", result.Stderr);
+        Assert.Contains("wrote 8 config var values of 2 apps", result.Stderr);
+        Assert.Contains("Postgres and Redis values were left out", result.Stderr);
 
         // The canary test: every value the fake API holds, checked against every output.
         var outputs = new Dictionary<string, string>
@@ -156,11 +157,32 @@ public sealed class CaptureAppCommandTests : IDisposable
                 Assert.False(text.Contains(canary, StringComparison.Ordinal), $"'{canary}' leaked into {where}");
         }
 
-        foreach (var value in ShopSystem.OtherValues.Values)
+        foreach (var value in ShopSystem.DroppedValues.Values)
             Assert.DoesNotContain(value, secrets);
         Assert.Equal(
             [InventoryPath, secretsPath],
             Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".netrc", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Secrets_push_finds_every_value_a_capture_wrote_including_the_papertrail_token()
+    {
+        var secretsPath = Path.Combine(_dir, "shop-secrets.yaml");
+        var capture = await RunAsync(null, Capture("--secrets-out", secretsPath));
+        Assert.True(capture.ExitCode == 0, capture.ToString());
+
+        var push = await RunAsync(new Dictionary<string, string?>(),
+            "secrets", "push", InventoryPath, "--from", secretsPath, "--stack", "prod", "-C", Path.Combine(_dir, "no-program-yet"), "--dry-run", "--json");
+
+        Assert.True(push.ExitCode == 0, push.ToString());
+        using var report = JsonDocument.Parse(push.Stdout);
+        var root = report.RootElement;
+        Assert.Empty(root.GetProperty("missing").EnumerateArray());
+        var token = Assert.Single(root.GetProperty("assignments").EnumerateArray(), a => a.GetProperty("var").GetString() == "PAPERTRAIL_API_TOKEN");
+        Assert.Equal(("shop:shop-web-PAPERTRAIL_API_TOKEN", "wouldSet"), (token.GetProperty("key").GetString(), token.GetProperty("status").GetString()));
+        Assert.DoesNotContain(root.GetProperty("unused").EnumerateArray(), u => u.GetProperty("var").GetString() is "DATABASE_URL" or "REDIS_URL");
+        foreach (var canary in ShopSystem.AllCanaries)
+            Assert.DoesNotContain(canary, push.Stdout + push.Stderr);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class CapturedSecretsTests : IDisposable
             (App: ((YamlScalarNode)app.Key).Value!, Var: ((YamlScalarNode)v.Key).Value!, Value: ((YamlScalarNode)v.Value).Value!)));
 
         Assert.Equal(
-            ShopSystem.TeamValues.Select(kv => (kv.Key.App, kv.Key.Var, kv.Value)).OrderBy(x => x.App, StringComparer.Ordinal).ThenBy(x => x.Var, StringComparer.Ordinal),
+            ShopSystem.KeptValues.Select(kv => (kv.Key.App, kv.Key.Var, kv.Value)).OrderBy(x => x.App, StringComparer.Ordinal).ThenBy(x => x.Var, StringComparer.Ordinal),
             read);
     }
 
@@ -43,24 +43,70 @@ public sealed class CapturedSecretsTests : IDisposable
 
         Assert.StartsWith("# heroku2cloud capture --secrets-out", yaml);
         Assert.Contains("readable by its owner only (mode 0600)", yaml);
-        Assert.Contains("values that add-on attachments inject", yaml);
-        Assert.Contains("# shop-web: not included: DATABASE_URL, HEROKU_APP_NAME, HEROKU_POSTGRESQL_ONYX_URL, PAPERTRAIL_API_TOKEN, REDIS_TLS_URL, REDIS_URL", yaml);
+        Assert.Contains("values that Postgres and Redis add-ons inject", yaml);
+        Assert.Contains("# shop-web: not included: DATABASE_URL, HEROKU_APP_NAME, HEROKU_POSTGRESQL_ONYX_URL, REDIS_TLS_URL, REDIS_URL", yaml);
         Assert.Contains("# shop-worker: not included: PRIMARY_DB_URL, REDIS_TLS_URL, REDIS_URL", yaml);
     }
 
     [Fact]
-    public async Task Add_on_and_runtime_values_never_reach_the_file()
+    public async Task Rebuilt_add_on_and_runtime_values_never_reach_the_file()
     {
         var yaml = (await SecretsAsync()).ToYaml();
 
-        foreach (var value in ShopSystem.OtherValues.Values)
+        foreach (var value in ShopSystem.DroppedValues.Values)
             Assert.DoesNotContain(value, yaml);
         Assert.Contains("canary-team-web-skb-5e1f", yaml);
+    }
+
+    [Fact]
+    public async Task The_token_of_an_add_on_the_landing_does_not_rebuild_is_kept_under_its_app()
+    {
+        var secrets = await SecretsAsync();
+
+        Assert.Contains("PAPERTRAIL_API_TOKEN", secrets.NamesFor(ShopSystem.Web));
+        Assert.Equal("canary-addon-papertrail-token", secrets.ValueOf(ShopSystem.Web, "PAPERTRAIL_API_TOKEN"));
+        Assert.DoesNotContain("DATABASE_URL", secrets.NamesFor(ShopSystem.Web));
+        Assert.DoesNotContain("REDIS_URL", secrets.NamesFor(ShopSystem.Web));
+        Assert.DoesNotContain("REDIS_URL", secrets.NamesFor(ShopSystem.Worker));
+        Assert.Contains("  PAPERTRAIL_API_TOKEN: \"canary-addon-papertrail-token\"\n", secrets.ToYaml());
     }
 
     [Fact]
     public async Task The_file_is_byte_identical_for_the_same_values()
     {
         Assert.Equal((await SecretsAsync()).ToYaml(), (await SecretsAsync()).ToYaml());
+    }
+
+    [Fact]
+    public void An_add_on_var_is_kept_only_when_its_add_on_is_listed_and_not_a_rebuilt_datastore()
+    {
+        var system = new HerokuSystem
+        {
+            Name = "shop",
+            Apps = [new HerokuApp
+            {
+                Name = "shop-web",
+                Config =
+                [
+                    new ConfigVar { Name = "SENDGRID_PASSWORD", Kind = ConfigVarKind.Addon, Addon = "mail" },
+                    new ConfigVar { Name = "REDISCLOUD_URL", Kind = ConfigVarKind.Addon, Addon = "cache" },
+                    new ConfigVar { Name = "ORPHAN_URL", Kind = ConfigVarKind.Addon, Addon = "not-in-the-inventory" },
+                ],
+            }],
+            Addons =
+            [
+                new Addon { Name = "mail", Service = "sendgrid", Plan = "starter" },
+                new Addon { Name = "cache", Service = "rediscloud", Plan = "30" },
+            ],
+        };
+        var values = new Dictionary<string, IReadOnlyDictionary<string, string?>>
+        {
+            ["shop-web"] = new Dictionary<string, string?> { ["SENDGRID_PASSWORD"] = "sg-pw", ["REDISCLOUD_URL"] = "redis://x", ["ORPHAN_URL"] = "y://z" },
+        };
+
+        var secrets = CapturedSecrets.From(system, values);
+
+        Assert.Equal(["SENDGRID_PASSWORD"], secrets.NamesFor("shop-web"));
+        Assert.Contains("# shop-web: not included: ORPHAN_URL, REDISCLOUD_URL\n", secrets.ToYaml());
     }
 }

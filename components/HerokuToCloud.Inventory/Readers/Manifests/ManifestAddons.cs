@@ -62,7 +62,7 @@ internal static class ManifestAddons
                 notes.Add($"{service} is not in heroku2cloud's add-on catalog; its attachment {Attachment} is assumed to inject {Attachment}_URL. Check heroku config and correct the attachment's configVars.");
             if (plan == "in-dyno")
                 notes.Add($"{service}:in-dyno exists only inside Heroku CI test runs; set the plan production uses.");
-            if (service == "scheduler")
+            if (AddonServices.IsScheduler(service))
                 notes.Add("Heroku Scheduler is provisioned, but its jobs live only in Heroku's dashboard: list them in this app's scheduler section (command, frequency, size).");
 
             return new Addon

@@ -6,9 +6,11 @@ namespace HerokuToCloud.Inventory.Readers.PlatformApi;
 
 /// <summary>
 /// Config var values read for <c>capture --secrets-out</c>: app → var → value, for the vars the
-/// team set. Values of vars that add-on attachments inject are never held (the new platform
-/// rebuilds them from the resources that replace the add-ons), nor Heroku's runtime vars. This
-/// is the only object that carries values out of a capture; <see cref="ToString"/> shows none.
+/// team set and the vars of add-ons the landing does not rebuild (PAPERTRAIL_API_TOKEN, SENDGRID_*):
+/// the generated program reads those from secret config, so their Heroku values must travel.
+/// Values of vars a rebuilt datastore injects (DATABASE_URL, REDIS_URL) are never held, because the
+/// new platform makes them new, nor Heroku's runtime vars. This is the only object that carries
+/// values out of a capture; <see cref="ToString"/> shows none.
 /// </summary>
 public sealed class CapturedSecrets
 {
@@ -36,13 +38,15 @@ public sealed class CapturedSecrets
         _values.TryGetValue(app, out var vars) && vars.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>
-    /// Keeps the values of the team-set vars of each app in <paramref name="system"/>; every
-    /// add-on and runtime var's value is dropped here, before anything can write it.
+    /// Keeps the values of the team-set vars of each app in <paramref name="system"/> and of the vars
+    /// of add-ons that are not <see cref="AddonServices.IsRebuiltDatastore">rebuilt</see>; the value
+    /// of every rebuilt add-on var and runtime var is dropped here, before anything can write it.
     /// </summary>
     internal static CapturedSecrets From(HerokuSystem system, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp)
     {
         var values = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         var excluded = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var services = system.Addons.ToDictionary(a => a.Name, a => a.Service, StringComparer.Ordinal);
         foreach (var app in system.Apps)
         {
             var kept = values[app.Name] = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -50,7 +54,7 @@ public sealed class CapturedSecrets
             var raw = valuesByApp.GetValueOrDefault(app.Name);
             foreach (var configVar in app.Config)
             {
-                if (configVar.Kind != ConfigVarKind.Team)
+                if (!IsKept(configVar, services))
                 {
                     dropped.Add(configVar.Name);
                     continue;
@@ -65,6 +69,17 @@ public sealed class CapturedSecrets
     }
 
     /// <summary>
+    /// An add-on var whose add-on the inventory does not list is dropped: without its service,
+    /// nothing proves it is not a datastore URL.
+    /// </summary>
+    private static bool IsKept(ConfigVar configVar, IReadOnlyDictionary<string, string> services) => configVar.Kind switch
+    {
+        ConfigVarKind.Team => true,
+        ConfigVarKind.Addon => configVar.Addon is { } addon && services.TryGetValue(addon, out var service) && !AddonServices.IsRebuiltDatastore(service),
+        _ => false,
+    };
+
+    /// <summary>
     /// The secrets file: a commented header, then a YAML mapping app → VAR → value with every
     /// value double-quoted (so multi-line keys and values that look like numbers survive).
     /// </summary>
@@ -77,8 +92,10 @@ public sealed class CapturedSecrets
             # values into the new platform's secret store (for example `pulumi config set --secret`),
             # then delete it.
             # Layout: app name -> config var name -> value.
-            # Not included, by design: values that add-on attachments inject (DATABASE_URL, REDIS_URL ...):
-            # they are rebuilt from the resources that replace the add-ons, never copied; and Heroku
+            # Included: the team's vars, and the vars of add-ons the new platform does not replace
+            # (PAPERTRAIL_API_TOKEN ...), which it reads from secret config.
+            # Not included, by design: values that Postgres and Redis add-ons inject (DATABASE_URL,
+            # REDIS_URL ...): they are rebuilt from the new datastores, never copied; and Heroku
             # runtime vars (PORT, DYNO, HEROKU_APP_NAME ...), which the new platform provides or drops.
 
             """.ReplaceLineEndings("\n"));

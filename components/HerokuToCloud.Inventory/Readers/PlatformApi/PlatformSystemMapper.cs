@@ -12,8 +12,6 @@ internal static class PlatformSystemMapper
 {
     public const string SourceName = "heroku platform api";
 
-    private const string SchedulerService = "scheduler";
-
     /// <param name="systemName">The system's name; null picks one from the pipeline or the app names.</param>
     /// <param name="snapshots">The captured apps, in the order the user named them.</param>
     /// <param name="addonAttachments">Every attachment of each add-on (by add-on id), including those on apps outside the capture.</param>
@@ -108,7 +106,7 @@ internal static class PlatformSystemMapper
         }
 
         var schedulerApps = snapshots
-            .Where(s => s.Addons.Any(a => ServiceAndPlan(a).Service == SchedulerService))
+            .Where(s => s.Addons.Any(a => AddonServices.IsScheduler(ServiceAndPlan(a).Service)))
             .Select(s => s.App.Name)
             .ToList();
         var scheduler =
@@ -116,7 +114,10 @@ internal static class PlatformSystemMapper
             "to fill in by hand (command, frequency such as \"hourly at :30\", size).";
         if (schedulerApps.Count > 0)
             scheduler += $" Apps with the Scheduler add-on: {string.Join(", ", schedulerApps)} (see their jobs with `heroku addons:open scheduler -a APP`).";
-        systemNotes.Add(scheduler);
+
+        // A warning of this capture, not a note of the inventory: inventory show and generate warn about each
+        // app whose Scheduler has no jobs yet, from the scheduler sections themselves; a note said it again,
+        // and kept saying it after the jobs were filled in.
         warnings.Add(scheduler);
 
         var system = new HerokuSystem
@@ -235,9 +236,9 @@ internal static class PlatformSystemMapper
             var destination = LogDrainDestination.WithoutCredentials(drain.Url);
             drains.Add(destination);
             var by = drain.Addon?.Name is { } addonName ? $" (added by add-on {addonName})" : "";
-            notes.Add(
-                $"log drain to {destination}{by}: the new platform must forward logs there itself; " +
-                "any path, query and credentials in its URL were left out.");
+            // What to do about the drain is the landing's finding on logDrains; the note keeps only
+            // what the inventory cannot say, so generate does not print the advice twice.
+            notes.Add($"log drain to {destination}{by}: any path, query and credentials in its URL were left out.");
         }
 
         PipelineCoupling? pipeline = null;

@@ -22,8 +22,11 @@ public static class ShopSystem
     public const string Papertrail = "papertrail-flat-11111";
     public const string Scheduler = "scheduler-curly-4242";
 
-    /// <summary>Values of vars the team set: the only values a secrets file may contain.</summary>
-    public static readonly IReadOnlyDictionary<(string App, string Var), string> TeamValues = new Dictionary<(string, string), string>
+    /// <summary>
+    /// The only values a secrets file may contain: those of vars the team set, and of the Papertrail
+    /// add-on, which the landing does not rebuild and reads from secret config.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string App, string Var), string> KeptValues = new Dictionary<(string, string), string>
     {
         [(Web, "SECRET_KEY_BASE")] = "canary-team-web-skb-5e1f",
         [(Web, "RAILS_ENV")] = "production",
@@ -32,16 +35,16 @@ public static class ShopSystem
         [(Web, "MULTILINE_PEM")] = "-----BEGIN KEY-----\ncanary-team-pem-line\n-----END KEY-----",
         [(Worker, "SECRET_KEY_BASE")] = "canary-team-worker-skb-77aa",
         [(Worker, "SIDEKIQ_CONCURRENCY")] = "10",
+        [(Web, "PAPERTRAIL_API_TOKEN")] = "canary-addon-papertrail-token",
     };
 
-    /// <summary>Values of add-on and runtime vars: they must appear in no output at all.</summary>
-    public static readonly IReadOnlyDictionary<(string App, string Var), string> OtherValues = new Dictionary<(string, string), string>
+    /// <summary>Values of the rebuilt Postgres and Redis add-ons' vars and of runtime vars: they must appear in no output at all.</summary>
+    public static readonly IReadOnlyDictionary<(string App, string Var), string> DroppedValues = new Dictionary<(string, string), string>
     {
         [(Web, "DATABASE_URL")] = "postgres://u1:canary-addon-pg-pw@ec2-1.compute.amazonaws.com:5432/d1",
         [(Web, "HEROKU_POSTGRESQL_ONYX_URL")] = "postgres://u1:canary-addon-pg-pw@ec2-1.compute.amazonaws.com:5432/d1",
         [(Web, "REDIS_URL")] = "redis://:canary-addon-redis-pw@ec2-2.compute.amazonaws.com:6379",
         [(Web, "REDIS_TLS_URL")] = "rediss://:canary-addon-redis-pw@ec2-2.compute.amazonaws.com:6380",
-        [(Web, "PAPERTRAIL_API_TOKEN")] = "canary-addon-papertrail-token",
         [(Web, "HEROKU_APP_NAME")] = "canary-runtime-app-name",
         [(Worker, "PRIMARY_DB_URL")] = "postgres://u1:canary-addon-pg-pw@ec2-1.compute.amazonaws.com:5432/d1",
         [(Worker, "REDIS_URL")] = "redis://:canary-addon-redis-pw@ec2-2.compute.amazonaws.com:6379",
@@ -52,7 +55,7 @@ public static class ShopSystem
     public static readonly IReadOnlyList<string> DrainSecrets = ["canary-drain-password", "canary-drain-query-token", "canary-drain-path-token"];
 
     public static IEnumerable<string> AllCanaries =>
-        TeamValues.Values.Concat(OtherValues.Values).Where(v => v.Contains("canary", StringComparison.Ordinal)).Concat(DrainSecrets)
+        KeptValues.Values.Concat(DroppedValues.Values).Where(v => v.Contains("canary", StringComparison.Ordinal)).Concat(DrainSecrets)
             .Append("canary-team-pem-line");
 
     public static void Serve(FakeHerokuApi api)
@@ -138,5 +141,5 @@ public static class ShopSystem
     }
 
     private static (string, string)[] Values(string app) =>
-        TeamValues.Concat(OtherValues).Where(kv => kv.Key.App == app).Select(kv => (kv.Key.Var, kv.Value)).ToArray();
+        KeptValues.Concat(DroppedValues).Where(kv => kv.Key.App == app).Select(kv => (kv.Key.Var, kv.Value)).ToArray();
 }
