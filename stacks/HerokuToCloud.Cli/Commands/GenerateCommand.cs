@@ -67,6 +67,7 @@ internal static class GenerateCommand
 
     private static int Run(ParseResult options, string inventoryPath, IGenerateTarget target, string stack, string output, string[] settings, bool json, bool reset)
     {
+        RefuseOtherTargetsOptions(options, target);
         var system = InventoryYamlReader.ReadFile(inventoryPath);
         var plan = LandingPlanner.Plan(system, stack);
         var generated = target.Generate(plan, Stages(system, plan), options);
@@ -105,6 +106,25 @@ internal static class GenerateCommand
     {
         var names = LandingPlanner.StackNames(system);
         return names.Count == 0 ? [plan] : [.. names.Select(name => LandingPlanner.Plan(system, name))];
+    }
+
+    /// <summary>
+    /// An option of another target would be silently ignored (`-t aws --postgres external` still
+    /// lands on RDS), so it is refused before anything is read or written.
+    /// </summary>
+    private static void RefuseOtherTargetsOptions(ParseResult options, IGenerateTarget target)
+    {
+        foreach (var other in GenerateTargets.All.Where(t => t != target))
+        {
+            foreach (var option in other.Options.Where(o => !target.Options.Contains(o)))
+            {
+                if (options.GetResult(option) is { Implicit: false })
+                {
+                    throw new UsageException(
+                        $"{option.Name} belongs to --target {other.Name}; --target {target.Name} does not read it. Drop it, or generate with --target {other.Name}. Nothing was written.");
+                }
+            }
+        }
     }
 
     /// <summary>Stack files already in DIR are the team's: their values, secrets, provider and encryption settings are kept (see <see cref="StackFileMerge"/>).</summary>
