@@ -68,6 +68,8 @@ internal static class GenerateCommand
     private static int Run(ParseResult options, string inventoryPath, IGenerateTarget target, string stack, string output, string[] settings, bool json, bool reset)
     {
         RefuseOtherTargetsOptions(options, target);
+        if (File.Exists(output))
+            throw new UsageException($"-o {output} is a file; give a directory for Pulumi.yaml and Pulumi.{stack}.yaml (it is created if missing), or move the file away. Nothing was written.");
         var system = InventoryYamlReader.ReadFile(inventoryPath);
         var plan = LandingPlanner.Plan(system, stack);
         var generated = target.Generate(plan, Stages(system, plan), options);

@@ -188,6 +188,19 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_path_that_is_a_file_is_a_usage_error_that_leaves_the_file_alone()
+    {
+        var file = Path.Combine(dir, "infra");
+        File.WriteAllText(file, "not a directory\n");
+
+        var result = await Generate(Example("emigrate"), "prod", file);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal($"error: -o {file} is a file; give a directory for Pulumi.yaml and Pulumi.prod.yaml (it is created if missing), or move the file away. Nothing was written.\n", result.Stderr.ReplaceLineEndings("\n"));
+        Assert.Equal("not a directory\n", File.ReadAllText(file));
+    }
+
+    [Fact]
     public async Task Set_writes_a_stack_value_and_a_policy_breaking_value_is_reported()
     {
         var result = await Generate(Example("emigrate"), "prod", Path.Combine(dir, "out"), "--set", "logRetentionDays=30", "--set", "emigrateBackendImageTag=v42");
