@@ -201,6 +201,22 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_system_name_rewritten_for_aws_is_a_warning_naming_the_original_and_the_project()
+    {
+        var inventory = Path.Combine(dir, "inventory.yaml");
+        var original = File.ReadAllText(Example("emigrate"));
+        Assert.Contains("\nsystem: emigrate\n", original);
+        File.WriteAllText(inventory, original.Replace("\nsystem: emigrate\n", "\nsystem: emi.grate_x\n", StringComparison.Ordinal));
+        var output = Path.Combine(dir, "out");
+
+        var result = await Generate(inventory, "prod", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(result.Stdout.Split('\n'), l => l.Contains("warning  system: 'emi.grate_x' is used as 'emi-grate-x'", StringComparison.Ordinal));
+        Assert.Contains("name: emi-grate-x\n", File.ReadAllText(Path.Combine(output, "Pulumi.yaml")));
+    }
+
+    [Fact]
     public async Task Set_writes_a_stack_value_and_a_policy_breaking_value_is_reported()
     {
         var result = await Generate(Example("emigrate"), "prod", Path.Combine(dir, "out"), "--set", "logRetentionDays=30", "--set", "emigrateBackendImageTag=v42");
