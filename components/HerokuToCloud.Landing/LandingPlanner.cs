@@ -35,8 +35,8 @@ public static partial class LandingPlanner
 
         var findings = new FindingLog();
         var systemName = ResourceNames.From(system.Name, "name");
-        if (ResourceNames.Sanitize(system.Name) is { } full && full.Length > systemName.Length)
-            findings.Info(InventoryKeys.System, $"system name shortened to '{systemName}' ({ResourceNames.MaxLength} characters at most).");
+        NameChanges.Report(findings, InventoryKeys.System, system.Name, systemName,
+            "the Pulumi project, its stack config namespace (<project>:<key>) and every resource name");
 
         var roles = AppRoles.Build(system, findings);
         var stage = SelectStage(roles, stack);

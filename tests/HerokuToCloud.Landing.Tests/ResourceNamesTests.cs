@@ -119,6 +119,48 @@ public class ResourceNamesTests
     }
 
     [Fact]
+    public void A_system_name_rewritten_for_the_targets_is_a_warning_naming_both_names()
+    {
+        var plan = LandingPlanner.Plan(Sys("emi.grate_x", [App("web", Proc("web"))]), "prod");
+
+        Assert.Equal("emi-grate-x", plan.System);
+        var finding = Assert.Single(plan.Findings, f => f.Subject == "system");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Contains("'emi.grate_x' is used as 'emi-grate-x'", finding.Message);
+        Assert.Contains("config namespace", finding.Message);
+    }
+
+    [Fact]
+    public void A_long_system_name_says_it_was_shortened_and_to_what()
+    {
+        var raw = new string('s', 120);
+        var plan = LandingPlanner.Plan(Sys(raw, [App("web", Proc("web"))]), "prod");
+
+        var finding = Assert.Single(plan.Findings, f => f.Subject == "system");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Contains($"'{raw}' is used as '{plan.System}'", finding.Message);
+        Assert.Contains("shortened", finding.Message);
+    }
+
+    [Fact]
+    public void An_app_name_rewritten_for_the_targets_is_a_warning_naming_both_names()
+    {
+        var plan = LandingPlanner.Plan(Sys("shop", [App("Shop_Web", Proc("web"))]), "prod");
+
+        var finding = Assert.Single(plan.Findings, f => f.Subject == "apps[Shop_Web]");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Contains("'Shop_Web' is used as 'shop-web'", finding.Message);
+    }
+
+    [Fact]
+    public void Names_the_targets_can_use_as_written_give_no_name_finding()
+    {
+        var plan = LandingPlanner.Plan(Sys("shop", [App("shop-web", Proc("web"))]), "prod");
+
+        Assert.DoesNotContain(plan.Findings, f => f.Message.Contains("is used as", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Apps_that_land_on_the_same_name_are_an_error()
     {
         var error = Assert.Throws<LandingException>(() =>

@@ -82,8 +82,7 @@ internal static class AppRoles
             }
 
             var name = ResourceNames.From(raw, key);
-            if (ResourceNames.Sanitize(raw) is { } full && full.Length > name.Length)
-                findings.Info(key, $"landing name shortened to '{name}' ({ResourceNames.MaxLength} characters at most, so targets can add suffixes).");
+            NameChanges.Report(findings, key, raw, name, "the app's resource names and stack config keys (<app>ImageTag, <app>WebCount, ...)");
 
             var group = (app.Pipeline?.Pipeline, name);
             if (!groups.TryGetValue(group, out var members))

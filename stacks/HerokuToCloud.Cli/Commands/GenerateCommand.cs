@@ -15,7 +15,8 @@ namespace HerokuToCloud.Cli.Commands;
 /// (or plain manifests). Everything is built and checked before the first byte is written, and the
 /// files are moved into place together, so a failure leaves no partial directory. Generating every
 /// stack of a system into one directory gives one Pulumi.yaml (identical for every stack) and one
-/// stack file per stack; a stack file already there keeps its secrets and encryption settings.
+/// stack file per stack. A stack file already there is the team's: its values are kept (differences
+/// are reported), new keys are added (see <see cref="StackFileMerge"/>).
 /// </summary>
 internal static class GenerateCommand
 {
@@ -40,10 +41,14 @@ internal static class GenerateCommand
             DefaultValueFactory = _ => [],
         };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var reset = new Option<bool>("--reset-stack-config")
+        {
+            Description = "Overwrite the values an existing Pulumi.<stack>.yaml holds with the generated ones (by default they are kept and differences listed); secrets and provider settings are still kept.",
+        };
 
         var command = new Command("generate", "Generate the Pulumi program (Pulumi.yaml) and a stack's config (Pulumi.<stack>.yaml), or Kubernetes manifests, that land a Heroku system.")
         {
-            inventory, target, stack, output, set, json,
+            inventory, target, stack, output, set, json, reset,
         };
         foreach (var option in GenerateTargets.Options)
             command.Options.Add(option);
@@ -55,17 +60,21 @@ internal static class GenerateCommand
             result.GetValue(stack)!,
             result.GetValue(output)!,
             result.GetValue(set) ?? [],
-            result.GetValue(json)))));
+            result.GetValue(json),
+            result.GetValue(reset)))));
         return command;
     }
 
-    private static int Run(ParseResult options, string inventoryPath, IGenerateTarget target, string stack, string output, string[] settings, bool json)
+    private static int Run(ParseResult options, string inventoryPath, IGenerateTarget target, string stack, string output, string[] settings, bool json, bool reset)
     {
+        RefuseOtherTargetsOptions(options, target);
+        if (File.Exists(output))
+            throw new UsageException($"-o {output} is a file; give a directory for Pulumi.yaml and Pulumi.{stack}.yaml (it is created if missing), or move the file away. Nothing was written.");
         var system = InventoryYamlReader.ReadFile(inventoryPath);
         var plan = LandingPlanner.Plan(system, stack);
         var generated = target.Generate(plan, Stages(system, plan), options);
 
-        StackSettings.Apply(generated.Program, generated.Stack, settings);
+        var setKeys = StackSettings.Apply(generated.Program, generated.Stack, settings);
         var missing = StackSettings.Missing(generated.Program, generated.Stack);
         if (missing.Count > 0)
         {
@@ -75,14 +84,18 @@ internal static class GenerateCommand
                 $"Pass them with --set {missing[0]}=VALUE (lists comma-separated); nothing was written.");
         }
 
+        if (generated.Manifests is not null && reset)
+            throw new UsageException("--reset-stack-config applies to a Pulumi stack file; --format manifests writes none. Drop one of them; nothing was written.");
+        var kept = new List<KeptStackValue>();
         var files = generated.Manifests is { } manifests
             ? manifests.Render(generated.Stack)
-            : KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files);
+            : KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files,
+                [.. setKeys.Select(k => $"{generated.Program.Project}:{k}")], reset, kept);
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [generated.Stack]);
         var programChanged = ProgramChanged(output, files);
         OutputFiles.WriteDirectory(output, files);
 
-        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, policy, programChanged);
+        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, policy, programChanged, kept);
         Console.Out.Write(json ? summary.ToJson() : summary.ToText());
         return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }
@@ -97,15 +110,39 @@ internal static class GenerateCommand
         return names.Count == 0 ? [plan] : [.. names.Select(name => LandingPlanner.Plan(system, name))];
     }
 
-    /// <summary>Stack files already in DIR keep their secrets, provider settings and encryption settings (see <see cref="StackFileMerge"/>).</summary>
-    private static Dictionary<string, string> KeepStackSettings(string directory, IReadOnlyDictionary<string, string> files) =>
+    /// <summary>
+    /// An option of another target would be silently ignored (`-t aws --postgres external` still
+    /// lands on RDS), so it is refused before anything is read or written.
+    /// </summary>
+    private static void RefuseOtherTargetsOptions(ParseResult options, IGenerateTarget target)
+    {
+        foreach (var other in GenerateTargets.All.Where(t => t != target))
+        {
+            foreach (var option in other.Options.Where(o => !target.Options.Contains(o)))
+            {
+                if (options.GetResult(option) is { Implicit: false })
+                {
+                    throw new UsageException(
+                        $"{option.Name} belongs to --target {other.Name}; --target {target.Name} does not read it. Drop it, or generate with --target {other.Name}. Nothing was written.");
+                }
+            }
+        }
+    }
+
+    /// <summary>Stack files already in DIR are the team's: their values, secrets, provider and encryption settings are kept (see <see cref="StackFileMerge"/>).</summary>
+    private static Dictionary<string, string> KeepStackSettings(
+        string directory, IReadOnlyDictionary<string, string> files, IReadOnlyCollection<string> setKeys, bool reset, List<KeptStackValue> kept) =>
         files.ToDictionary(
             f => f.Key,
             f =>
             {
                 var existing = Path.Combine(directory, f.Key);
                 var isStackFile = f.Key.StartsWith("Pulumi.", StringComparison.Ordinal) && f.Key != PulumiYamlWriter.ProgramFileName;
-                return isStackFile && File.Exists(existing) ? StackFileMerge.Merge(f.Value, File.ReadAllText(existing), existing) : f.Value;
+                if (!isStackFile || !File.Exists(existing))
+                    return f.Value;
+                var merged = StackFileMerge.Merge(f.Value, File.ReadAllText(existing), existing, setKeys, reset);
+                kept.AddRange(merged.Kept);
+                return merged.Text;
             },
             StringComparer.Ordinal);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HerokuToCloud.Cli.Output;
 using HerokuToCloud.Graph;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
@@ -38,13 +39,18 @@ internal sealed record GenerateSummary(
     public sealed record PolicyResult(int Rules, IReadOnlyList<string> Violations, IReadOnlyList<string> Waived);
 
     public static GenerateSummary Create(
-        string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, PolicyReport policy, bool programChanged)
+        string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, PolicyReport policy, bool programChanged,
+        IReadOnlyList<KeptStackValue> kept)
     {
         var resources = generated.Program.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var findings = generated.Findings
             .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
             .Select(f => new Finding(f.Severity, f.Subject, f.Message)).ToList();
+        var ownPrefix = generated.Program.Project + ":";
+        findings.InsertRange(0, kept.Select(k => new Finding(FindingSeverity.Warning, k.File,
+            $"kept {(k.Key.StartsWith(ownPrefix, StringComparison.Ordinal) ? k.Key[ownPrefix.Length..] : k.Key)}: {k.Kept} (the inventory and options give {k.Generated}); " +
+            "it is the team's value: change it with pulumi config set, or delete the line (or generate with --reset-stack-config) to take the generated value.")));
         if (programChanged)
         {
             findings.Insert(0, new Finding(FindingSeverity.Warning, PulumiYamlWriter.ProgramFileName,

@@ -11,8 +11,10 @@ namespace HerokuToCloud.Cli.Generation;
 /// </summary>
 internal static class StackSettings
 {
-    public static void Apply(ResourceGraph program, StackConfig stack, IEnumerable<string> settings)
+    /// <returns>The keys given, so a stack file already on disk takes these values instead of keeping its own.</returns>
+    public static IReadOnlyList<string> Apply(ResourceGraph program, StackConfig stack, IEnumerable<string> settings)
     {
+        var keys = new List<string>();
         foreach (var setting in settings)
         {
             var equals = setting.IndexOf('=', StringComparison.Ordinal);
@@ -25,7 +27,10 @@ internal static class StackSettings
             if (declaration.Secret)
                 throw new UsageException($"--set {key}: {key} is secret; set it with `pulumi config set --secret {key}` so its value never reaches a file in plain text.");
             stack.Set(key, Parse(declaration, text));
+            keys.Add(key);
         }
+
+        return keys;
     }
 
     /// <summary>Non-secret keys that still have no value in the stack: the stack file cannot be written without them.</summary>

@@ -159,6 +159,63 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Theory]
+    [InlineData("aws", "--format", "manifests", "kubernetes")]
+    [InlineData("aws", "--postgres", "external", "kubernetes")]
+    [InlineData("aws", "--image-registry", "ghcr.io/acme", "kubernetes")]
+    [InlineData("kubernetes", "--vpc-id", "vpc-0123456789abcdef0", "aws")]
+    [InlineData("kubernetes", "--hosted-zone-id", "Z0123456789ABCDEFGHIJ", "aws")]
+    [InlineData("kubernetes", "--region", "eu-west-1", "aws")]
+    public async Task An_option_of_the_other_target_is_a_usage_error_and_nothing_is_written(string target, string option, string value, string owner)
+    {
+        var output = Path.Combine(dir, "out");
+        var result = await RunAsync("generate", Example("emigrate"), "--target", target, "--stack", "prod", "-o", output, option, value);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.Contains($"{option} belongs to --target {owner}", result.Stderr);
+        Assert.Contains($"--target {target} does not read it", result.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task The_shared_image_tag_option_is_accepted_by_both_targets()
+    {
+        foreach (var target in new[] { "aws", "kubernetes" })
+        {
+            var result = await RunAsync("generate", Example("emigrate"), "--target", target, "--stack", "prod", "-o", Path.Combine(dir, target), "--image-tag", "v9");
+            Assert.True(result.ExitCode == 0, result.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task An_output_path_that_is_a_file_is_a_usage_error_that_leaves_the_file_alone()
+    {
+        var file = Path.Combine(dir, "infra");
+        File.WriteAllText(file, "not a directory\n");
+
+        var result = await Generate(Example("emigrate"), "prod", file);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal($"error: -o {file} is a file; give a directory for Pulumi.yaml and Pulumi.prod.yaml (it is created if missing), or move the file away. Nothing was written.\n", result.Stderr.ReplaceLineEndings("\n"));
+        Assert.Equal("not a directory\n", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task A_system_name_rewritten_for_aws_is_a_warning_naming_the_original_and_the_project()
+    {
+        var inventory = Path.Combine(dir, "inventory.yaml");
+        var original = File.ReadAllText(Example("emigrate"));
+        Assert.Contains("\nsystem: emigrate\n", original);
+        File.WriteAllText(inventory, original.Replace("\nsystem: emigrate\n", "\nsystem: emi.grate_x\n", StringComparison.Ordinal));
+        var output = Path.Combine(dir, "out");
+
+        var result = await Generate(inventory, "prod", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(result.Stdout.Split('\n'), l => l.Contains("warning  system: 'emi.grate_x' is used as 'emi-grate-x'", StringComparison.Ordinal));
+        Assert.Contains("name: emi-grate-x\n", File.ReadAllText(Path.Combine(output, "Pulumi.yaml")));
+    }
+
     [Fact]
     public async Task Set_writes_a_stack_value_and_a_policy_breaking_value_is_reported()
     {

@@ -102,6 +102,16 @@ public sealed class GenerateKubernetesTests : IDisposable
     }
 
     [Fact]
+    public async Task Reset_stack_config_with_manifests_is_a_usage_error_because_there_is_no_stack_file()
+    {
+        var output = Path.Combine(work.FullName, "manifests");
+        var result = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "--reset-stack-config", "-o", output);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--reset-stack-config applies to a Pulumi stack file; --format manifests writes none", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task Generating_again_keeps_secrets_provider_settings_and_encryption_settings()
     {
         var output = Path.Combine(work.FullName, "landing");
@@ -116,7 +126,9 @@ public sealed class GenerateKubernetesTests : IDisposable
         Assert.Contains("encryptionsalt: v1:abc:def", merged, StringComparison.Ordinal);
         Assert.Contains("kubernetes:context: prod-cluster", merged, StringComparison.Ordinal);
         Assert.Contains("secure: v1:AAAA:BBBB", merged, StringComparison.Ordinal);
-        Assert.Contains("emigrate:emigrateBackendImageTag: v7", merged, StringComparison.Ordinal);
+        // The stack file is the team's: a changed option does not overwrite its value, it is reported.
+        Assert.Contains("emigrate:emigrateBackendImageTag: latest", merged, StringComparison.Ordinal);
+        Assert.Contains("Pulumi.prod.yaml: kept emigrateBackendImageTag: latest (the inventory and options give v7)", again.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("...", merged, StringComparison.Ordinal);
 
         var checkedProgram = await Run("check", output);

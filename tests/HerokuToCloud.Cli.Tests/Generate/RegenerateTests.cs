@@ -1,0 +1,159 @@
+using System.Text.Json;
+using HerokuToCloud.Cli.Tests.Infrastructure;
+
+namespace HerokuToCloud.Cli.Tests.Generate;
+
+/// <summary>
+/// `generate` into a directory that already has the stack file: the file is the team's, so a value they
+/// changed (the image tag they deploy, a scaled-up count) survives and every difference is reported.
+/// </summary>
+public sealed class RegenerateTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("h2c-regenerate-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string Output => Path.Combine(dir, "regen");
+
+    private string StackFile => Path.Combine(Output, "Pulumi.prod.yaml");
+
+    private Task<Heroku2CloudProcess.Result> Generate(params string[] extra) =>
+        Heroku2CloudProcess.RunAsync(dir, ["generate", Repository.Example("emigrate"), "-t", "aws", "-s", "prod", "-o", Output, .. extra]);
+
+    /// <summary>Generates once, then edits the stack file as a team would after deploying a while.</summary>
+    private async Task<string> GenerateAndEdit(Func<string, string> edit)
+    {
+        var first = await Generate();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var generated = File.ReadAllText(StackFile);
+        var edited = edit(generated);
+        Assert.NotEqual(generated, edited);
+        File.WriteAllText(StackFile, edited);
+        return generated;
+    }
+
+    private static string Replace(string text, string find, string replace)
+    {
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        return text.Replace(find, replace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Regenerating_keeps_an_edited_image_tag_and_count_and_reports_both()
+    {
+        await GenerateAndEdit(text => Replace(Replace(text,
+            "emigrate:emigrateBackendImageTag: initial\n", "emigrate:emigrateBackendImageTag: v42\n"),
+            "emigrate:emigrateBackendWebCount: 1\n", "emigrate:emigrateBackendWebCount: 4\n"));
+
+        var again = await Generate();
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("emigrate:emigrateBackendImageTag: v42\n", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateBackendWebCount: 4\n", merged, StringComparison.Ordinal);
+        // Values nobody changed still carry the generated ones.
+        Assert.Contains("emigrate:emigrateFrontendImageTag: initial\n", merged, StringComparison.Ordinal);
+        Assert.Contains(again.Stdout.Split('\n'), l => l.Contains("warning", StringComparison.Ordinal)
+            && l.Contains("Pulumi.prod.yaml: kept emigrateBackendWebCount: 4 (the inventory and options give 1)", StringComparison.Ordinal));
+        Assert.Contains("Pulumi.prod.yaml: kept emigrateBackendImageTag: v42 (the inventory and options give initial)", again.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept emigrateFrontendImageTag", again.Stdout, StringComparison.Ordinal);
+
+        var checkedProgram = await Heroku2CloudProcess.RunAsync(dir, "check", Output);
+        Assert.True(checkedProgram.ExitCode == 0, checkedProgram.ToString());
+    }
+
+    [Fact]
+    public async Task Kept_values_are_findings_in_the_json_summary()
+    {
+        await GenerateAndEdit(text => Replace(text, "emigrate:emigrateEmailerWorkerCount: 1\n", "emigrate:emigrateEmailerWorkerCount: 3\n"));
+
+        var again = await Generate("--json");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        using var summary = JsonDocument.Parse(again.Stdout);
+        var finding = Assert.Single(summary.RootElement.GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("subject").GetString() == "Pulumi.prod.yaml");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.StartsWith("kept emigrateEmailerWorkerCount: 3 (the inventory and options give 1)", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_new_to_the_program_gets_its_generated_value_next_to_the_kept_ones()
+    {
+        // The stack file as an older program wrote it: without logRetentionDays, with a changed count.
+        await GenerateAndEdit(text => Replace(Replace(text,
+            "  emigrate:logRetentionDays: 365\n", ""),
+            "emigrate:emigrateFrontendWebCount: 1\n", "emigrate:emigrateFrontendWebCount: 2\n"));
+
+        var again = await Generate();
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("emigrate:logRetentionDays: 365\n", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateFrontendWebCount: 2\n", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept logRetentionDays", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secure_values_encryption_settings_and_keys_the_program_dropped_stay_untouched()
+    {
+        const string secure = "  emigrate:emigrateBackendDbSourceUrl:\n    secure: v1:AAAA:BBBB\n";
+        await GenerateAndEdit(text => "encryptionsalt: v1:abc:def\n" + Replace(text, "config:\n",
+            "config:\n  aws:profile: prod-admin\n  emigrate:retiredAppWebCount: 2\n" + secure));
+
+        var again = await Generate();
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("encryptionsalt: v1:abc:def\n", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateBackendDbSourceUrl:", merged, StringComparison.Ordinal);
+        Assert.Contains("secure: v1:AAAA:BBBB\n", merged, StringComparison.Ordinal);
+        Assert.Contains("aws:profile: prod-admin\n", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:retiredAppWebCount: 2\n", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("v1:AAAA", again.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pulumi.prod.yaml: kept", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_takes_the_value_given_without_a_kept_report()
+    {
+        await GenerateAndEdit(text => Replace(text, "emigrate:emigrateBackendImageTag: initial\n", "emigrate:emigrateBackendImageTag: v42\n"));
+
+        var again = await Generate("--set", "emigrateBackendImageTag=v43");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("emigrate:emigrateBackendImageTag: v43\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
+        Assert.DoesNotContain("kept emigrateBackendImageTag", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reset_stack_config_takes_every_generated_value_but_keeps_secrets()
+    {
+        const string secure = "  emigrate:emigrateBackendDbSourceUrl:\n    secure: v1:AAAA:BBBB\n";
+        await GenerateAndEdit(text => Replace(text, "emigrate:emigrateBackendWebCount: 1\n", "emigrate:emigrateBackendWebCount: 4\n"));
+        File.WriteAllText(StackFile, File.ReadAllText(StackFile) + secure);
+
+        var again = await Generate("--reset-stack-config");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("emigrate:emigrateBackendWebCount: 1\n", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateBackendDbSourceUrl:", merged, StringComparison.Ordinal);
+        Assert.Contains("secure: v1:AAAA:BBBB\n", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pulumi.prod.yaml: kept", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_nothing_changed_regenerating_writes_the_same_bytes()
+    {
+        var first = await Generate();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var generated = File.ReadAllBytes(StackFile);
+
+        var again = await Generate();
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(generated, File.ReadAllBytes(StackFile));
+        Assert.DoesNotContain("Pulumi.prod.yaml: kept", again.Stdout, StringComparison.Ordinal);
+    }
+}
