@@ -75,14 +75,13 @@ internal static class GenerateCommand
                 $"Pass them with --set {missing[0]}=VALUE (lists comma-separated); nothing was written.");
         }
 
-        var files = generated.Manifests is { } manifests
-            ? manifests.Render(generated.Stack)
-            : KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files);
+        var manifests = generated.Manifests?.Render(generated.Stack);
+        var files = manifests?.Files ?? KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files);
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [generated.Stack]);
         var programChanged = ProgramChanged(output, files);
         OutputFiles.WriteDirectory(output, files);
 
-        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, policy, programChanged);
+        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged);
         Console.Out.Write(json ? summary.ToJson() : summary.ToText());
         return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }
