@@ -34,9 +34,9 @@ internal sealed class LandingContext(LandingPlan plan, KubernetesLandingOptions 
     /// <summary>Logical name of the Namespace resource, for explicit dependsOn.</summary>
     public string NamespaceResource { get; set; } = "";
 
-    public void Warn(string subject, string message) => findings.Add(new(FindingSeverity.Warning, subject, message));
+    public void Warn(string subject, string message, ConfigRequest? config = null) => findings.Add(new(FindingSeverity.Warning, subject, message) { Config = config });
 
-    public void Note(string subject, string message) => findings.Add(new(FindingSeverity.Info, subject, message));
+    public void Note(string subject, string message, ConfigRequest? config = null) => findings.Add(new(FindingSeverity.Info, subject, message) { Config = config });
 
     /// <summary>Declares a non-secret config key and records this stack's value for it.</summary>
     public ConfigValue Setting(string key, ConfigType type, Value stackValue, string description)

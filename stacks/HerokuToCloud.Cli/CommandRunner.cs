@@ -53,6 +53,7 @@ internal static class CommandRunner
         or PulumiYamlException
         or KubernetesLandingException
         or ManifestRenderException
+        or ManifestReadException
         or DataMigrationException
         or UsageException
         or SecretPushException

@@ -17,4 +17,15 @@ internal static class PolicyPackCatalog
         AwsPolicyPack.Create(),
         KubernetesPolicyPack.Create(),
     ];
+
+    /// <summary>
+    /// The packs for plain Kubernetes manifests: the Kubernetes pack and the plaintext-secret rule.
+    /// SECRETS.2 (secret config) and PROGRAM.1 (pinned providers) are about Pulumi programs; manifests have neither.
+    /// </summary>
+    public static IReadOnlyList<PolicyPack> ForManifests() =>
+    [
+        new PolicyPack("generic", package: null, [new PlaintextSecretRule(
+            "move it into a Secret (create-secrets.sh creates them from environment variables) and read it with envFrom.secretRef or valueFrom.secretKeyRef")]),
+        KubernetesPolicyPack.Create(),
+    ];
 }

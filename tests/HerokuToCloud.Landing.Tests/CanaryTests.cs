@@ -23,6 +23,9 @@ public class CanaryTests
         "SecretEntry.Name", "FromSecretConfig.ConfigKey", "FromDatastore.Datastore",
         "Datastore.Name", "Datastore.HerokuService", "Datastore.HerokuPlan", "Datastore.Apps", "Datastore.Version",
         "PlanFinding.Subject", "PlanFinding.Message",
+
+        // Built from names only: counts, hostnames, config keys, `heroku config:get VAR -a APP`, fixed URL shapes.
+        "ConfigRequest.Lead", "ConfigRequest.Keys", "ConfigRequest.ValueCommand", "ConfigRequest.Example",
     ];
 
     [Fact]

@@ -60,7 +60,8 @@ internal static class DataMigrationJob
         podSpec["containers"] = Value.List(container);
         podSpec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());
 
-        context.Note(postgres.Name, DataMigrationRun.SourceNote(context.Plan, postgres, ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres))));
+        var sourceKey = ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres));
+        context.Note(postgres.Name, DataMigrationRun.SourceNote(context.Plan, postgres, sourceKey), DataMigrationRun.SourceRequest(context.Plan, postgres, sourceKey));
         return context.Add(new Resource($"{name}-data-migration", KubernetesTypes.Job)
         {
             Properties = new MapValue

@@ -42,7 +42,11 @@ internal static class WebIngress
             "cert-manager ClusterIssuer that issues the Ingress certificates (kubectl get clusterissuer).");
         var domains = Domains(context, app);
         if (app.Domains.Count == 0)
-            context.Warn($"{app.Name}/web", $"had no custom domain on Heroku (only *.herokuapp.com); it answers on {DefaultHost(context, app)} in this stack. Point DNS there, or pick another hostname: pulumi config set --path '{ConfigKeys.Of(app.Name, "domains")}[0]' HOST");
+        {
+            var lead = $"had no custom domain on Heroku (only *.herokuapp.com); it answers on {DefaultHost(context, app)} in this stack. Point DNS there, or pick another hostname";
+            var key = ConfigKeys.Of(app.Name, "domains");
+            context.Warn($"{app.Name}/web", $"{lead}: pulumi config set --path '{key}[0]' HOST", new ConfigRequest(lead, [key], Example: "HOST"));
+        }
 
         var http = new MapValue
         {

@@ -24,7 +24,14 @@ public static class KubernetesManifests
     private const string WaveAnnotation = "argocd.argoproj.io/sync-wave";
 
     /// <param name="review">Values the team should check before applying (images, hostnames), listed in the README.</param>
-    public static IReadOnlyDictionary<string, string> Render(ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null)
+    public static IReadOnlyDictionary<string, string> Render(ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null) =>
+        Prepare(graph, stack, review).Files;
+
+    /// <summary>The environment variable create-secrets.sh reads for a secret config key (shopWebStripeApiKey → SHOP_WEB_STRIPE_API_KEY).</summary>
+    public static string Variable(string configKey) => ManifestResolver.EnvironmentName(configKey);
+
+    /// <summary>The files, and where each stack value went: what a summary needs to tell a kubectl user what to edit.</summary>
+    public static ManifestFiles Prepare(ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stack);
@@ -34,6 +41,7 @@ public static class KubernetesManifests
 
         foreach (var resource in graph.Resources)
         {
+            resolver.Resource = resource.Name;
             if (resource.Type == KubernetesTypes.RandomPassword)
                 continue;
             if (resource.Type == KubernetesTypes.Secret)
@@ -73,14 +81,24 @@ public static class KubernetesManifests
             objects.Add(ManifestObject.From(resource.Name, new MappingValue(entries)));
         }
 
+        resolver.Resource = null;
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var filesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var manifest in objects)
         {
             var finished = Finish(manifest);
             var file = $"{manifest.Order:00}-{manifest.Kind.ToLowerInvariant()}-{manifest.Name}.yaml";
             if (!files.TryAdd(file, ManifestYaml.Write(finished)))
                 throw new ManifestRenderException($"Two objects would both be written to {file}.");
+            if (!filesOf.TryGetValue(manifest.Resource, out var list))
+                filesOf[manifest.Resource] = list = [];
+            list.Add(file);
         }
+
+        var configFiles = resolver.Uses.ToDictionary(
+            u => u.Key,
+            u => (IReadOnlyList<string>)[.. u.Value.SelectMany(r => filesOf.GetValueOrDefault(r) ?? []).Distinct().Order(StringComparer.Ordinal)],
+            StringComparer.Ordinal);
 
         var namespaceFile = files.Keys.FirstOrDefault(f => f.StartsWith("00-namespace-", StringComparison.Ordinal));
         files[Kustomization] = ManifestYaml.Write(KustomizationFile(files.Keys.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) && f != Kustomization)));
@@ -89,7 +107,7 @@ public static class KubernetesManifests
             .Select(r => (r.Key, Value: stack.Values.TryGetValue(r.Key, out var v) ? Describe(resolver.Resolve(v, r.Key)) : "(unset)", r.Description))
             .ToList();
         files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, toReview);
-        return files;
+        return new ManifestFiles(files, configFiles, [.. Inputs(secrets).Select(i => new ManifestVariable(i.Variable, i.Description))]);
     }
 
     private static ManifestValue WithName(ManifestValue metadata, string name)

@@ -11,6 +11,13 @@ namespace HerokuToCloud.Kubernetes.Manifests;
 /// </summary>
 internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
 {
+    private readonly Dictionary<string, SortedSet<string>> uses = new(StringComparer.Ordinal);
+
+    /// <summary>The resource whose values are being resolved, so each stack value is traced to the objects (and files) that hold it.</summary>
+    public string? Resource { get; set; }
+
+    /// <summary>The resources each non-secret config key's value was written into.</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> Uses => uses;
 
     public ManifestValue Resolve(Value value, string where) => value switch
     {
@@ -49,7 +56,16 @@ internal sealed class ManifestResolver(ResourceGraph graph, StackConfig stack)
         if (declaration.Secret)
             return new Deferred([new InputPart(EnvironmentName(key), declaration.Description ?? key)]);
         if (stack.Values.TryGetValue(key, out var value) || (value = declaration.Default) is not null)
+        {
+            if (Resource is not null)
+            {
+                if (!uses.TryGetValue(key, out var resources))
+                    uses[key] = resources = new SortedSet<string>(StringComparer.Ordinal);
+                resources.Add(Resource);
+            }
+
             return Resolve(value, where);
+        }
         throw new ManifestRenderException($"{where}: config {key} has no value in stack {stack.Stack}; set it in the stack file.");
     }
 

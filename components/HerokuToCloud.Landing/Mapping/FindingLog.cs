@@ -9,7 +9,8 @@ internal sealed class FindingLog
 {
     private readonly HashSet<PlanFinding> findings = [];
 
-    public void Info(string subject, string message) => findings.Add(new PlanFinding(FindingSeverity.Info, subject, message));
+    public void Info(string subject, string message, ConfigRequest? config = null) =>
+        findings.Add(new PlanFinding(FindingSeverity.Info, subject, message) { Config = config });
 
     public void Warning(string subject, string message) => findings.Add(new PlanFinding(FindingSeverity.Warning, subject, message));
 

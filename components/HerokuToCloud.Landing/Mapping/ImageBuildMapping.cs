@@ -43,9 +43,10 @@ public static class ImageBuildMapping
         var cnb = app.Build.Buildpacks.Where(b => !b.Contains("://", StringComparison.Ordinal)).ToList();
         var classic = app.Build.Buildpacks.Where(b => b.Contains("://", StringComparison.Ordinal)).ToList();
         var flags = string.Concat(cnb.Select(b => $" --buildpack {b}"));
-        findings.Info(subject,
-            $"build the image with Cloud Native Buildpacks, e.g. `pack build <registry>/{role.Name}:<tag> --builder {builder}{flags}`, and set the tag in stack config" +
-            (app.Build.Buildpacks.Count == 0 ? " (the builder detects the language, as Heroku did)." : "."));
+        var build = $"build the image with Cloud Native Buildpacks, e.g. `pack build <registry>/{role.Name}:<tag> --builder {builder}{flags}`";
+        var detected = app.Build.Buildpacks.Count == 0 ? " (the builder detects the language, as Heroku did)" : "";
+        // The tag is stack config in a Pulumi program and an image field in plain manifests: the request lets each output say where.
+        findings.Info(subject, $"{build}, and set the tag in stack config{detected}.", new ConfigRequest($"{build}, and deploy that tag{detected}", []));
         if (classic.Count > 0)
         {
             findings.Warning(subject,

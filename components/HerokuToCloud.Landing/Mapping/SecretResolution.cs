@@ -100,7 +100,8 @@ public static partial class SecretResolution
         if (keysToSet.Count > 0)
         {
             findings.Info(InventoryKeys.App(role.Name),
-                $"set {keysToSet.Count} secret config value(s) in every stack with `pulumi config set --secret <key>`: {string.Join(", ", keysToSet)}.");
+                $"set {keysToSet.Count} secret config value(s) in every stack with `pulumi config set --secret <key>`: {string.Join(", ", keysToSet)}.",
+                new ConfigRequest($"{keysToSet.Count} config var(s) are secrets to supply in every stack", [.. keysToSet]));
         }
 
         return new RoleSecrets(secrets, build.ToList());

@@ -24,6 +24,14 @@ public static class DataMigrationRun
     /// </summary>
     public static string SourceNote(LandingPlan plan, PostgresDatastore database, string sourceKey)
     {
+        var request = SourceRequest(plan, database, sourceKey);
+        return $"its data is copied from Heroku once, on the first pulumi up: stop writes on Heroku (heroku maintenance:on), then set the source with: " +
+               $"{request.ValueCommand} | pulumi config set --secret {sourceKey}";
+    }
+
+    /// <summary>The same request as <see cref="SourceNote"/>, in parts, for outputs that are not a Pulumi stack.</summary>
+    public static ConfigRequest SourceRequest(LandingPlan plan, PostgresDatastore database, string sourceKey)
+    {
         var attachment = plan.Apps
             .SelectMany(app => app.Secrets
                 .Where(s => s.Source is FromDatastore { Url: DatastoreUrl.Url } from && from.Datastore == database.Name)
@@ -33,7 +41,9 @@ public static class DataMigrationRun
             .Select(a => ((string, string)?)(a.App!, a.Variable))
             .FirstOrDefault();
         var (app, variable) = attachment ?? ("APP", "DATABASE_URL");
-        return $"its data is copied from Heroku once, on the first pulumi up: stop writes on Heroku (heroku maintenance:on), then set the source with: " +
-               $"heroku config:get {variable} -a {app} | pulumi config set --secret {sourceKey}";
+        return new ConfigRequest(
+            "its data is copied from Heroku once, by the data-migration Job: stop writes on Heroku (heroku maintenance:on) first, and give it the source",
+            [sourceKey],
+            ValueCommand: $"heroku config:get {variable} -a {app}");
     }
 }

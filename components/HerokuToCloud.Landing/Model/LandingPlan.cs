@@ -28,7 +28,11 @@ public sealed record LandingPlan
 }
 
 /// <summary>A remark about the plan that a person should read before deploying.</summary>
-public sealed record PlanFinding(FindingSeverity Severity, string Subject, string Message);
+public sealed record PlanFinding(FindingSeverity Severity, string Subject, string Message)
+{
+    /// <summary>Set when the message asks for stack config, so outputs without a Pulumi stack can say it their way.</summary>
+    public ConfigRequest? Config { get; init; }
+}
 
 public enum FindingSeverity
 {

@@ -2,14 +2,16 @@ using System.CommandLine;
 using System.Text.Json;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
+using HerokuToCloud.Kubernetes.Manifests;
 using Spectre.Console;
 
 namespace HerokuToCloud.Cli.Commands;
 
 /// <summary>
-/// `heroku2cloud check DIR [--json]`: reads a generated program (DIR/Pulumi.yaml and its stack files),
-/// runs the policy packs for the providers it uses, and prints violations and waivers. Exit 1 on any
-/// violation, 0 otherwise, 2 when the program cannot be read.
+/// `heroku2cloud check DIR [--json]`: reads what `generate` wrote into DIR and runs the policy packs that
+/// apply, printing violations and waivers. DIR is a Pulumi program (Pulumi.yaml and its stack files) or
+/// plain Kubernetes manifests (`--format manifests`, read back from the files so hand edits are checked).
+/// Exit 1 on any violation, 0 otherwise, 2 when DIR cannot be read.
 /// </summary>
 internal static class CheckCommand
 {
@@ -17,9 +19,9 @@ internal static class CheckCommand
 
     public static Command Create()
     {
-        var directory = new Argument<string>("DIR") { Description = "Directory holding Pulumi.yaml and its Pulumi.<stack>.yaml files." };
+        var directory = new Argument<string>("DIR") { Description = "Directory `generate -o` wrote: Pulumi.yaml and its Pulumi.<stack>.yaml files, or Kubernetes manifests." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON (for CI)." };
-        var command = new Command("check", "Check a generated Pulumi program against the security baseline.") { directory, json };
+        var command = new Command("check", "Check a generated Pulumi program or Kubernetes manifests against the security baseline.") { directory, json };
         command.SetAction((ParseResult result, CancellationToken cancellationToken) =>
             CommandRunner.RunAsync(() => Task.FromResult(Run(result.GetValue(directory)!, result.GetValue(json)))));
         return command;
@@ -27,16 +29,52 @@ internal static class CheckCommand
 
     private static int Run(string directory, bool asJson)
     {
-        var program = PulumiYamlReader.ReadDirectory(directory);
-        var report = new PolicyEngine(PolicyPackCatalog.All()).Check(program.Graph, program.Stacks);
+        var isProgram = File.Exists(Path.Combine(directory, PulumiYamlWriter.ProgramFileName));
+        if (!isProgram && Directory.Exists(directory) && !ManifestDirectory.Holds(directory))
+        {
+            throw new UsageException(
+                $"{directory} holds neither a Pulumi program ({PulumiYamlWriter.ProgramFileName}) nor Kubernetes manifests (a kustomization.yaml, or YAML files with apiVersion and kind); " +
+                "point at the directory `heroku2cloud generate -o` wrote.");
+        }
+
+        var checkedFiles = isProgram || !Directory.Exists(directory) ? Program(directory) : Manifests(directory);
         if (asJson)
-            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(directory, program, report), Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(checkedFiles), Json));
         else
-            Print(directory, program, report);
-        return report.Passed ? ExitCodes.Success : ExitCodes.Findings;
+            Print(checkedFiles);
+        return checkedFiles.Report.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }
 
-    private static void Print(string directory, PulumiProgram program, PolicyReport report)
+    private static CheckedFiles Program(string directory)
+    {
+        var program = PulumiYamlReader.ReadDirectory(directory);
+        var report = new PolicyEngine(PolicyPackCatalog.All()).Check(program.Graph, program.Stacks);
+        var stacks = program.Stacks.Count == 0 ? "no stack files" : "stacks " + string.Join(", ", program.Stacks.Select(s => s.Stack));
+        return new CheckedFiles(
+            "pulumi",
+            Path.Combine(directory, PulumiYamlWriter.ProgramFileName),
+            $"project {program.Graph.Project}, {program.Graph.Resources.Count} resources, {stacks}",
+            program.Graph.Project,
+            [.. program.Stacks.Select(s => s.Stack)],
+            [],
+            report);
+    }
+
+    private static CheckedFiles Manifests(string directory)
+    {
+        var manifests = ManifestDirectory.Read(directory);
+        var report = new PolicyEngine(PolicyPackCatalog.ForManifests()).Check(manifests.Graph);
+        return new CheckedFiles(
+            "manifests",
+            directory,
+            $"Kubernetes manifests, {manifests.Graph.Resources.Count} objects in {manifests.Files.Count} files ({manifests.Source})",
+            null,
+            [],
+            manifests.Notes,
+            report);
+    }
+
+    private static void Print(CheckedFiles checkedFiles)
     {
         // Piped into a CI log, lines must stay whole and free of escape codes so they can be grepped.
         var redirected = Console.IsOutputRedirected;
@@ -48,9 +86,11 @@ internal static class CheckCommand
         });
         if (redirected)
             console.Profile.Width = 4096;
-        var stacks = program.Stacks.Count == 0 ? "no stack files" : "stacks " + string.Join(", ", program.Stacks.Select(s => s.Stack));
-        console.MarkupLine(Markup.Escape($"check {Path.Combine(directory, PulumiYamlWriter.ProgramFileName)}: project {program.Graph.Project}, {program.Graph.Resources.Count} resources, {stacks}"));
+        var report = checkedFiles.Report;
+        console.MarkupLine(Markup.Escape($"check {checkedFiles.Path}: {checkedFiles.Summary}"));
         console.MarkupLine(Markup.Escape($"packs: {string.Join(", ", report.Packs.Select(p => $"{p.Name} ({p.Rules.Count} rules)"))}"));
+        foreach (var note in checkedFiles.Notes)
+            console.MarkupLine($"[yellow]NOTE[/]      {Markup.Escape(note)}");
         foreach (var violation in report.Violations)
             console.MarkupLine($"[red]VIOLATION[/] {Markup.Escape($"{violation.RuleId} {violation.Resource}: {violation.Message}")}");
         foreach (var waiver in report.Waived)
@@ -61,15 +101,25 @@ internal static class CheckCommand
         console.MarkupLine(report.Passed ? $"[green]{Markup.Escape(summary)}[/]" : $"[red]{Markup.Escape(summary)}[/]");
     }
 
-    private static object ToJson(string directory, PulumiProgram program, PolicyReport report) => new
+    private static object ToJson(CheckedFiles checkedFiles)
     {
-        Program = Path.Combine(directory, PulumiYamlWriter.ProgramFileName),
-        program.Graph.Project,
-        Stacks = program.Stacks.Select(s => s.Stack),
-        Packs = report.Packs.Select(p => new { p.Name, p.Package, Rules = p.Rules.Select(r => new { r.Id, r.Title }) }),
-        report.Passed,
-        Violations = report.Violations.Select(v => new { Rule = v.RuleId, Title = report.Rule(v.RuleId)?.Title, v.Resource, v.Message }),
-        Waived = report.Waived.Select(w => new { Rule = w.Violation.RuleId, Title = report.Rule(w.Violation.RuleId)?.Title, w.Violation.Resource, w.Violation.Message, w.Reason }),
-        UnusedWaivers = report.UnusedWaivers.Select(u => new { Rule = u.RuleId, u.Resource, u.Reason }),
-    };
+        var report = checkedFiles.Report;
+        return new
+        {
+            checkedFiles.Format,
+            Program = checkedFiles.Path,
+            checkedFiles.Project,
+            checkedFiles.Stacks,
+            checkedFiles.Notes,
+            Packs = report.Packs.Select(p => new { p.Name, p.Package, Rules = p.Rules.Select(r => new { r.Id, r.Title }) }),
+            report.Passed,
+            Violations = report.Violations.Select(v => new { Rule = v.RuleId, Title = report.Rule(v.RuleId)?.Title, v.Resource, v.Message }),
+            Waived = report.Waived.Select(w => new { Rule = w.Violation.RuleId, Title = report.Rule(w.Violation.RuleId)?.Title, w.Violation.Resource, w.Violation.Message, w.Reason }),
+            UnusedWaivers = report.UnusedWaivers.Select(u => new { Rule = u.RuleId, u.Resource, u.Reason }),
+        };
+    }
+
+    /// <summary>What was checked (a program or manifests), described for the report, and the result.</summary>
+    private sealed record CheckedFiles(
+        string Format, string Path, string Summary, string? Project, IReadOnlyList<string> Stacks, IReadOnlyList<string> Notes, PolicyReport Report);
 }

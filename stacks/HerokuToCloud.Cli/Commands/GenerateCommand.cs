@@ -87,15 +87,14 @@ internal static class GenerateCommand
         if (generated.Manifests is not null && reset)
             throw new UsageException("--reset-stack-config applies to a Pulumi stack file; --format manifests writes none. Drop one of them; nothing was written.");
         var kept = new List<KeptStackValue>();
-        var files = generated.Manifests is { } manifests
-            ? manifests.Render(generated.Stack)
-            : KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files,
-                [.. setKeys.Select(k => $"{generated.Program.Project}:{k}")], reset, kept);
+        var manifests = generated.Manifests?.Render(generated.Stack);
+        var files = manifests?.Files ?? KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files,
+            [.. setKeys.Select(k => $"{generated.Program.Project}:{k}")], reset, kept);
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [generated.Stack]);
         var programChanged = ProgramChanged(output, files);
         OutputFiles.WriteDirectory(output, files);
 
-        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, policy, programChanged, kept);
+        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged, kept);
         Console.Out.Write(json ? summary.ToJson() : summary.ToText());
         return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }

@@ -6,13 +6,22 @@ using HerokuToCloud.Cli.Output;
 using HerokuToCloud.Graph;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
+using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Cli.Generation;
 
-/// <summary>What `generate` reports: the files, the resources by type, the plan's findings, the policy result and the next steps.</summary>
+/// <summary>
+/// What `generate` reports: the files, the resources by type, the plan's findings, the policy result and
+/// the next steps, in the words of the output written: `pulumi config set` for a Pulumi program; for plain
+/// manifests the variables create-secrets.sh reads and the files that hold each value to review.
+/// </summary>
+/// <param name="Format">pulumi or manifests.</param>
+/// <param name="ReviewFiles">Manifests only: the files each value to review was written into.</param>
+/// <param name="SecretConfig">The secret config keys to set (pulumi), or the variables create-secrets.sh reads (manifests).</param>
 internal sealed record GenerateSummary(
     string Target,
+    string Format,
     string System,
     string Stack,
     string? Stage,
@@ -23,6 +32,7 @@ internal sealed record GenerateSummary(
     IReadOnlyList<GenerateSummary.Finding> Findings,
     GenerateSummary.PolicyResult Policy,
     IReadOnlyDictionary<string, string> Review,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? ReviewFiles,
     IReadOnlyList<string> SecretConfig,
     IReadOnlyList<string> NextSteps)
 {
@@ -39,14 +49,14 @@ internal sealed record GenerateSummary(
     public sealed record PolicyResult(int Rules, IReadOnlyList<string> Violations, IReadOnlyList<string> Waived);
 
     public static GenerateSummary Create(
-        string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, PolicyReport policy, bool programChanged,
+        string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, ManifestFiles? manifests, PolicyReport policy, bool programChanged,
         IReadOnlyList<KeptStackValue> kept)
     {
         var resources = generated.Program.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var findings = generated.Findings
             .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
-            .Select(f => new Finding(f.Severity, f.Subject, f.Message)).ToList();
+            .Select(f => new Finding(f.Severity, f.Subject, manifests is null ? f.Message : ManifestInstructions.Message(f, manifests))).ToList();
         var ownPrefix = generated.Program.Project + ":";
         findings.InsertRange(0, kept.Select(k => new Finding(FindingSeverity.Warning, k.File,
             $"kept {(k.Key.StartsWith(ownPrefix, StringComparison.Ordinal) ? k.Key[ownPrefix.Length..] : k.Key)}: {k.Kept} (the inventory and options give {k.Generated}); " +
@@ -58,14 +68,18 @@ internal sealed record GenerateSummary(
         }
 
         var review = generated.ReviewKeys.ToDictionary(k => k, k => Describe(generated.Stack.Values.GetValueOrDefault(k)), StringComparer.Ordinal);
+        var reviewFiles = manifests is null
+            ? null
+            : generated.ReviewKeys.ToDictionary(k => k, k => manifests.ConfigFiles.GetValueOrDefault(k) ?? [], StringComparer.Ordinal);
         return new GenerateSummary(
-            target, plan.System, plan.Stack, plan.Stage, directory, files, generated.Program.Resources.Count, resources, findings,
+            target, manifests is null ? "pulumi" : "manifests", plan.System, plan.Stack, plan.Stage, directory, files, generated.Program.Resources.Count, resources, findings,
             new PolicyResult(
                 policy.RuleCount,
                 [.. policy.Violations.Select(v => $"{v.RuleId} {v.Resource}: {v.Message}")],
                 [.. policy.Waived.Select(w => $"{w.Violation.RuleId} {w.Violation.Resource}: {w.Reason}")]),
             review,
-            generated.SecretConfigKeys,
+            reviewFiles,
+            manifests is null ? generated.SecretConfigKeys : [.. manifests.Variables.Select(v => v.Name)],
             generated.Manifests?.NextSteps.Select(s => s.Replace("<output>", directory, StringComparison.Ordinal)).ToList() ?? PulumiSteps(inventory, directory, plan.Stack, generated));
     }
 
@@ -131,15 +145,22 @@ internal sealed record GenerateSummary(
         if (Review.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("review these stack values (from generate options or placeholders; change them with --set):");
+            text.AppendLine(ReviewFiles is null
+                ? "review these stack values (from generate options or placeholders; change them with --set):"
+                : "review these values (from generate options or placeholders; edit them in the files named, or generate again with --set KEY=VALUE):");
             foreach (var (key, value) in Review)
-                text.AppendLine($"  {key} = {value}");
+            {
+                var where = ReviewFiles?.GetValueOrDefault(key) is { Count: > 0 } reviewed ? $"   in {string.Join(", ", reviewed)}" : "";
+                text.AppendLine($"  {key} = {value}{where}");
+            }
         }
 
         if (SecretConfig.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine($"secret config ({SecretConfig.Count}), values never written by heroku2cloud:");
+            text.AppendLine(Format == "manifests"
+                ? $"secret values ({SecretConfig.Count}), never written by heroku2cloud: export these variables, then run {KubernetesManifests.SecretsScript} ({KubernetesManifests.Readme} says what each holds):"
+                : $"secret config ({SecretConfig.Count}), values never written by heroku2cloud:");
             foreach (var key in SecretConfig)
                 text.AppendLine($"  {key}");
         }

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Cli.Generation;
@@ -27,4 +28,4 @@ internal sealed record GeneratedProgram(
 /// Plain manifests in place of Pulumi.yaml: rendered from the stack values once `--set` has been
 /// applied, with the steps that replace `pulumi up`.
 /// </summary>
-internal sealed record ManifestOutput(Func<StackConfig, IReadOnlyDictionary<string, string>> Render, IReadOnlyList<string> NextSteps);
+internal sealed record ManifestOutput(Func<StackConfig, ManifestFiles> Render, IReadOnlyList<string> NextSteps);

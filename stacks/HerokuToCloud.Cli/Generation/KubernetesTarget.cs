@@ -86,7 +86,7 @@ internal sealed class KubernetesTarget : IGenerateTarget
             {
                 Pulumi => null,
                 Manifests => new ManifestOutput(
-                    stack => KubernetesManifests.Render(program.Graph, stack, review),
+                    stack => KubernetesManifests.Prepare(program.Graph, stack, review),
                     [
                         "read <output>/README.md",
                         $"export the variables it lists, then run bash <output>/{KubernetesManifests.SecretsScript}",

@@ -112,6 +112,47 @@ public sealed class GenerateKubernetesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_manifests_format_says_what_to_export_and_which_file_to_edit_never_pulumi_config()
+    {
+        var output = Path.Combine(work.FullName, "manifests");
+        var result = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        Assert.DoesNotContain("pulumi config", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("pulumi up", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "emigrate-backend-db: its data is copied from Heroku once, by the data-migration Job: stop writes on Heroku (heroku maintenance:on) first, and give it the source: " +
+            "export EMIGRATE_BACKEND_DB_SOURCE_URL=\"$(heroku config:get DATABASE_URL -a emigrate-backend)\" before running create-secrets.sh.",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pick another hostname: edit it in 07-deployment-emigrate-backend-web.yaml, 08-ingress-emigrate-backend-web.yaml (or generate again with --set emigrateBackendDomains=HOST).",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("apps[emigrate-emailer]: 3 config var(s) are secrets to supply in every stack: export EMIGRATE_EMAILER_MAIL_FROM, EMIGRATE_EMAILER_NODE_ENV, EMIGRATE_EMAILER_SMTP_URL before running create-secrets.sh",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("emigrateFrontendImageTag = latest   in 07-deployment-emigrate-frontend-web.yaml", result.Stdout, StringComparison.Ordinal);
+        // Every variable the summary lists is one create-secrets.sh requires.
+        var script = File.ReadAllText(Path.Combine(output, "create-secrets.sh"));
+        var listed = result.Stdout[result.Stdout.IndexOf("secret values (9)", StringComparison.Ordinal)..].Split('\n').Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        Assert.Equal(9, listed.Count);
+        Assert.All(listed, variable => Assert.Contains($": \"${{{variable}:?", script, StringComparison.Ordinal));
+
+        var json = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output, "--json");
+        Assert.Contains("\"format\": \"manifests\"", json.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("pulumi config", json.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pulumi_format_keeps_its_pulumi_config_instructions()
+    {
+        var output = Path.Combine(work.FullName, "landing");
+        var result = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "-o", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        Assert.Contains("pulumi config set --path 'emigrateBackendDomains[0]' HOST", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --secret emigrateBackendDbSourceUrl", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("create-secrets.sh", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generating_again_keeps_secrets_provider_settings_and_encryption_settings()
     {
         var output = Path.Combine(work.FullName, "landing");

@@ -10,8 +10,11 @@ namespace HerokuToCloud.Graph.Policy.Generic;
 /// and <c>fn::secret</c> around a literal. Literals in Pulumi.yaml are in
 /// git and in every review; secrets belong in secret config or in a secret store the program references.
 /// </summary>
-public sealed partial class PlaintextSecretRule : IPolicyRule
+/// <param name="remedy">Where the secret belongs instead, in the words of the output checked (Pulumi secret config, or a Kubernetes Secret for plain manifests).</param>
+public sealed partial class PlaintextSecretRule(string remedy = PlaintextSecretRule.PulumiRemedy) : IPolicyRule
 {
+    public const string PulumiRemedy = "take the secret from secret config (pulumi config set --secret) or a secret store the program references";
+
     public string Id => "SECRETS.1";
 
     public string Title => "No secret is written in plaintext in the program";
@@ -60,5 +63,5 @@ public sealed partial class PlaintextSecretRule : IPolicyRule
     private static partial Regex UrlWithPassword();
 
     private (string, PropertyPath, PolicyViolation) Violation(string element, PropertyPath path, string what) =>
-        (element, path, new(Id, element, $"{(path.IsRoot ? "" : $"property {path}: ")}{what}; take the secret from secret config (pulumi config set --secret) or a secret store the program references."));
+        (element, path, new(Id, element, $"{(path.IsRoot ? "" : $"property {path}: ")}{what}; {remedy}."));
 }

@@ -1,0 +1,16 @@
+namespace HerokuToCloud.Kubernetes.Manifests;
+
+/// <summary>
+/// Plain manifests ready to write, with where the stack's values went: what a summary needs to tell a
+/// kubectl or GitOps user what to edit, in place of the <c>pulumi config set</c> a Pulumi user runs.
+/// </summary>
+/// <param name="Files">File name → content: the objects, kustomization.yaml, create-secrets.sh and README.md.</param>
+/// <param name="ConfigFiles">Non-secret config key → the files its value was written into.</param>
+/// <param name="Variables">The environment variables create-secrets.sh requires, in its order.</param>
+public sealed record ManifestFiles(
+    IReadOnlyDictionary<string, string> Files,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> ConfigFiles,
+    IReadOnlyList<ManifestVariable> Variables);
+
+/// <summary>An environment variable create-secrets.sh reads, and what value it holds.</summary>
+public sealed record ManifestVariable(string Name, string Description);
