@@ -16,7 +16,8 @@ namespace HerokuToCloud.Cli.Commands;
 /// files are moved into place together, so a failure leaves no partial directory. Generating every
 /// stack of a system into one directory gives one Pulumi.yaml (identical for every stack) and one
 /// stack file per stack. A stack file already there is the team's: its values are kept (differences
-/// are reported), new keys are added (see <see cref="StackFileMerge"/>).
+/// are reported) except for keys given with --set or fed by an option typed on this run, and new keys
+/// are added (see <see cref="StackFileMerge"/>).
 /// </summary>
 internal static class GenerateCommand
 {
@@ -88,8 +89,10 @@ internal static class GenerateCommand
             throw new UsageException("--reset-stack-config applies to a Pulumi stack file; --format manifests writes none. Drop one of them; nothing was written.");
         var kept = new List<KeptStackValue>();
         var manifests = generated.Manifests?.Render(generated.Stack);
-        var files = manifests?.Files ?? KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files,
-            [.. setKeys.Select(k => $"{generated.Program.Project}:{k}")], reset, kept);
+        // What the user asked for on this run, with --set or a typed option, wins over the stack file's value.
+        var givenKeys = setKeys.Union(generated.KeysFromTypedOptions, StringComparer.Ordinal)
+            .Select(k => k.Contains(':', StringComparison.Ordinal) ? k : $"{generated.Program.Project}:{k}");
+        var files = manifests?.Files ?? KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files, [.. givenKeys], reset, kept);
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [generated.Stack]);
         var programChanged = ProgramChanged(output, files);
         OutputFiles.WriteDirectory(output, files);
@@ -119,7 +122,7 @@ internal static class GenerateCommand
         {
             foreach (var option in other.Options.Where(o => !target.Options.Contains(o)))
             {
-                if (options.GetResult(option) is { Implicit: false })
+                if (options.WasTyped(option))
                 {
                     throw new UsageException(
                         $"{option.Name} belongs to --target {other.Name}; --target {target.Name} does not read it. Drop it, or generate with --target {other.Name}. Nothing was written.");

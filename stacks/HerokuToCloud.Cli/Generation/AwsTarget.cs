@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HerokuToCloud.Aws;
+using HerokuToCloud.Graph;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Cli.Generation;
@@ -54,8 +55,25 @@ internal sealed class AwsTarget : IGenerateTarget
         // The tasks pull from repositories the program creates: they must exist, and hold the first
         // images, before the release phase, data migration and services start.
         var repositories = landing.Program.Resources.Where(r => r.Type == AwsTypes.Repository).Select(r => r.Name).ToList();
-        return new GeneratedProgram(landing.Program, landing.Stack, landing.Findings, landing.SecretConfigKeys, repositories);
+        return new GeneratedProgram(landing.Program, landing.Stack, landing.Findings, landing.SecretConfigKeys, repositories)
+        {
+            KeysFromTypedOptions = KeysFromTypedOptions(plan, landing.Stack, options),
+        };
     }
+
+    /// <summary>The stack keys each option feeds, named as HerokuToCloud.Aws declares them.</summary>
+    private IReadOnlyList<string> KeysFromTypedOptions(LandingPlan plan, StackConfig stack, ParseResult options) =>
+        new TypedOptionKeys(options, stack)
+            .Add(region, "aws:region")
+            .Add(vpcCidr, "vpcCidr", "publicSubnetCidrs", "privateSubnetCidrs")
+            .Add(vpcId, "vpcId")
+            .Add(publicSubnets, "publicSubnetIds")
+            .Add(privateSubnets, "privateSubnetIds")
+            .Add(hostedZone, "hostedZoneId")
+            .Add(accessLogs, "albAccessLogsBucket")
+            .Add(retention, "logRetentionDays")
+            .Add(GenerateTargets.ImageTag, plan.Apps.Select(a => ConfigKeys.Of(a.Name, "imageTag")))
+            .Keys;
 
     private ExistingVpc? ExistingVpc(ParseResult options)
     {

@@ -20,6 +20,12 @@ internal sealed record GeneratedProgram(
     /// <summary>Non-secret stack keys whose values came from placeholders or options the team should check (images, hostnames).</summary>
     public IReadOnlyList<string> ReviewKeys { get; init; } = [];
 
+    /// <summary>
+    /// Stack keys whose values options typed on this run determine (see <see cref="TypedOptionKeys"/>):
+    /// they replace what an existing stack file holds, like keys given with --set.
+    /// </summary>
+    public IReadOnlyList<string> KeysFromTypedOptions { get; init; } = [];
+
     /// <summary>Set when the target writes plain manifests instead of a Pulumi program.</summary>
     public ManifestOutput? Manifests { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HerokuToCloud.Graph;
 using HerokuToCloud.Kubernetes;
 using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Landing;
@@ -82,6 +83,7 @@ internal sealed class KubernetesTarget : IGenerateTarget
         return new GeneratedProgram(program.Graph, program.Stack, [.. plan.Findings, .. program.Findings], [.. program.Required.Where(r => r.Secret).Select(r => r.Key)], [])
         {
             ReviewKeys = [.. review.Select(r => r.Key)],
+            KeysFromTypedOptions = KeysFromTypedOptions(plan, program.Stack, options),
             Manifests = options.GetValue(format) switch
             {
                 Pulumi => null,
@@ -96,4 +98,17 @@ internal sealed class KubernetesTarget : IGenerateTarget
             },
         };
     }
+
+    /// <summary>
+    /// The stack keys each option feeds, named as HerokuToCloud.Kubernetes declares them. --format,
+    /// --postgres and --redis choose the program's shape, not stack values.
+    /// </summary>
+    private IReadOnlyList<string> KeysFromTypedOptions(LandingPlan plan, StackConfig stack, ParseResult options) =>
+        new TypedOptionKeys(options, stack)
+            .Add(imageRegistry, plan.Apps.Select(a => ConfigKeys.Of(a.Name, "image")))
+            .Add(GenerateTargets.ImageTag, plan.Apps.Select(a => ConfigKeys.Of(a.Name, "image-tag")))
+            // Only apps without a custom domain answer on <app>.<apps domain>; the others keep theirs.
+            .Add(appsDomain, plan.Apps.Where(a => a.Domains.Count == 0).Select(a => ConfigKeys.Of(a.Name, "domains")))
+            .Add(migrationImage, "migrationImage")
+            .Keys;
 }

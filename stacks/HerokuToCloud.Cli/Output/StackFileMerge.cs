@@ -11,8 +11,9 @@ namespace HerokuToCloud.Cli.Output;
 /// the generated values; keys the program no longer declares, encrypted values (<c>secure:</c>),
 /// provider settings the team added (<c>kubernetes:context</c>, <c>aws:profile</c>) and Pulumi's
 /// encryption settings (<c>encryptionsalt</c>, <c>secretsprovider</c>, <c>encryptedkey</c>) stay as
-/// they are. Keys given with <c>--set</c> take the value given; <c>--reset-stack-config</c> takes every
-/// generated value. With nothing to keep, the generated text is returned unchanged, byte for byte.
+/// they are. Keys given with <c>--set</c>, or fed by an option typed on this run (<c>--image-tag v7</c>),
+/// take the value given; <c>--reset-stack-config</c> takes every generated value. With nothing to
+/// keep, the generated text is returned unchanged, byte for byte.
 /// </summary>
 internal static class StackFileMerge
 {
@@ -22,7 +23,7 @@ internal static class StackFileMerge
     /// <param name="generated">The stack file as generated for this run.</param>
     /// <param name="existing">The file already in the output directory, or null.</param>
     /// <param name="fileName">Its path, for messages.</param>
-    /// <param name="setKeys">Keys (as the file spells them) given on the command line: they take the generated value.</param>
+    /// <param name="setKeys">Keys (as the file spells them) given on the command line, with --set or a typed option: they take the generated value.</param>
     /// <param name="reset">True to take the generated value of every key the program declares.</param>
     public static MergedStackFile Merge(string generated, string? existing, string fileName, IReadOnlyCollection<string> setKeys, bool reset)
     {

@@ -5,7 +5,8 @@ namespace HerokuToCloud.Cli.Tests.Generate;
 
 /// <summary>
 /// `generate` into a directory that already has the stack file: the file is the team's, so a value they
-/// changed (the image tag they deploy, a scaled-up count) survives and every difference is reported.
+/// changed (the image tag they deploy, a scaled-up count) survives and every difference is reported,
+/// except where this run asks for a value (--set, an option typed now).
 /// </summary>
 public sealed class RegenerateTests : IDisposable
 {
@@ -124,6 +125,61 @@ public sealed class RegenerateTests : IDisposable
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("emigrate:emigrateBackendImageTag: v43\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
         Assert.DoesNotContain("kept emigrateBackendImageTag", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_typed_image_tag_replaces_every_apps_tag_while_an_edited_count_is_kept()
+    {
+        await GenerateAndEdit(text => Replace(Replace(text,
+            "emigrate:emigrateBackendImageTag: initial\n", "emigrate:emigrateBackendImageTag: v42\n"),
+            "emigrate:emigrateBackendWebCount: 1\n", "emigrate:emigrateBackendWebCount: 4\n"));
+
+        var again = await Generate("--image-tag", "v43");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("emigrate:emigrateBackendImageTag: v43\n", merged, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateFrontendImageTag: v43\n", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept emigrateBackendImageTag", again.Stdout, StringComparison.Ordinal);
+        // The option says nothing about counts: the team's scaled-up value stays, and is reported.
+        Assert.Contains("emigrate:emigrateBackendWebCount: 4\n", merged, StringComparison.Ordinal);
+        Assert.Contains("Pulumi.prod.yaml: kept emigrateBackendWebCount: 4 (the inventory and options give 1)", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_typed_log_retention_replaces_the_edited_one_while_an_edited_image_tag_is_kept()
+    {
+        await GenerateAndEdit(text => Replace(Replace(text,
+            "emigrate:logRetentionDays: 365\n", "emigrate:logRetentionDays: 400\n"),
+            "emigrate:emigrateBackendImageTag: initial\n", "emigrate:emigrateBackendImageTag: v42\n"));
+
+        var again = await Generate("--log-retention-days", "731");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("emigrate:logRetentionDays: 731\n", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept logRetentionDays", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateBackendImageTag: v42\n", merged, StringComparison.Ordinal);
+        Assert.Contains("Pulumi.prod.yaml: kept emigrateBackendImageTag: v42 (the inventory and options give initial)", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_option_left_out_keeps_the_value_even_where_it_has_a_default_and_typed_it_wins()
+    {
+        // --region has a default (us-east-1), so it has a value on every run; only typing it counts.
+        await GenerateAndEdit(text => Replace(text, "aws:region: us-east-1\n", "aws:region: eu-west-1\n"));
+
+        var untyped = await Generate();
+
+        Assert.True(untyped.ExitCode == 0, untyped.ToString());
+        Assert.Contains("aws:region: eu-west-1\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
+        Assert.Contains("Pulumi.prod.yaml: kept aws:region: eu-west-1 (the inventory and options give us-east-1)", untyped.Stdout, StringComparison.Ordinal);
+
+        var typed = await Generate("--region", "us-east-1");
+
+        Assert.True(typed.ExitCode == 0, typed.ToString());
+        Assert.Contains("aws:region: us-east-1\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
+        Assert.DoesNotContain("Pulumi.prod.yaml: kept", typed.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
