@@ -146,16 +146,33 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     [InlineData("UPDATE public.subtle SET day = NULL WHERE id = 3", "id=3", "day")]
     [InlineData("UPDATE public.subtle SET r = '-0' WHERE id = 1", "id=1", "r")]
     [InlineData("UPDATE public.subtle SET r = 0.10000001 WHERE id = 2", "id=2", "r")]
+    [InlineData("UPDATE public.subtle SET at = '2019-12-31 22:48:25.032705' WHERE id = 4", "id=4", "at")]
+    [InlineData("UPDATE public.subtle SET tz = '2019-12-31 22:48:25.032705+00' WHERE id = 4", "id=4", "tz")]
+    [InlineData("UPDATE public.subtle SET at = '2000-01-01 00:35:47.483647' WHERE id = 2", "id=2", "at")]
+    [InlineData("UPDATE public.subtle SET tz = '2000-01-01 00:35:47.483648+00' WHERE id = 2", "id=2", "tz")]
+    [InlineData("UPDATE public.subtle SET day = '5874897-12-31' WHERE id = 2", "id=2", "day")]
     public async Task Values_equal_by_their_types_own_equality_still_differ(string change, string key, string column)
     {
         // Each of these compares equal (or hashes equal) with PostgreSQL's own operators or hash functions,
         // but reads differently: numeric scale and sign, NaN and Infinity, bigint halves, jsonb numbers, -0;
-        // and NULL against the value a binary hash stands in for it (0, 2000-01-01).
+        // and NULL against the value a binary hash stands in for it (0, 2000-01-01); and timestamps whose
+        // 64-bit hash folds to the same 32 bits (71 minutes apart, or ±infinity against a finite value).
         var report = await ValidateAsync(await fixture.TargetAsync(change));
 
         var row = OnlyRow(report, "public.subtle", RowDifferenceKind.Changed);
         Assert.Equal(key, row.DisplayKey);
         Assert.Equal(column, Assert.Single(row.Columns).Column);
+    }
+
+    [Fact]
+    public async Task Zero_floats_do_not_drop_out_of_the_row_hash()
+    {
+        // PostgreSQL's float hashes return the seed for zero: without a further step (0, 5) and (5, 0) chain alike.
+        var report = await ValidateAsync(await fixture.TargetAsync("UPDATE public.subtle SET f = 5, r = 0 WHERE id = 4"));
+
+        var row = OnlyRow(report, "public.subtle", RowDifferenceKind.Changed);
+        Assert.Equal("id=4", row.DisplayKey);
+        Assert.Equal(["f", "r"], row.Columns.Select(c => c.Column).Order(StringComparer.Ordinal));
     }
 
     [Fact]
