@@ -93,7 +93,11 @@ internal static class GenerateCommand
         var givenKeys = setKeys.Union(generated.KeysFromTypedOptions, StringComparer.Ordinal)
             .Select(k => k.Contains(':', StringComparison.Ordinal) ? k : $"{generated.Program.Project}:{k}");
         var files = manifests?.Files ?? KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files, [.. givenKeys], reset, kept);
-        var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [generated.Stack]);
+        // The policy judges what is written: where the team's values were kept, the stack file read back
+        // (as `check DIR` reads it), so a kept logRetentionDays: 7 fails here too.
+        var stackFile = PulumiYamlWriter.StackFileName(generated.Stack.Stack);
+        var judged = kept.Count == 0 ? generated.Stack : PulumiYamlReader.ReadStack(files[stackFile], generated.Program.Project, generated.Stack.Stack, Path.Combine(output, stackFile));
+        var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [judged]);
         var programChanged = ProgramChanged(output, files);
         OutputFiles.WriteDirectory(output, files);
 

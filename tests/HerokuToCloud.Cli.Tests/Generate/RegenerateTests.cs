@@ -40,6 +40,20 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
+    public async Task The_policy_result_judges_the_kept_values_as_check_would()
+    {
+        await GenerateAndEdit(text => Replace(text, "emigrate:logRetentionDays: 365\n", "emigrate:logRetentionDays: 7\n"));
+
+        var again = await Generate();
+        var check = await Heroku2CloudProcess.RunAsync(dir, "check", Output);
+
+        Assert.True(again.ExitCode == 1, again.ToString());
+        Assert.Contains("emigrate:logRetentionDays: 7\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
+        Assert.Contains("CloudWatch.16", again.Stdout, StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 1, check.ToString());
+    }
+
+    [Fact]
     public async Task Regenerating_keeps_an_edited_image_tag_and_count_and_reports_both()
     {
         await GenerateAndEdit(text => Replace(Replace(text,
