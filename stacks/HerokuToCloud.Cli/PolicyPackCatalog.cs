@@ -1,6 +1,7 @@
 using HerokuToCloud.Aws.Policy;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.Policy.Generic;
+using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Kubernetes.Policy;
 
 namespace HerokuToCloud.Cli;
@@ -19,13 +20,13 @@ internal static class PolicyPackCatalog
     ];
 
     /// <summary>
-    /// The packs for plain Kubernetes manifests: the Kubernetes pack and the plaintext-secret rule.
+    /// The packs for plain Kubernetes manifests: the Kubernetes pack and the plaintext-secret rule, which in
+    /// manifests also flags every Secret written with values (base64 is not encryption).
     /// SECRETS.2 (secret config) and PROGRAM.1 (pinned providers) are about Pulumi programs; manifests have neither.
     /// </summary>
     public static IReadOnlyList<PolicyPack> ForManifests() =>
     [
-        new PolicyPack("generic", package: null, [new PlaintextSecretRule(
-            "move it into a Secret (create-secrets.sh creates them from environment variables) and read it with envFrom.secretRef or valueFrom.secretKeyRef")]),
+        new PolicyPack("generic", package: null, [new ManifestPlaintextSecretRule()]),
         KubernetesPolicyPack.Create(),
     ];
 }

@@ -1,5 +1,4 @@
 using HerokuToCloud.Graph.Policy;
-using HerokuToCloud.Graph.Policy.Generic;
 using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Kubernetes.Policy;
 
@@ -31,7 +30,7 @@ public sealed class ManifestDirectoryTests : IDisposable
     }
 
     private PolicyReport Check() =>
-        new PolicyEngine([new PolicyPack("generic", null, [new PlaintextSecretRule()]), KubernetesPolicyPack.Create()])
+        new PolicyEngine([new PolicyPack("generic", null, [new ManifestPlaintextSecretRule()]), KubernetesPolicyPack.Create()])
             .Check(ManifestDirectory.Read(directory.FullName).Graph);
 
     [Fact]
@@ -163,7 +162,6 @@ public sealed class ManifestDirectoryTests : IDisposable
         try
         {
             File.WriteAllText(Path.Combine(other.FullName, "config.yaml"), "foo: bar\nlist: [1, 2]\n");
-            File.WriteAllText(Path.Combine(other.FullName, "broken.yaml"), "foo: [\n");
 
             Assert.False(ManifestDirectory.Holds(other.FullName));
             Assert.True(ManifestDirectory.Holds(directory.FullName));
@@ -172,5 +170,132 @@ public sealed class ManifestDirectoryTests : IDisposable
         {
             other.Delete(recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("data:\n  STRIPE_KEY: c2tfbGl2ZV94\n", "data.STRIPE_KEY")]
+    [InlineData("stringData:\n  STRIPE_KEY: sk_live_x\n", "stringData.STRIPE_KEY")]
+    [InlineData("stringData:\n  STRIPE_API_TOKEN: sk_live_x\n", "stringData.STRIPE_API_TOKEN")]
+    public void A_secret_written_with_values_fails_once_whatever_its_keys_are_called(string values, string key)
+    {
+        AddListed("90-secret-stripe.yaml", $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: stripe\n  namespace: shop-prod\n{values}");
+
+        var violation = Assert.Single(Check().Violations);
+
+        Assert.Equal("SECRETS.1", violation.RuleId);
+        Assert.Equal("Secret shop-prod/stripe (90-secret-stripe.yaml)", violation.Resource);
+        Assert.Contains($"carries {key} in plaintext", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("create-secrets.sh", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_without_values_passes()
+    {
+        AddListed("90-secret-stripe.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: stripe\n  namespace: shop-prod\ndata: {}\nstringData:\n  EMPTY: \"\"\n");
+
+        var report = Check();
+
+        Assert.True(report.Passed, string.Join("\n", report.Violations));
+    }
+
+    [Fact]
+    public void Secret_generator_literals_are_a_plaintext_secret_in_the_kustomization()
+    {
+        File.AppendAllText(PathOf(KubernetesManifests.Kustomization), "secretGenerator:\n- name: stripe\n  namespace: shop-prod\n  literals:\n  - STRIPE_KEY=sk_live_x\n");
+
+        var violation = Assert.Single(Check().Violations);
+
+        Assert.Equal("SECRETS.1", violation.RuleId);
+        Assert.Equal("Secret shop-prod/stripe (kustomization.yaml, secretGenerator literals)", violation.Resource);
+        Assert.Contains("stringData.STRIPE_KEY", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Secret_generator_from_files_is_a_note_because_check_does_not_read_them()
+    {
+        File.AppendAllText(PathOf(KubernetesManifests.Kustomization), "secretGenerator:\n- name: stripe\n  envs:\n  - stripe.env\n");
+
+        var set = ManifestDirectory.Read(directory.FullName);
+
+        Assert.Contains(set.Notes, n => n.StartsWith("kustomization.yaml has secretGenerator stripe from envs: check does not read those files", StringComparison.Ordinal));
+        Assert.True(Check().Passed);
+    }
+
+    [Theory]
+    [InlineData("configMapGenerator:\n- name: settings\n  literals:\n  - LOG_LEVEL=debug\n", "configMapGenerator")]
+    [InlineData("namespace: other\n", "namespace")]
+    [InlineData("images:\n- name: ghcr.io/example/shop\n  newTag: latest\n", "images")]
+    [InlineData("patches:\n- path: patch.yaml\n", "patches")]
+    public void Kustomize_features_check_does_not_apply_are_named_in_a_note(string feature, string key)
+    {
+        File.AppendAllText(PathOf(KubernetesManifests.Kustomization), feature);
+
+        var note = Assert.Single(ManifestDirectory.Read(directory.FullName).Notes);
+
+        Assert.Equal($"kustomization.yaml has {key}: check reads the listed files as written, not as kustomize changes them; check `kubectl kustomize` output for those changes.", note);
+    }
+
+    [Fact]
+    public void A_list_is_read_item_by_item_so_a_privileged_pod_in_it_fails()
+    {
+        AddListed(
+            "90-list.yaml",
+            "apiVersion: v1\nkind: List\nitems:\n" +
+            "- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: harmless\n    namespace: shop-prod\n" +
+            "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: debug\n    namespace: shop-prod\n  spec:\n    containers:\n    - name: shell\n      image: busybox\n" +
+            "      securityContext:\n        privileged: true\n");
+
+        var set = ManifestDirectory.Read(directory.FullName);
+        var violations = Check().Violations;
+
+        Assert.Contains(set.Graph.Resources, r => r.Name == "ConfigMap shop-prod/harmless (90-list.yaml, item 1)");
+        Assert.DoesNotContain(set.Graph.Resources, r => r.Type.EndsWith(":List", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.RuleId == "PSS.privileged" && v.Resource == "Pod shop-prod/debug (90-list.yaml, item 2)");
+    }
+
+    [Fact]
+    public void An_empty_list_without_a_name_holds_nothing_and_is_not_an_error()
+    {
+        AddListed("90-list.yaml", "apiVersion: v1\nkind: List\nitems: []\n---\napiVersion: v1\nkind: List\n");
+
+        var set = ManifestDirectory.Read(directory.FullName);
+
+        Assert.DoesNotContain(set.Graph.Resources, r => r.Name.Contains("90-list.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_single_broken_manifest_is_reported_with_its_yaml_error_not_as_no_manifests()
+    {
+        var single = Directory.CreateTempSubdirectory("h2c-one-manifest-");
+        try
+        {
+            File.WriteAllText(Path.Combine(single.FullName, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: other\n");
+
+            Assert.True(ManifestDirectory.Holds(single.FullName));
+            var error = Assert.Throws<ManifestReadException>(() => ManifestDirectory.Read(single.FullName));
+
+            Assert.StartsWith("pod.yaml (line 5): not valid YAML: ", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Duplicate key", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith("Fix the file; kubectl cannot apply it either.", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            single.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_file_is_not_a_manifests_directory()
+    {
+        var error = Assert.Throws<ManifestReadException>(() => ManifestDirectory.Read(PathOf(WebDeployment)));
+
+        Assert.Equal($"{PathOf(WebDeployment)} is a file; point at the directory `heroku2cloud generate --format manifests -o` wrote.", error.Message);
+    }
+
+    /// <summary>Writes a manifest and lists it in the kustomization, as a hand edit that adds an object would.</summary>
+    private void AddListed(string file, string text)
+    {
+        File.WriteAllText(PathOf(file), text);
+        File.AppendAllText(PathOf(KubernetesManifests.Kustomization), $"- {file}\n");
     }
 }

@@ -20,17 +20,24 @@ public static partial class ManifestDirectory
 {
     private static readonly string[] KustomizationNames = [KubernetesManifests.Kustomization, "kustomization.yml", "Kustomization"];
 
-    /// <summary>True when the directory has a kustomization or a YAML file holding a Kubernetes object (a document with apiVersion and kind).</summary>
+    /// <summary>
+    /// True when the directory has a kustomization, a YAML file holding a Kubernetes object (a document with
+    /// apiVersion and kind), or a YAML file that does not parse: that may well be the manifest, and
+    /// <see cref="Read"/> names its error, where "no manifests here" would hide it.
+    /// </summary>
     public static bool Holds(string directory) =>
         Directory.Exists(directory)
-        && (Kustomization(directory) is not null || YamlFiles(directory).Any(f => TryLoad(Path.Combine(directory, f))?.Any(IsObject) == true));
+        && (Kustomization(directory) is not null || YamlFiles(directory).Any(f => TryLoad(Path.Combine(directory, f)) is not { } documents || documents.Any(IsObject)));
 
     public static ManifestSet Read(string directory)
     {
+        if (File.Exists(directory))
+            throw new ManifestReadException($"{directory} is a file; point at the directory `heroku2cloud generate --format manifests -o` wrote.");
         if (!Directory.Exists(directory))
             throw new ManifestReadException($"{directory} does not exist.");
         var kustomization = Kustomization(directory);
         var notes = new List<string>();
+        var generated = new List<Resource>();
         IReadOnlyList<string> files;
         string source;
         if (kustomization is null)
@@ -40,7 +47,10 @@ public static partial class ManifestDirectory
         }
         else
         {
-            files = Listed(directory, kustomization, notes);
+            var contents = KustomizationReader.Read(directory, kustomization);
+            files = contents.Files;
+            notes.AddRange(contents.Notes);
+            generated.AddRange(contents.GeneratedSecrets);
             source = $"the resources {kustomization} lists";
             var unlisted = YamlFiles(directory).Except(files, StringComparer.Ordinal).ToList();
             if (unlisted.Count > 0)
@@ -56,14 +66,19 @@ public static partial class ManifestDirectory
             {
                 if (documents[index] is not { } node)
                     continue;
-                var where = documents.Count > 1 ? $"{file}, document {index + 1}" : file;
-                var resource = ToResource(node, where);
-                if (!seen.TryAdd(resource.Name, where))
-                    throw new ManifestReadException($"{where}: {resource.Name} is already defined in {seen[resource.Name]}; an object may appear once. Remove one of them.");
-                // The file in the name is what a finding needs to say which file to edit.
-                graph.Add(resource with { Name = $"{resource.Name} ({where})" });
+                foreach (var (item, where) in Objects(node, documents.Count > 1 ? $"{file}, document {index + 1}" : file))
+                {
+                    var resource = ToResource(item, where);
+                    if (!seen.TryAdd(resource.Name, where))
+                        throw new ManifestReadException($"{where}: {resource.Name} is already defined in {seen[resource.Name]}; an object may appear once. Remove one of them.");
+                    // The file in the name is what a finding needs to say which file to edit.
+                    graph.Add(resource with { Name = $"{resource.Name} ({where})" });
+                }
             }
         }
+
+        foreach (var secret in generated)
+            graph.Add(secret);
 
         if (graph.Resources.Count == 0)
             throw new ManifestReadException($"{directory} holds no Kubernetes objects ({source}); point at the directory `heroku2cloud generate --format manifests -o` wrote.");
@@ -73,6 +88,35 @@ public static partial class ManifestDirectory
     /// <summary>The type token of a manifest's apiVersion and kind, as the Pulumi kubernetes provider spells it (v1 → core/v1).</summary>
     public static string TypeToken(string apiVersion, string kind) =>
         $"kubernetes:{(apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion : "core/" + apiVersion)}:{kind}";
+
+    /// <summary>
+    /// The objects in a document: the document itself, or each of the items of a List (kind List, or any
+    /// kind ending in List with items), as kubectl applies them. A List has no name of its own, so each
+    /// item is named by its position: <c>file, item 2</c>.
+    /// </summary>
+    private static IEnumerable<(YamlNode Node, string Where)> Objects(YamlNode node, string where)
+    {
+        if (node is YamlMappingNode map
+            && map.Children.TryGetValue(new YamlScalarNode("kind"), out var kind) && kind is YamlScalarNode { Value: { } kindName }
+            && kindName.EndsWith("List", StringComparison.Ordinal)
+            && (map.Children.TryGetValue(new YamlScalarNode("items"), out var items) || kindName == "List"))
+        {
+            // An empty List (no items, or items: null) applies nothing.
+            if (items is null or YamlScalarNode { Value: null or "" or "~" or "null" })
+                yield break;
+            if (items is not YamlSequenceNode list)
+                throw new ManifestReadException($"{where} (line {items.Start.Line}): the {kindName}'s items must be a list of Kubernetes objects.");
+            for (var index = 0; index < list.Children.Count; index++)
+            {
+                foreach (var item in Objects(list.Children[index], $"{where}, item {index + 1}"))
+                    yield return item;
+            }
+
+            yield break;
+        }
+
+        yield return (node, where);
+    }
 
     /// <summary>The object as a resource named <c>Kind namespace/name</c>.</summary>
     private static Resource ToResource(YamlNode node, string where)
@@ -134,43 +178,7 @@ public static partial class ManifestDirectory
             .Where(f => (f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)) && !KustomizationNames.Contains(f))
             .Order(StringComparer.Ordinal);
 
-    /// <summary>The files a kustomization lists; anything it would build differently from those files is refused or noted.</summary>
-    private static List<string> Listed(string directory, string kustomization, List<string> notes)
-    {
-        var documents = Load(Path.Combine(directory, kustomization), kustomization);
-        if (documents.SingleOrDefault() is not YamlMappingNode root)
-            throw new ManifestReadException($"{kustomization}: must be one YAML mapping with a resources list.");
-        var files = new List<string>();
-        foreach (var (keyNode, value) in root.Children)
-        {
-            var key = (keyNode as YamlScalarNode)?.Value;
-            if (key == "resources")
-            {
-                if (value is not YamlSequenceNode entries)
-                    throw new ManifestReadException($"{kustomization} (line {value.Start.Line}): resources must be a list of files.");
-                foreach (var entry in entries)
-                {
-                    var path = (entry as YamlScalarNode)?.Value ?? "";
-                    if (!File.Exists(Path.Combine(directory, path)))
-                    {
-                        throw new ManifestReadException(
-                            $"{kustomization} (line {entry.Start.Line}): resources lists '{path}', which is not a file in {directory}. " +
-                            "Restore the file or remove the entry; for directories or remote bases, check the output of `kubectl kustomize` written to a directory of its own.");
-                    }
-
-                    files.Add(path);
-                }
-            }
-            else if (key is "patches" or "patchesStrategicMerge" or "patchesJson6902" or "components" or "replacements")
-            {
-                notes.Add($"{kustomization} has {key}: check reads the listed files as written, not as kustomize changes them; check `kubectl kustomize` output for those changes.");
-            }
-        }
-
-        return files;
-    }
-
-    private static List<YamlNode?> Load(string path, string file)
+    internal static List<YamlNode?> Load(string path, string file)
     {
         var stream = new YamlStream();
         try
@@ -180,7 +188,7 @@ public static partial class ManifestDirectory
         }
         catch (YamlException ex)
         {
-            throw new ManifestReadException($"{file} (line {ex.Start.Line}): not valid YAML: {(ex.InnerException ?? ex).Message}");
+            throw new ManifestReadException($"{file} (line {ex.Start.Line}): not valid YAML: {(ex.InnerException ?? ex).Message.TrimEnd('.')}. Fix the file; kubectl cannot apply it either.");
         }
 
         // An empty document (a trailing ---) holds nothing to apply.

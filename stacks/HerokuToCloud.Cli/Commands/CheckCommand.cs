@@ -29,6 +29,14 @@ internal static class CheckCommand
 
     private static int Run(string directory, bool asJson)
     {
+        // A path to Pulumi.yaml or one manifest is a natural slip; "does not exist" would be wrong and unhelpful.
+        if (File.Exists(directory))
+        {
+            throw new UsageException(
+                $"{directory} is a file; check wants the directory `heroku2cloud generate -o` wrote (Pulumi.yaml and its stack files, or the manifests), " +
+                $"such as {Path.GetDirectoryName(Path.GetFullPath(directory))}.");
+        }
+
         var isProgram = File.Exists(Path.Combine(directory, PulumiYamlWriter.ProgramFileName));
         if (!isProgram && Directory.Exists(directory) && !ManifestDirectory.Holds(directory))
         {
