@@ -18,7 +18,7 @@ public sealed record KubernetesLandingOptions
     /// </summary>
     public string ImageRegistry { get; init; } = "registry.example.com";
 
-    /// <summary>The image tag every app starts from; a new tag per deploy reruns the release Job.</summary>
+    /// <summary>The image tag every app starts from; a new tag per deploy rolls the Deployments and replaces the release Job.</summary>
     public string ImageTag { get; init; } = "latest";
 
     /// <summary>

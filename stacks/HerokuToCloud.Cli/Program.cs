@@ -13,7 +13,7 @@ var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     foreach (var error in parsed.Errors)
-        CommandRunner.Error(error.Message);
+        CommandRunner.Error(ParseErrorMessage.For(error));
     var path = new List<string>();
     for (var result = parsed.CommandResult; result.Command != root; result = (CommandResult)result.Parent!)
         path.Insert(0, result.Command.Name);

@@ -62,11 +62,11 @@ public class ManifestInstructionsTests
         var (_, manifests) = External();
         var finding = new PlanFinding(FindingSeverity.Info, "apps[shop-web]", "set 2 secret config value(s) … `pulumi config set --secret <key>` …")
         {
-            Config = new ConfigRequest("2 config var(s) are secrets to supply in every stack", ["shopWebStripeApiKey", "shopWebRailsEnv"]),
+            Config = new ConfigRequest("2 config var(s) are secrets to supply in every environment", ["shopWebStripeApiKey", "shopWebRailsEnv"]),
         };
 
         Assert.Equal(
-            "2 config var(s) are secrets to supply in every stack: export SHOP_WEB_STRIPE_API_KEY, SHOP_WEB_RAILS_ENV before running create-secrets.sh (README.md says what each holds).",
+            "2 config var(s) are secrets to supply in every environment: export SHOP_WEB_STRIPE_API_KEY, SHOP_WEB_RAILS_ENV before running create-secrets.sh (README.md says what each holds).",
             ManifestInstructions.Message(finding, manifests));
     }
 }

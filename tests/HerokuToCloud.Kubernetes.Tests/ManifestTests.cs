@@ -116,6 +116,18 @@ public class ManifestTests
     }
 
     [Fact]
+    public void The_readme_tells_a_kubectl_user_to_delete_the_release_job_before_a_new_tag_everywhere_it_mentions_one()
+    {
+        var program = Shop();
+        var readme = KubernetesManifests.Render(program.Graph, program.Stack, program.Required)[KubernetesManifests.Readme];
+
+        var tagRow = Assert.Single(readme.Split('\n'), l => l.StartsWith("| `shopWebImageTag` |", StringComparison.Ordinal));
+        Assert.Contains("with kubectl, delete the old Job first", tagRow, StringComparison.Ordinal);
+        Assert.Contains("kubectl delete job -n <namespace> -l app.kubernetes.io/component=release", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("reruns the release Job", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void External_datastores_render_too()
     {
         var program = KubernetesLanding.Build(SamplePlans.Shop(), new KubernetesLandingOptions { Postgres = PostgresMode.External, Redis = RedisMode.External });

@@ -12,8 +12,8 @@ public class DataMigrationRunTests
             .ToDictionary(db => db.Name, db => DataMigrationRun.SourceNote(plan, db, "KEY"));
 
         Assert.Equal(2, notes.Count);
-        Assert.Single(notes.Values, n => n.EndsWith("heroku config:get DATABASE_URL -a shop-web-production | pulumi config set --secret KEY", StringComparison.Ordinal));
-        Assert.Single(notes.Values, n => n.EndsWith("heroku config:get HEROKU_POSTGRESQL_ONYX_URL -a shop-web-production | pulumi config set --secret KEY", StringComparison.Ordinal));
+        Assert.Single(notes.Values, n => n.EndsWith("heroku config:get DATABASE_URL -a shop-web-production | pulumi config set --secret KEY --stack prod", StringComparison.Ordinal));
+        Assert.Single(notes.Values, n => n.EndsWith("heroku config:get HEROKU_POSTGRESQL_ONYX_URL -a shop-web-production | pulumi config set --secret KEY --stack prod", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -22,7 +22,20 @@ public class DataMigrationRunTests
         var plan = LandingPlanner.Plan(Inventories.Emigrate(), "prod");
         var db = Assert.Single(plan.Datastores.OfType<PostgresDatastore>());
 
-        Assert.EndsWith("heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --secret emigrateBackendDbSourceUrl",
+        Assert.EndsWith("heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --secret emigrateBackendDbSourceUrl --stack prod",
             DataMigrationRun.SourceNote(plan, db, "emigrateBackendDbSourceUrl"));
+    }
+
+    [Fact]
+    public void The_source_note_names_the_plans_stack_so_a_shared_directory_cannot_send_the_url_to_another_stack()
+    {
+        var inventory = Inventories.Shop();
+        var staging = LandingPlanner.Plan(inventory, "staging");
+        var db = staging.Datastores.OfType<PostgresDatastore>().First();
+
+        var note = DataMigrationRun.SourceNote(staging, db, "KEY");
+
+        Assert.EndsWith("| pulumi config set --secret KEY --stack staging", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("--stack prod", note, StringComparison.Ordinal);
     }
 }

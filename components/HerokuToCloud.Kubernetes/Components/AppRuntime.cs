@@ -39,7 +39,8 @@ internal sealed class AppRuntime
         var repository = context.TeamSetting(ConfigKeys.Of(app.Name, "image"), ConfigType.String, $"{context.Options.ImageRegistry.TrimEnd('/')}/{app.Name}",
             $"Image repository of {app.Name}, built from the app's source (see docs/kubernetes-landing.md).");
         var tag = context.TeamSetting(ConfigKeys.Of(app.Name, "image-tag"), ConfigType.String, context.Options.ImageTag,
-            $"Image tag of {app.Name} to deploy; a new tag reruns the release Job and rolls the Deployments.");
+            // Plain manifests show this text in their README too, where kubectl cannot replace a Job in place.
+            $"Image tag of {app.Name} to deploy; a new tag rolls the Deployments and runs the release Job again (pulumi up and Argo CD replace the Job; with kubectl, delete the old Job first).");
         var runAsUser = context.Setting(ConfigKeys.Of(app.Name, "run-as-user"), ConfigType.Integer, 1000,
             $"Numeric non-root UID the {app.Name} containers run as (1000 is the 'heroku' user of Heroku's buildpack images).");
         return new AppRuntime(app, context.Plan.System, InterpolationValue.Of(repository, ":", tag), runAsUser);

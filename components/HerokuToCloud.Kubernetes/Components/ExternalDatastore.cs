@@ -17,7 +17,7 @@ internal static class ExternalDatastore
         var (port, example) = datastore is RedisDatastore ? (6379, "rediss://:TOKEN@HOST:6379") : (5432, "postgres://USER:PASSWORD@HOST:5432/DB?sslmode=require");
         var url = context.SecretSetting(ConfigKeys.Of(datastore.Name, "url"),
             $"Connection URL of {datastore.Name}, which runs outside the cluster ({example}).");
-        context.Note(datastore.Name, $"runs outside the cluster; set its URL with: pulumi config set --secret {ConfigKeys.Of(datastore.Name, "url")} '{example}'.",
+        context.Note(datastore.Name, $"runs outside the cluster; set its URL with: pulumi config set --secret {ConfigKeys.Of(datastore.Name, "url")} '{example}' --stack {context.Plan.Stack}.",
             new ConfigRequest("runs outside the cluster; give it its URL", [ConfigKeys.Of(datastore.Name, "url")], Example: example));
         return new DatastoreEndpoint(datastore.Name, url, url, port, null);
     }

@@ -101,7 +101,8 @@ public static partial class SecretResolution
         {
             findings.Info(InventoryKeys.App(role.Name),
                 $"set {keysToSet.Count} secret config value(s) in every stack with `pulumi config set --secret <key>`: {string.Join(", ", keysToSet)}.",
-                new ConfigRequest($"{keysToSet.Count} config var(s) are secrets to supply in every stack", [.. keysToSet]));
+                // The lead is also what plain manifests print, where there is no stack: it names the environments instead.
+                new ConfigRequest($"{keysToSet.Count} config var(s) are secrets to supply in every environment", [.. keysToSet]));
         }
 
         return new RoleSecrets(secrets, build.ToList());

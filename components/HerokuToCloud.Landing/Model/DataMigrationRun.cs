@@ -21,12 +21,15 @@ public static class DataMigrationRun
     /// <summary>
     /// The note that tells the team how to fill <paramref name="sourceKey"/>: read from the Heroku app of this
     /// stack that has the database attached, under the attachment's own variable name (not always DATABASE_URL).
+    /// The command names the plan's stack: staging and production usually share one directory, and without
+    /// --stack Pulumi writes into whichever stack is selected, which can put production's database URL
+    /// into staging's config.
     /// </summary>
     public static string SourceNote(LandingPlan plan, PostgresDatastore database, string sourceKey)
     {
         var request = SourceRequest(plan, database, sourceKey);
         return $"its data is copied from Heroku once, on the first pulumi up: stop writes on Heroku (heroku maintenance:on), then set the source with: " +
-               $"{request.ValueCommand} | pulumi config set --secret {sourceKey}";
+               $"{request.ValueCommand} | pulumi config set --secret {sourceKey} --stack {plan.Stack}";
     }
 
     /// <summary>The same request as <see cref="SourceNote"/>, in parts, for outputs that are not a Pulumi stack.</summary>

@@ -35,11 +35,7 @@ internal static class DataMigrateCommand
         {
             Description = $"The new, empty database: postgres://user:password@host:5432/db or a keyword string. Default: ${DatabaseUrl.TargetVariable}.",
         };
-        var jobs = new Option<int>("--jobs", "-j")
-        {
-            Description = "Parallel connections per side (default: the number of cores).",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var jobs = JobsOption.Create("Parallel connections per side:");
         var replace = new Option<bool>("--replace")
         {
             Description = "Drop everything in the target database first (schemas, extensions, large objects) instead of refusing a non-empty target.",
@@ -71,8 +67,6 @@ internal static class DataMigrateCommand
                 Replace = result.GetValue(replace),
                 ChunkBytes = Math.Max(1, result.GetValue(chunk)) * 1024L * 1024,
             };
-            if (options.Jobs < 1)
-                throw new UsageException($"--jobs must be at least 1 (got {options.Jobs}).");
             var asJson = result.GetValue(json);
             var migrator = new DataMigrator(ValidatorFactory());
             var summary = await DataProgressDisplay.RunAsync(asJson, progress => migrator.MigrateAsync(options, progress, cancellationToken));

@@ -16,7 +16,7 @@ internal static class DataValidateCommand
     {
         var source = new Option<string?>("--source", "-s") { Description = $"The database that is right (Heroku's DATABASE_URL, postgres://user:password@host:5432/db, or host=… dbname=…). Only ever read. Default: ${DatabaseUrl.SourceVariable}." };
         var target = new Option<string?>("--target", "-t") { Description = $"The database to check against the source (same forms). Only ever read. Default: ${DatabaseUrl.TargetVariable}." };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel sessions per database (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = JobsOption.Create("Parallel sessions per database:");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (schema in docs/data-validation.md) instead of text." };
         var maxRows = new Option<int>("--max-rows") { Description = "Differing rows listed per table (the totals count all of them).", DefaultValueFactory = _ => 20 };
         var hideValues = new Option<bool>("--hide-values") { Description = "Do not print column values of differing rows (for reports that end up in logs)." };

@@ -75,7 +75,7 @@ internal static class GenerateCommand
         var plan = LandingPlanner.Plan(system, stack);
         var generated = target.Generate(plan, Stages(system, plan), options);
 
-        var setKeys = StackSettings.Apply(generated.Program, generated.Stack, settings);
+        var setKeys = StackSettings.Apply(generated.Program, generated.Stack, settings, plainManifests: generated.Manifests is not null);
         var missing = StackSettings.Missing(generated.Program, generated.Stack);
         if (missing.Count > 0)
         {

@@ -58,9 +58,13 @@ internal sealed record GenerateSummary(
             .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
             .Select(f => new Finding(f.Severity, f.Subject, manifests is null ? f.Message : ManifestInstructions.Message(f, manifests))).ToList();
         var ownPrefix = generated.Program.Project + ":";
-        findings.InsertRange(0, kept.Select(k => new Finding(FindingSeverity.Warning, k.File,
-            $"kept {(k.Key.StartsWith(ownPrefix, StringComparison.Ordinal) ? k.Key[ownPrefix.Length..] : k.Key)}: {k.Kept} (the inventory and options give {k.Generated}); " +
-            "it is the team's value: change it with pulumi config set, or delete the line (or generate with --reset-stack-config) to take the generated value.")));
+        findings.InsertRange(0, kept.Select(k =>
+        {
+            var key = k.Key.StartsWith(ownPrefix, StringComparison.Ordinal) ? k.Key[ownPrefix.Length..] : k.Key;
+            return new Finding(FindingSeverity.Warning, k.File,
+                $"kept {key}: {k.Kept} (the inventory and options give {k.Generated}); it is the team's value: " +
+                $"change it with pulumi config set or by generating with --set {key}=VALUE, or delete the line (or generate with --reset-stack-config) to take the generated value.");
+        }));
         if (programChanged)
         {
             findings.Insert(0, new Finding(FindingSeverity.Warning, PulumiYamlWriter.ProgramFileName,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HerokuToCloud.Graph;
+using HerokuToCloud.Kubernetes.Manifests;
 
 namespace HerokuToCloud.Cli.Generation;
 
@@ -7,12 +8,14 @@ namespace HerokuToCloud.Cli.Generation;
 /// `generate --set KEY=VALUE`: stack config values the generator cannot know (the host names of a
 /// stage that had no custom domain on Heroku), or a value to override, written into
 /// Pulumi.&lt;stack&gt;.yaml like the generated ones. Secret keys are refused: their values never pass
-/// through heroku2cloud.
+/// through heroku2cloud. A key is given as Pulumi.yaml declares it or qualified by the program's project,
+/// as the stack file spells it.
 /// </summary>
 internal static class StackSettings
 {
-    /// <returns>The keys given, so a stack file already on disk takes these values instead of keeping its own.</returns>
-    public static IReadOnlyList<string> Apply(ResourceGraph program, StackConfig stack, IEnumerable<string> settings)
+    /// <param name="plainManifests">True for `--format manifests`: no Pulumi file is written, so errors point at the manifests' own ways.</param>
+    /// <returns>The keys given (as the program declares them), so a stack file already on disk takes these values instead of keeping its own.</returns>
+    public static IReadOnlyList<string> Apply(ResourceGraph program, StackConfig stack, IEnumerable<string> settings, bool plainManifests)
     {
         var keys = new List<string>();
         foreach (var setting in settings)
@@ -22,15 +25,32 @@ internal static class StackSettings
                 throw new UsageException($"--set '{setting}' is not KEY=VALUE; for example --set shopDomains=shop.example.com,www.shop.example.com.");
             var key = setting[..equals].Trim();
             var text = setting[(equals + 1)..].Trim();
-            var declaration = program.Config.FirstOrDefault(c => c.Key == key)
-                ?? throw new UsageException($"--set {key}: the program has no config key {key}; the keys are listed in Pulumi.yaml (config:).");
+            var declaration = Declaration(program, key)
+                ?? throw new UsageException($"--set {key}: the program has no config key {key}; --set takes {string.Join(", ", program.Config.Where(c => !c.Secret).Select(c => c.Key))}.");
             if (declaration.Secret)
-                throw new UsageException($"--set {key}: {key} is secret; set it with `pulumi config set --secret {key}` so its value never reaches a file in plain text.");
-            stack.Set(key, Parse(declaration, text));
-            keys.Add(key);
+            {
+                throw new UsageException(plainManifests
+                    ? $"--set {key}: {key} is secret; export {KubernetesManifests.Variable(declaration.Key)} before running {KubernetesManifests.SecretsScript} instead, so its value never reaches a file in plain text."
+                    : $"--set {key}: {key} is secret; set it with `pulumi config set --secret {declaration.Key} --stack {stack.Stack}` so its value never reaches a file in plain text.");
+            }
+
+            stack.Set(declaration.Key, Parse(declaration, text));
+            keys.Add(declaration.Key);
         }
 
         return keys;
+    }
+
+    /// <summary>
+    /// The declaration <paramref name="key"/> names: as Pulumi.yaml declares it (logRetentionDays), or
+    /// spelled the way the stack file writes the program's own keys (emigrate:logRetentionDays), since
+    /// that is the spelling a team copies from the file and from a kept-value warning.
+    /// </summary>
+    private static ConfigDeclaration? Declaration(ResourceGraph program, string key)
+    {
+        var ownPrefix = program.Project + ":";
+        return program.Config.FirstOrDefault(c => c.Key == key)
+            ?? (key.StartsWith(ownPrefix, StringComparison.Ordinal) ? program.Config.FirstOrDefault(c => c.Key == key[ownPrefix.Length..]) : null);
     }
 
     /// <summary>Non-secret keys that still have no value in the stack: the stack file cannot be written without them.</summary>

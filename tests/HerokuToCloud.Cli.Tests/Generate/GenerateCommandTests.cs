@@ -146,6 +146,9 @@ public sealed class GenerateCommandTests : IDisposable
     [InlineData("--stack", "review", "matches no stage")]
     [InlineData("--set", "emigrate-backend-NODE_ENV=production", "secret")]
     [InlineData("--set", "nosuchKey=1", "no config key nosuchKey")]
+    [InlineData("--set", "nosuchKey=1", "--set takes ")]
+    [InlineData("--set", "shop:logRetentionDays=30", "no config key shop:logRetentionDays")]
+    [InlineData("--set", "emigrate-backend-NODE_ENV=production", "--stack prod")]
     [InlineData("--vpc-cidr", "10.0.0.0/8", "/16 to /24")]
     public async Task Bad_options_are_clear_errors(string option, string value, string expected)
     {

@@ -111,6 +111,21 @@ public sealed class GenerateKubernetesTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Theory]
+    [InlineData("emigrate-backend-NODE_ENV=production", "export EMIGRATE_BACKEND_NODE_ENV before running create-secrets.sh")]
+    [InlineData("nosuchKey=1", "the program has no config key nosuchKey; --set takes ")]
+    public async Task Set_errors_with_manifests_point_at_the_manifests_never_at_pulumi(string setting, string expected)
+    {
+        var output = Path.Combine(work.FullName, "manifests");
+        var result = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output, "--set", setting);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pulumi.yaml", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("pulumi config", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Fact]
     public async Task The_manifests_format_says_what_to_export_and_which_file_to_edit_never_pulumi_config()
     {
@@ -120,13 +135,14 @@ public sealed class GenerateKubernetesTests : IDisposable
 
         Assert.DoesNotContain("pulumi config", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("pulumi up", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("every stack", result.Stdout, StringComparison.Ordinal);
         Assert.Contains(
             "emigrate-backend-db: its data is copied from Heroku once, by the data-migration Job: stop writes on Heroku (heroku maintenance:on) first, and give it the source: " +
             "export EMIGRATE_BACKEND_DB_SOURCE_URL=\"$(heroku config:get DATABASE_URL -a emigrate-backend)\" before running create-secrets.sh.",
             result.Stdout, StringComparison.Ordinal);
         Assert.Contains("pick another hostname: edit it in 07-deployment-emigrate-backend-web.yaml, 08-ingress-emigrate-backend-web.yaml (or generate again with --set emigrateBackendDomains=HOST).",
             result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("apps[emigrate-emailer]: 3 config var(s) are secrets to supply in every stack: export EMIGRATE_EMAILER_MAIL_FROM, EMIGRATE_EMAILER_NODE_ENV, EMIGRATE_EMAILER_SMTP_URL before running create-secrets.sh",
+        Assert.Contains("apps[emigrate-emailer]: 3 config var(s) are secrets to supply in every environment: export EMIGRATE_EMAILER_MAIL_FROM, EMIGRATE_EMAILER_NODE_ENV, EMIGRATE_EMAILER_SMTP_URL before running create-secrets.sh",
             result.Stdout, StringComparison.Ordinal);
         Assert.Contains("emigrateFrontendImageTag = latest   in 07-deployment-emigrate-frontend-web.yaml", result.Stdout, StringComparison.Ordinal);
         // Every variable the summary lists is one create-secrets.sh requires.
@@ -148,7 +164,7 @@ public sealed class GenerateKubernetesTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
 
         Assert.Contains("pulumi config set --path 'emigrateBackendDomains[0]' HOST", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --secret emigrateBackendDbSourceUrl", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --secret emigrateBackendDbSourceUrl --stack prod", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("create-secrets.sh", result.Stdout, StringComparison.Ordinal);
     }
 

@@ -71,6 +71,7 @@ public sealed class RegenerateTests : IDisposable
         Assert.Contains(again.Stdout.Split('\n'), l => l.Contains("warning", StringComparison.Ordinal)
             && l.Contains("Pulumi.prod.yaml: kept emigrateBackendWebCount: 4 (the inventory and options give 1)", StringComparison.Ordinal));
         Assert.Contains("Pulumi.prod.yaml: kept emigrateBackendImageTag: v42 (the inventory and options give initial)", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--set emigrateBackendWebCount=VALUE", again.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("kept emigrateFrontendImageTag", again.Stdout, StringComparison.Ordinal);
 
         var checkedProgram = await Heroku2CloudProcess.RunAsync(dir, "check", Output);
@@ -139,6 +140,18 @@ public sealed class RegenerateTests : IDisposable
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("emigrate:emigrateBackendImageTag: v43\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
         Assert.DoesNotContain("kept emigrateBackendImageTag", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_takes_the_key_as_the_stack_file_spells_it_with_the_project()
+    {
+        await GenerateAndEdit(text => Replace(text, "emigrate:logRetentionDays: 365\n", "emigrate:logRetentionDays: 400\n"));
+
+        var again = await Generate("--set", "emigrate:logRetentionDays=731");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("emigrate:logRetentionDays: 731\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
+        Assert.DoesNotContain("kept logRetentionDays", again.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using HerokuToCloud.Cli.Commands;
+using HerokuToCloud.Cli.Tests.Infrastructure;
+
+namespace HerokuToCloud.Cli.Tests;
+
+/// <summary>
+/// A command line that does not parse is a usage error (exit 2) that says what the option takes,
+/// never a .NET type name ('System.Int32'), and --jobs is bounded before any connection is opened.
+/// </summary>
+public sealed class ParseErrorTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> NoEnvironment = [];
+
+    private readonly string dir = Directory.CreateTempSubdirectory("h2c-parse-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private Task<Heroku2CloudProcess.Result> Run(params string[] args) => Heroku2CloudProcess.RunAsync(dir, NoEnvironment, args);
+
+    [Theory]
+    [InlineData("--jobs takes a whole number, not 'abc'.", "data", "migrate", "-j", "abc")]
+    [InlineData("--jobs takes a whole number, not '1.5'.", "data", "validate", "--jobs", "1.5")]
+    [InlineData("--max-rows takes a whole number, not 'x'.", "data", "validate", "--max-rows", "x")]
+    [InlineData("--chunk-size takes a whole number, not 'big'.", "data", "migrate", "--chunk-size", "big")]
+    public async Task A_word_where_a_number_belongs_names_the_option_and_what_it_takes(string expected, params string[] args)
+    {
+        var result = await Run(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error: " + expected, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--help for usage", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nullable_typed_option_of_generate_reads_the_same()
+    {
+        var output = Path.Combine(dir, "out");
+        var result = await Run("generate", Repository.Example("emigrate"), "-t", "aws", "-s", "prod", "-o", output, "--log-retention-days", "abc");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error: --log-retention-days takes a whole number, not 'abc'.", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("migrate", "0")]
+    [InlineData("migrate", "100000")]
+    [InlineData("validate", "65")]
+    [InlineData("validate", "-3")]
+    public async Task Jobs_out_of_range_is_refused_before_any_connection(string verb, string jobs)
+    {
+        // The URLs point nowhere: a run that got past parsing would fail on them instead.
+        var result = await Run("data", verb, "--source", "postgres://u@127.0.0.1:1/a", "--target", "postgres://u@127.0.0.1:1/b", "--jobs", jobs);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"error: --jobs takes 1 to {JobsOption.Max}, not {jobs}:", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_largest_jobs_is_accepted()
+    {
+        var result = await Run("data", "validate", "--source", "postgres://u@127.0.0.1:1/a", "--target", "postgres://u@127.0.0.1:1/b", "--jobs", $"{JobsOption.Max}");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.DoesNotContain("--jobs", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every typed option of every verb, given a word, is reworded: a typed option added later is covered without a test of its own.</summary>
+    [Fact]
+    public void Every_typed_option_words_a_bad_value_without_a_type_name()
+    {
+        var root = new RootCommand();
+        foreach (var command in CommandCatalog.All())
+            root.Subcommands.Add(command);
+        var checkedOptions = 0;
+        foreach (var (path, option) in TypedOptions(root, []))
+        {
+            var parsed = root.Parse([.. path, option.Name, "not-a-value"]);
+            var messages = parsed.Errors.Select(ParseErrorMessage.For).ToList();
+
+            Assert.Contains($"{option.Name} takes ", string.Join('\n', messages), StringComparison.Ordinal);
+            Assert.DoesNotContain(messages, m => m.Contains("System.", StringComparison.Ordinal));
+            checkedOptions++;
+        }
+
+        // --jobs twice, --chunk-size, --max-rows, --log-retention-days at least.
+        Assert.True(checkedOptions >= 5, $"only {checkedOptions} typed options found");
+    }
+
+    private static IEnumerable<(string[] Path, Option Option)> TypedOptions(Command command, string[] path)
+    {
+        foreach (var option in command.Options.Where(o => o.Arity.MaximumNumberOfValues > 0
+            && o.ValueType != typeof(string) && o.ValueType != typeof(bool) && o.ValueType != typeof(string[])))
+            yield return (path, option);
+        foreach (var sub in command.Subcommands)
+        {
+            foreach (var found in TypedOptions(sub, [.. path, sub.Name]))
+                yield return found;
+        }
+    }
+}
