@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HerokuToCloud.Cli.Generation;
 using HerokuToCloud.Cli.Output;
+using HerokuToCloud.Graph;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Inventory;
@@ -99,9 +100,10 @@ internal static class GenerateCommand
         var judged = kept.Count == 0 ? generated.Stack : PulumiYamlReader.ReadStack(files[stackFile], generated.Program.Project, generated.Stack.Stack, Path.Combine(output, stackFile));
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [judged]);
         var programChanged = ProgramChanged(output, files);
+        var renamedFrom = programChanged ? PreviousProject(output, generated.Program.Project) : null;
         OutputFiles.WriteDirectory(output, files);
 
-        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged, kept);
+        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged, renamedFrom, kept);
         Console.Out.Write(json ? summary.ToJson() : summary.ToText());
         return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }
@@ -151,6 +153,24 @@ internal static class GenerateCommand
                 return merged.Text;
             },
             StringComparer.Ordinal);
+
+    /// <summary>
+    /// The project name of the Pulumi.yaml already in DIR when it is not <paramref name="project"/> (the
+    /// system was renamed): the stack files' values sit under the old name, which the new program never reads.
+    /// </summary>
+    private static string? PreviousProject(string directory, string project)
+    {
+        var existing = Path.Combine(directory, PulumiYamlWriter.ProgramFileName);
+        try
+        {
+            var previous = PulumiYamlReader.Read(File.ReadAllText(existing), existing).Project;
+            return previous != project ? previous : null;
+        }
+        catch (Exception ex) when (ex is ResourceGraphException or PulumiYamlException or IOException)
+        {
+            return null; // not a program heroku2cloud can read: the "changed" warning says enough
+        }
+    }
 
     /// <summary>True when DIR already holds a different Pulumi.yaml: stack files written for the old one need regenerating.</summary>
     private static bool ProgramChanged(string directory, IReadOnlyDictionary<string, string> files)

@@ -49,7 +49,7 @@ internal sealed record GenerateSummary(
     public sealed record PolicyResult(int Rules, IReadOnlyList<string> Violations, IReadOnlyList<string> Waived);
 
     public static GenerateSummary Create(
-        string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, ManifestFiles? manifests, PolicyReport policy, bool programChanged,
+        string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, ManifestFiles? manifests, PolicyReport policy, bool programChanged, string? renamedFrom,
         IReadOnlyList<KeptStackValue> kept)
     {
         var resources = generated.Program.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -69,6 +69,14 @@ internal sealed record GenerateSummary(
         {
             findings.Insert(0, new Finding(FindingSeverity.Warning, PulumiYamlWriter.ProgramFileName,
                 $"changed: stack files generated earlier into {directory} belong to the old program; generate them again with the same options."));
+        }
+
+        if (renamedFrom is not null)
+        {
+            var project = generated.Program.Project;
+            findings.Insert(0, new Finding(FindingSeverity.Warning, PulumiYamlWriter.ProgramFileName,
+                $"the project is now {project} (was {renamedFrom}): Pulumi keeps stacks per project, so this is a new project, and the {renamedFrom}: values in the stack files " +
+                $"(image tags, counts, secrets) are not read by it. Move the ones you need to {project}: keys and delete the {renamedFrom}: lines, or rename the system back in the inventory."));
         }
 
         var review = generated.ReviewKeys.ToDictionary(k => k, k => Describe(generated.Stack.Values.GetValueOrDefault(k)), StringComparer.Ordinal);

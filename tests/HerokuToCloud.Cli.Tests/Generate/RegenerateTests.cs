@@ -40,6 +40,20 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
+    public async Task Renaming_the_system_warns_that_the_old_projects_values_are_not_read()
+    {
+        await GenerateAndEdit(text => Replace(text, "emigrate:emigrateBackendImageTag: initial\n", "emigrate:emigrateBackendImageTag: v42\n"));
+        var renamed = Path.Combine(dir, "renamed.yaml");
+        File.WriteAllText(renamed, Replace(File.ReadAllText(Repository.Example("emigrate")), "system: emigrate\n", "system: emigrate-two\n"));
+
+        var again = await Heroku2CloudProcess.RunAsync(dir, ["generate", renamed, "-t", "aws", "-s", "prod", "-o", Output]);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("the project is now emigrate-two (was emigrate)", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("emigrate:emigrateBackendImageTag: v42\n", File.ReadAllText(StackFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_policy_result_judges_the_kept_values_as_check_would()
     {
         await GenerateAndEdit(text => Replace(text, "emigrate:logRetentionDays: 365\n", "emigrate:logRetentionDays: 7\n"));
