@@ -27,6 +27,10 @@ public static class KubernetesTypes
 
     public const string RandomPassword = "random:index/randomPassword:RandomPassword";
 
+    /// <summary>The type token of a manifest's apiVersion and kind, as the Pulumi kubernetes provider spells it (v1 → core/v1); the inverse of <see cref="ApiVersionAndKind"/>.</summary>
+    public static string Of(string apiVersion, string kind) =>
+        $"kubernetes:{(apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion : "core/" + apiVersion)}:{kind}";
+
     /// <summary>The Kubernetes API group/version and kind a type token stands for ("apps/v1", "Deployment"); null for non-object tokens.</summary>
     public static (string ApiVersion, string Kind)? ApiVersionAndKind(string type)
     {

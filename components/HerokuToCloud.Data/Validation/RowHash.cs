@@ -94,9 +94,9 @@ internal static class RowHash
             HashKind.Numeric => $"coalesce({c}, 0::numeric)",
             HashKind.Float4 => $"coalesce({c}, 0::float4)",
             HashKind.Float8 => $"coalesce({c}, 0::float8)",
-            HashKind.Date => DayNumber($"coalesce({c}, '2000-01-01'::date)"),
-            HashKind.Timestamp => $"encode(timestamp_send(coalesce({c}, '2000-01-01'::timestamp)), 'hex')",
-            HashKind.Timestamptz => $"encode(timestamptz_send(coalesce({c}, '2000-01-01 00:00+00'::timestamptz)), 'hex')",
+            HashKind.Date => ValueOf(column.Kind, $"coalesce({c}, '2000-01-01'::date)"),
+            HashKind.Timestamp => ValueOf(column.Kind, $"coalesce({c}, '2000-01-01'::timestamp)"),
+            HashKind.Timestamptz => ValueOf(column.Kind, $"coalesce({c}, '2000-01-01 00:00+00'::timestamptz)"),
             _ => $"coalesce({c}::text, '')",
         };
         if (column.Nullable)

@@ -44,7 +44,7 @@ public static class PulumiYamlReader
                 var configKey = ScalarKey(configKeyNode, fileName);
                 if (configValueNode is YamlMappingNode secure && secure.Children.Count == 1 && ScalarKey(secure.Children.First().Key, fileName) == "secure")
                     continue;
-                var name = configKey.StartsWith(project + ":", StringComparison.Ordinal) ? configKey[(project.Length + 1)..] : configKey;
+                var name = StackKeys.Own(project, configKey);
                 config.Set(name, StackLiteral(configValueNode, fileName, configKey));
             }
         }

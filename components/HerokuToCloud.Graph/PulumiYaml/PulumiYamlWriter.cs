@@ -75,7 +75,7 @@ public static class PulumiYamlWriter
             throw ResourceGraphException.From($"{graph.Project} (stack {stack.Stack})", problems);
 
         var entries = stack.Values
-            .Select(kv => Entry(kv.Key.Contains(':', StringComparison.Ordinal) ? kv.Key : $"{graph.Project}:{kv.Key}", Literal(kv.Value)))
+            .Select(kv => Entry(StackKeys.Qualified(graph.Project, kv.Key), Literal(kv.Value)))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
         return YamlEmitter.Emit(new YamlMap([Entry("config", new YamlMap(entries))]));
@@ -88,7 +88,7 @@ public static class PulumiYamlWriter
             problems.Add($"stack name \"{stack.Stack}\" may only contain letters, digits, '-', '_' and '.'.");
         foreach (var (key, value) in stack.Values)
         {
-            var ownKey = key.StartsWith(graph.Project + ":", StringComparison.Ordinal) ? key[(graph.Project.Length + 1)..] : key;
+            var ownKey = StackKeys.Own(graph.Project, key);
             if (ownKey.Contains(':', StringComparison.Ordinal))
                 continue;
             var declaration = graph.Config.FirstOrDefault(c => c.Key == ownKey);

@@ -22,7 +22,8 @@ internal static class DataMigrationJob
         var instance = KubernetesNames.Join(KubernetesNames.MaxLabel, name, "data-migration");
         var labels = new Labels(name, instance, "data-migration", context.Plan.System);
 
-        var source = context.SecretSetting(ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres)),
+        var sourceKey = ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres));
+        var source = context.SecretSetting(sourceKey,
             $"URL of the Heroku database {postgres.Name} replaces, copied once by the data-migration Job (heroku pg:credentials:url, or the app's DATABASE_URL).");
         var image = context.Setting("migrationImage", ConfigType.String, context.Options.MigrationImage,
             "Image of heroku2cloud itself (built from the repository's Dockerfile), which runs the data migration.");
@@ -60,7 +61,6 @@ internal static class DataMigrationJob
         podSpec["containers"] = Value.List(container);
         podSpec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());
 
-        var sourceKey = ConfigKeys.Of(DataMigrationRun.SourceKeyParts(postgres));
         context.Note(postgres.Name, DataMigrationRun.SourceNote(context.Plan, postgres, sourceKey), DataMigrationRun.SourceRequest(context.Plan, postgres, sourceKey));
         return context.Add(new Resource($"{name}-data-migration", KubernetesTypes.Job)
         {

@@ -39,7 +39,7 @@ internal static class KustomizationReader
         }
 
         // The kustomization's namespace applies to generated Secrets too, wherever the key is written.
-        var ns = (root.Children.TryGetValue(new YamlScalarNode("namespace"), out var nsNode) ? nsNode as YamlScalarNode : null)?.Value;
+        var ns = Scalar(root, "namespace");
         var secrets = new List<Resource>();
         foreach (var generator in generators)
         {

@@ -82,12 +82,8 @@ public static partial class ManifestDirectory
 
         if (graph.Resources.Count == 0)
             throw new ManifestReadException($"{directory} holds no Kubernetes objects ({source}); point at the directory `heroku2cloud generate --format manifests -o` wrote.");
-        return new ManifestSet(directory, source, graph, files, notes);
+        return new ManifestSet(source, graph, files, notes);
     }
-
-    /// <summary>The type token of a manifest's apiVersion and kind, as the Pulumi kubernetes provider spells it (v1 → core/v1).</summary>
-    public static string TypeToken(string apiVersion, string kind) =>
-        $"kubernetes:{(apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion : "core/" + apiVersion)}:{kind}";
 
     /// <summary>
     /// The objects in a document: the document itself, or each of the items of a List (kind List, or any
@@ -134,7 +130,7 @@ public static partial class ManifestDirectory
             ?? throw new ManifestReadException($"{where} (line {node.Start.Line}): the {kind} has no metadata.name; add one.");
         var ns = (metadata?["namespace"] as StringValue)?.Text;
         var properties = new MapValue(body.Entries.Where(e => e.Key is not ("apiVersion" or "kind")));
-        return new Resource($"{kind} {(ns is null ? "" : ns + "/")}{name}", TypeToken(apiVersion, kind)) { Properties = properties };
+        return new Resource($"{kind} {(ns is null ? "" : ns + "/")}{name}", KubernetesTypes.Of(apiVersion, kind)) { Properties = properties };
     }
 
     private static Value ToValue(YamlNode node, string where) => node switch

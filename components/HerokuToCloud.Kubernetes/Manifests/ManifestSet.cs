@@ -9,4 +9,4 @@ namespace HerokuToCloud.Kubernetes.Manifests;
 /// <param name="Source">Where the list of files came from: kustomization.yaml, or every YAML file in the directory.</param>
 /// <param name="Files">The files read, relative to the directory.</param>
 /// <param name="Notes">What the check does not see (files a kustomization leaves out, patches it applies).</param>
-public sealed record ManifestSet(string Directory, string Source, ResourceGraph Graph, IReadOnlyList<string> Files, IReadOnlyList<string> Notes);
+public sealed record ManifestSet(string Source, ResourceGraph Graph, IReadOnlyList<string> Files, IReadOnlyList<string> Notes);

@@ -92,15 +92,16 @@ internal static class GenerateCommand
         var manifests = generated.Manifests?.Render(generated.Stack);
         // What the user asked for on this run, with --set or a typed option, wins over the stack file's value.
         var givenKeys = setKeys.Union(generated.KeysFromTypedOptions, StringComparer.Ordinal)
-            .Select(k => k.Contains(':', StringComparison.Ordinal) ? k : $"{generated.Program.Project}:{k}");
+            .Select(k => StackKeys.Qualified(generated.Program.Project, k));
         var files = manifests?.Files ?? KeepStackSettings(output, ProgramFiles.Create(generated.Program, generated.Stack).Files, [.. givenKeys], reset, kept);
         // The policy judges what is written: where the team's values were kept, the stack file read back
         // (as `check DIR` reads it), so a kept logRetentionDays: 7 fails here too.
         var stackFile = PulumiYamlWriter.StackFileName(generated.Stack.Stack);
         var judged = kept.Count == 0 ? generated.Stack : PulumiYamlReader.ReadStack(files[stackFile], generated.Program.Project, generated.Stack.Stack, Path.Combine(output, stackFile));
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [judged]);
-        var programChanged = ProgramChanged(output, files);
-        var renamedFrom = programChanged ? PreviousProject(output, generated.Program.Project) : null;
+        var previousProgram = ExistingProgram(output);
+        var programChanged = previousProgram is { } previous && files.TryGetValue(PulumiYamlWriter.ProgramFileName, out var program) && previous.Text != program;
+        var renamedFrom = programChanged ? PreviousProject(previousProgram!.Value, generated.Program.Project) : null;
         OutputFiles.WriteDirectory(output, files);
 
         var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged, renamedFrom, kept);
@@ -154,30 +155,27 @@ internal static class GenerateCommand
             },
             StringComparer.Ordinal);
 
-    /// <summary>
-    /// The project name of the Pulumi.yaml already in DIR when it is not <paramref name="project"/> (the
-    /// system was renamed): the stack files' values sit under the old name, which the new program never reads.
-    /// </summary>
-    private static string? PreviousProject(string directory, string project)
+    /// <summary>The Pulumi.yaml already in DIR, if any: a different one means stack files written for it need regenerating.</summary>
+    private static (string Path, string Text)? ExistingProgram(string directory)
     {
         var existing = Path.Combine(directory, PulumiYamlWriter.ProgramFileName);
+        return File.Exists(existing) ? (existing, File.ReadAllText(existing)) : null;
+    }
+
+    /// <summary>
+    /// The project name of the previous Pulumi.yaml when it is not <paramref name="project"/> (the system
+    /// was renamed): the stack files' values sit under the old name, which the new program never reads.
+    /// </summary>
+    private static string? PreviousProject((string Path, string Text) previous, string project)
+    {
         try
         {
-            var previous = PulumiYamlReader.Read(File.ReadAllText(existing), existing).Project;
-            return previous != project ? previous : null;
+            var name = PulumiYamlReader.Read(previous.Text, previous.Path).Project;
+            return name != project ? name : null;
         }
-        catch (Exception ex) when (ex is ResourceGraphException or PulumiYamlException or IOException)
+        catch (Exception ex) when (ex is ResourceGraphException or PulumiYamlException)
         {
             return null; // not a program heroku2cloud can read: the "changed" warning says enough
         }
-    }
-
-    /// <summary>True when DIR already holds a different Pulumi.yaml: stack files written for the old one need regenerating.</summary>
-    private static bool ProgramChanged(string directory, IReadOnlyDictionary<string, string> files)
-    {
-        var existing = Path.Combine(directory, PulumiYamlWriter.ProgramFileName);
-        return files.TryGetValue(PulumiYamlWriter.ProgramFileName, out var content)
-            && File.Exists(existing)
-            && File.ReadAllText(existing) != content;
     }
 }

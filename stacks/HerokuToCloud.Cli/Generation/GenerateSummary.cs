@@ -57,10 +57,9 @@ internal sealed record GenerateSummary(
         var findings = generated.Findings
             .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
             .Select(f => new Finding(f.Severity, f.Subject, manifests is null ? f.Message : ManifestInstructions.Message(f, manifests))).ToList();
-        var ownPrefix = generated.Program.Project + ":";
         findings.InsertRange(0, kept.Select(k =>
         {
-            var key = k.Key.StartsWith(ownPrefix, StringComparison.Ordinal) ? k.Key[ownPrefix.Length..] : k.Key;
+            var key = StackKeys.Own(generated.Program.Project, k.Key);
             return new Finding(FindingSeverity.Warning, k.File,
                 $"kept {key}: {k.Kept} (the inventory and options give {k.Generated}); it is the team's value: " +
                 $"change it with pulumi config set or by generating with --set {key}=VALUE, or delete the line (or generate with --reset-stack-config) to take the generated value.");

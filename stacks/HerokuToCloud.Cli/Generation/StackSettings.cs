@@ -1,5 +1,6 @@
 using System.Globalization;
 using HerokuToCloud.Graph;
+using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Kubernetes.Manifests;
 
 namespace HerokuToCloud.Cli.Generation;
@@ -46,12 +47,8 @@ internal static class StackSettings
     /// spelled the way the stack file writes the program's own keys (emigrate:logRetentionDays), since
     /// that is the spelling a team copies from the file and from a kept-value warning.
     /// </summary>
-    private static ConfigDeclaration? Declaration(ResourceGraph program, string key)
-    {
-        var ownPrefix = program.Project + ":";
-        return program.Config.FirstOrDefault(c => c.Key == key)
-            ?? (key.StartsWith(ownPrefix, StringComparison.Ordinal) ? program.Config.FirstOrDefault(c => c.Key == key[ownPrefix.Length..]) : null);
-    }
+    private static ConfigDeclaration? Declaration(ResourceGraph program, string key) =>
+        program.Config.FirstOrDefault(c => c.Key == key) ?? program.Config.FirstOrDefault(c => c.Key == StackKeys.Own(program.Project, key));
 
     /// <summary>Non-secret keys that still have no value in the stack: the stack file cannot be written without them.</summary>
     public static IReadOnlyList<string> Missing(ResourceGraph program, StackConfig stack) =>

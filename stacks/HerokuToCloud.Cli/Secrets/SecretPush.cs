@@ -1,3 +1,4 @@
+using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Cli.Secrets;
@@ -28,7 +29,7 @@ internal sealed class SecretPush(IPulumiCli? pulumi)
         var held = config.Missing.Count > 0 && !options.AllowMissing;
         foreach (var assignment in config.Assignments)
         {
-            var key = Qualified(options.Project, assignment.ConfigKey);
+            var key = StackKeys.Qualified(options.Project, assignment.ConfigKey);
             SecretPushStatus status;
             if (held)
                 status = SecretPushStatus.Held;
@@ -57,9 +58,6 @@ internal sealed class SecretPush(IPulumiCli? pulumi)
 
         return new SecretPushResult(config, secretsFile, program, options.DryRun, outcomes, failure) { AllowedMissing = options.AllowMissing };
     }
-
-    /// <summary>The key as pulumi and the stack file spell it: the project's namespace, then the key.</summary>
-    public static string Qualified(string project, string key) => $"{project}:{key}";
 
     /// <summary>
     /// pulumi does not print config values, but whatever it prints is masked anyway before it reaches a

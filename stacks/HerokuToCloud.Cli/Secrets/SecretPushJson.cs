@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HerokuToCloud.Graph.PulumiYaml;
 
 namespace HerokuToCloud.Cli.Secrets;
 
@@ -39,7 +40,7 @@ internal static class SecretPushJson
             }),
             Missing = config.Missing.Select(m => new
             {
-                Key = SecretPush.Qualified(options.Project, m.ConfigKey),
+                Key = StackKeys.Qualified(options.Project, m.ConfigKey),
                 m.App,
                 m.Var,
                 m.HerokuApp,
@@ -48,7 +49,7 @@ internal static class SecretPushJson
             }),
             config.Skipped,
             config.Unused,
-            OtherSecretConfig = result.Program?.OtherSecretKeys.Select(k => SecretPush.Qualified(result.Program.Project, k)) ?? [],
+            OtherSecretConfig = result.Program?.OtherSecretKeys.Select(k => StackKeys.Qualified(result.Program.Project, k)) ?? [],
             result.Failure,
             Counts = new
             {

@@ -1,3 +1,4 @@
+using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Cli.Secrets;
@@ -73,7 +74,7 @@ internal static class SecretPushText
         {
             output.WriteLine("The program also reads secret config that no Heroku config var supplies; set it yourself:");
             foreach (var key in program.OtherSecretKeys)
-                output.WriteLine($"  pulumi config set --secret {SecretPush.Qualified(program.Project, key)} --stack {config.Stack} -C {options.Directory}");
+                output.WriteLine($"  pulumi config set --secret {StackKeys.Qualified(program.Project, key)} --stack {config.Stack} -C {options.Directory}");
         }
 
         if (result.Failure is null && !result.Held && !result.DryRun)
@@ -90,7 +91,7 @@ internal static class SecretPushText
             ? $"Missing values: {Plural(config.Missing.Count, "key")} of stack {config.Stack} {(config.Missing.Count == 1 ? "has" : "have")} no value in {result.SecretsFile}, so nothing {(result.DryRun ? "would be" : "was")} set:"
             : "Missing values (not set; `pulumi up` stops until they are):");
         foreach (var missing in config.Missing)
-            output.WriteLine($"  {SecretPush.Qualified(options.Project, missing.ConfigKey)}: {missing.Message}");
+            output.WriteLine($"  {StackKeys.Qualified(options.Project, missing.ConfigKey)}: {missing.Message}");
 
         var fillable = config.Missing.Where(m => m.HerokuApp is not null).GroupBy(m => m.HerokuApp!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (fillable.Count > 0)
