@@ -16,15 +16,27 @@ internal static class ChunkQueries
     /// <summary>Characters of a value shown in a report.</summary>
     private const int ShownLength = 120;
 
-    /// <summary>Checksum of one heap part (the first pass: one sequential read of the table, no grouping).</summary>
-    public static async Task<ChunkChecksum> PartAsync(NpgsqlConnection connection, TablePair pair, HeapPart part, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checksum of a whole table (the first pass: one sequential read, no grouping). With
+    /// <paramref name="parallelWorkers"/> above zero PostgreSQL may scan it with that many parallel workers;
+    /// every other query of the session stays serial.
+    /// </summary>
+    public static async Task<ChunkChecksum> ChecksumAsync(NpgsqlConnection connection, TablePair pair, int parallelWorkers, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT count(*), coalesce(sum({pair.RowHashSql}), 0)::text FROM ONLY {pair.QualifiedName}{part.Predicate()}";
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        if (parallelWorkers > 0)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET max_parallel_workers_per_gather = {Sql.Number(parallelWorkers)}"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(ChecksumSql(pair)));
+        if (parallelWorkers > 0)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET max_parallel_workers_per_gather = 0"));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new ChunkChecksum(reader.GetInt64(0), BigInteger.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The whole-table checksum query: row count and the exact sum of the row hashes.</summary>
+    public static string ChecksumSql(TablePair pair) =>
+        $"SELECT count(*), coalesce(sum({pair.RowHashSql}), 0)::text FROM ONLY {pair.QualifiedName}";
 
     /// <summary>
     /// Splits chunks of <paramref name="parentBits"/> bits (or the whole table) into chunks of

@@ -56,7 +56,7 @@ public static class DataValidator
 
         progress.PhaseStarted("validate: content");
         var (pairs, unpaired) = PairTables(sourceCatalog, targetCatalog);
-        var comparer = new TableContentComparer(sourceSessions, targetSessions, options, progress);
+        var comparer = new TableContentComparer(sourceSessions, targetSessions, options, progress, pairs.Sum(p => p.Source.Pages), pairs.Sum(p => p.Target.Pages));
         var compared = await CompareTablesAsync(comparer, pairs, cancellationToken);
 
         progress.PhaseStarted("validate: sequences");

@@ -15,6 +15,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
 {
     private readonly Channel<NpgsqlConnection> idle = Channel.CreateUnbounded<NpgsqlConnection>();
     private readonly List<NpgsqlConnection> workers = [];
+    private readonly SemaphoreSlim claiming = new(1, 1);
 
     private SnapshotSessions(Side side, PostgresEndpoint endpoint, NpgsqlConnection coordinator, int serverVersion, string? snapshotId)
     {
@@ -89,17 +90,49 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         }
     }
 
+    /// <summary>The number of worker sessions: how many server processes this side's queries may keep busy at once.</summary>
+    public int Workers => workers.Count;
+
     /// <summary>Runs <paramref name="work"/> on a free worker session (waiting for one when all are busy).</summary>
-    public async Task<T> WithWorkerAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WithWorkerAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        WithWorkersAsync(1, work, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on one free worker session while holding <paramref name="count"/> - 1 more
+    /// idle, for a query that brings its own PostgreSQL parallel workers: the side never runs more server
+    /// processes than it has sessions. Sessions are gathered one claim at a time, so two such queries cannot
+    /// each hold half of what the other waits for.
+    /// </summary>
+    public async Task<T> WithWorkersAsync<T>(int count, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        var connection = await idle.Reader.ReadAsync(cancellationToken);
+        count = Math.Clamp(count, 1, workers.Count);
+        var held = new List<NpgsqlConnection>(count);
         try
         {
-            return await work(connection);
+            if (count == 1)
+            {
+                held.Add(await idle.Reader.ReadAsync(cancellationToken));
+            }
+            else
+            {
+                await claiming.WaitAsync(cancellationToken);
+                try
+                {
+                    while (held.Count < count)
+                        held.Add(await idle.Reader.ReadAsync(cancellationToken));
+                }
+                finally
+                {
+                    claiming.Release();
+                }
+            }
+
+            return await work(held[0]);
         }
         finally
         {
-            idle.Writer.TryWrite(connection);
+            foreach (var connection in held)
+                idle.Writer.TryWrite(connection);
         }
     }
 
@@ -109,12 +142,14 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         foreach (var worker in workers)
             await worker.DisposeAsync();
         await Coordinator.DisposeAsync();
+        claiming.Dispose();
     }
 
     private static string ConnectionString(Side side, PostgresEndpoint endpoint)
     {
         var builder = endpoint.ToNpgsql(side == Side.Source ? "heroku2cloud-validate-source" : "heroku2cloud-validate-target");
-        builder.Options = side == Side.Source ? CanonicalSettings.StartupOptions + " -c default_transaction_read_only=on" : CanonicalSettings.StartupOptions;
+        // Queries run serial unless they ask for parallel workers and hold sessions for them (WithWorkersAsync).
+        builder.Options = CanonicalSettings.StartupOptions + " -c max_parallel_workers_per_gather=0" + (side == Side.Source ? " -c default_transaction_read_only=on" : "");
         builder.Pooling = false;
         builder.Timeout = 15;
         builder.CommandTimeout = 0;

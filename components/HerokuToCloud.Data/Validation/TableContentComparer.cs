@@ -6,8 +6,10 @@ namespace HerokuToCloud.Data.Validation;
 /// <summary>
 /// Compares one table's content on both sides and, when it differs, narrows the difference down to rows.
 ///
-/// 1. Checksum: each side sums its row hashes over the whole table in one sequential pass, cut into heap
-///    parts that run in parallel on that side's snapshot sessions. Equal counts and sums: identical.
+/// 1. Checksum: each side sums its row hashes over the whole table in one sequential scan, a large table
+///    with PostgreSQL parallel workers (<see cref="ParallelScan"/>). Equal counts and sums: identical.
+///    <paramref name="sourcePages"/> and <paramref name="targetPages"/> are the pages of every compared table
+///    on each side, from which a table's share of the sessions follows.
 /// 2. Bisection: a differing chunk is split by more bits of the key hash and re-hashed on both sides in
 ///    one pass (GROUP BY chunk); only the children whose checksums differ are kept, recursively, until a
 ///    chunk holds few enough rows to compare row by row.
@@ -16,7 +18,7 @@ namespace HerokuToCloud.Data.Validation;
 ///    changed row. Without a primary key the rows are a multiset matched by row hash (with counts, so
 ///    duplicates are handled), and reported with their ctid on the side that holds them.
 /// </summary>
-internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSessions target, ValidationOptions options, IDataProgress progress)
+internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSessions target, ValidationOptions options, IDataProgress progress, long sourcePages, long targetPages)
 {
     /// <summary>Bits a split adds; 256 children per differing chunk.</summary>
     private const int SplitBits = 8;
@@ -39,22 +41,22 @@ internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSess
                 progress.TableStarted(name, Math.Max(pair.Source.EstimatedRows, 0));
         }
 
-        async Task<ChunkChecksum> ChecksumAsync(SnapshotSessions side, CatalogTable table)
+        async Task<ChunkChecksum> ChecksumAsync(SnapshotSessions side, CatalogTable table, long totalPages)
         {
-            var parts = HeapPart.Plan(table.Pages, options.PartPages, side.ServerVersion);
-            var sums = await Task.WhenAll(parts.Select(part => side.WithWorkerAsync(
-                async connection =>
+            var sessions = ParallelScan.Sessions(table.Pages, totalPages, side.Workers);
+            var sum = await side.WithWorkersAsync(
+                sessions,
+                connection =>
                 {
                     Start();
-                    var sum = await Run(side, name, () => ChunkQueries.PartAsync(connection, pair, part, cancellationToken));
-                    progress.TableAdvanced(name, Interlocked.Add(ref rowsDone, sum.Rows) / 2);
-                    return sum;
+                    return Run(side, name, () => ChunkQueries.ChecksumAsync(connection, pair, sessions - 1, cancellationToken));
                 },
-                cancellationToken)));
-            return sums.Aggregate(ChunkChecksum.Empty, (a, b) => a.Add(b));
+                cancellationToken);
+            progress.TableAdvanced(name, Interlocked.Add(ref rowsDone, sum.Rows) / 2);
+            return sum;
         }
 
-        var both = await Task.WhenAll(ChecksumAsync(source, pair.Source), ChecksumAsync(target, pair.Target));
+        var both = await Task.WhenAll(ChecksumAsync(source, pair.Source, sourcePages), ChecksumAsync(target, pair.Target, targetPages));
         var (s, t) = (both[0], both[1]);
         var result = new TableValidation(name, TableStatus.Identical, s.Rows, t.Rows)
         {

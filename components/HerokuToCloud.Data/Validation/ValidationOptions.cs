@@ -3,7 +3,7 @@ namespace HerokuToCloud.Data.Validation;
 /// <summary>How hard <see cref="DataValidator"/> works and how much it lists.</summary>
 public sealed record ValidationOptions
 {
-    /// <summary>Concurrent queries per side (each side gets this many sessions sharing one snapshot).</summary>
+    /// <summary>Server processes per side: this many sessions share one snapshot, and a large table's parallel workers take some of them.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Differing rows listed per table; the totals still count every one found.</summary>
@@ -11,9 +11,6 @@ public sealed record ValidationOptions
 
     /// <summary>A differing chunk with at most this many rows on each side is compared row by row; a bigger one is split and hashed again.</summary>
     public int LeafRows { get; init; } = 4096;
-
-    /// <summary>Heap pages per parallel part of one table's checksum pass (16384 pages = 128 MB); PostgreSQL 14+ scans a part with a TID range scan.</summary>
-    public long PartPages { get; init; } = 16384;
 
     /// <summary>Rows per side and table that row-by-row comparison may fetch; beyond it the table's totals are lower bounds.</summary>
     public long MaxRowsNarrowed { get; init; } = 200_000;
@@ -27,7 +24,7 @@ public sealed record ValidationOptions
             throw new DataMigrationException($"--jobs must be at least 1 (got {Jobs}).");
         if (MaxListedRowsPerTable < 0)
             throw new DataMigrationException($"the listing cap must not be negative (got {MaxListedRowsPerTable}).");
-        if (LeafRows < 1 || PartPages < 1 || MaxRowsNarrowed < 1)
+        if (LeafRows < 1 || MaxRowsNarrowed < 1)
             throw new DataMigrationException("validation chunk sizes must be positive.");
     }
 }

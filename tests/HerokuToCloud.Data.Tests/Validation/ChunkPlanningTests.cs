@@ -2,29 +2,20 @@ using HerokuToCloud.Data.Validation;
 
 namespace HerokuToCloud.Data.Tests.Validation;
 
-/// <summary>The pure parts of content comparison: heap parts, hash chunks, hashing decisions, listing order.</summary>
+/// <summary>The pure parts of content comparison: parallel scan shares, hash chunks, hashing decisions, listing order.</summary>
 public class ChunkPlanningTests
 {
-    [Fact]
-    public void Heap_parts_cover_every_page_once_with_open_ends()
-    {
-        var parts = HeapPart.Plan(pages: 100_000, pagesPerPart: 16_384, serverVersion: 150004);
-
-        Assert.Equal(7, parts.Count);
-        Assert.Null(parts[0].FromPage);
-        Assert.Null(parts[^1].ToPage);
-        for (var i = 1; i < parts.Count; i++)
-            Assert.Equal(parts[i - 1].ToPage, parts[i].FromPage);
-        Assert.Equal(" WHERE ctid >= '(14286,0)'::tid AND ctid < '(28572,0)'::tid", parts[1].Predicate());
-    }
-
     [Theory]
-    [InlineData(100_000, 130014)] // PostgreSQL 13 has no TID range scan: a ctid predicate would scan the whole table per part
-    [InlineData(20_000, 150004)]  // small enough for one pass
-    public void One_part_when_splitting_would_not_help(long pages, int version)
+    [InlineData(98_000, 165_000, 2, 2)]   // 60% of the data on two sessions: both, one of them a parallel worker
+    [InlineData(98_000, 165_000, 8, 5)]   // the same table on eight: five, leaving three for the rest
+    [InlineData(10_000, 165_000, 8, 1)]   // a small share: one session
+    [InlineData(500, 500, 8, 1)]          // below PostgreSQL's min_parallel_table_scan_size: never parallel
+    [InlineData(98_000, 165_000, 1, 1)]   // --jobs 1: one session whatever the size
+    [InlineData(200_000, 165_000, 4, 4)]  // grew since the sizes were read: capped at the side's sessions
+    [InlineData(5_000, 0, 4, 1)]          // no sizes known: one session
+    public void A_table_takes_sessions_in_proportion_to_its_share_of_the_data(long pages, long totalPages, int sessions, int expected)
     {
-        var part = Assert.Single(HeapPart.Plan(pages, 16_384, version));
-        Assert.Equal("", part.Predicate());
+        Assert.Equal(expected, ParallelScan.Sessions(pages, totalPages, sessions));
     }
 
     [Fact]
