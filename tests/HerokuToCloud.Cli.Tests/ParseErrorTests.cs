@@ -47,17 +47,20 @@ public sealed class ParseErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("migrate", "0")]
-    [InlineData("migrate", "100000")]
-    [InlineData("validate", "65")]
-    [InlineData("validate", "-3")]
-    public async Task Jobs_out_of_range_is_refused_before_any_connection(string verb, string jobs)
+    [InlineData("migrate", "--jobs", "0", "--jobs takes 1 to 64, not 0:")]
+    [InlineData("migrate", "--jobs", "100000", "--jobs takes 1 to 64, not 100000:")]
+    [InlineData("validate", "--jobs", "65", "--jobs takes 1 to 64, not 65:")]
+    [InlineData("validate", "-j", "-3", "--jobs takes 1 to 64, not -3:")]
+    [InlineData("migrate", "--chunk-size", "0", "--chunk-size takes 1 to 65536 (megabytes of one copy unit), not 0.")]
+    [InlineData("migrate", "--chunk-size", "-5", "--chunk-size takes 1 to 65536 (megabytes of one copy unit), not -5.")]
+    [InlineData("validate", "--max-rows", "-1", "--max-rows takes 0 or more (differing rows listed per table; 0 lists none, the totals still count them), not -1.")]
+    public async Task A_number_out_of_range_is_refused_before_any_connection(string verb, string option, string value, string error)
     {
         // The URLs point nowhere: a run that got past parsing would fail on them instead.
-        var result = await Run("data", verb, "--source", "postgres://u@127.0.0.1:1/a", "--target", "postgres://u@127.0.0.1:1/b", "--jobs", jobs);
+        var result = await Run("data", verb, "--source", "postgres://u@127.0.0.1:1/a", "--target", "postgres://u@127.0.0.1:1/b", option, value);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains($"error: --jobs takes 1 to {JobsOption.Max}, not {jobs}:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: " + error, result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", result.Stderr, StringComparison.Ordinal);
     }
 

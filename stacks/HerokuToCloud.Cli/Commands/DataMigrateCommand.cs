@@ -42,9 +42,9 @@ internal static class DataMigrateCommand
         };
         var chunk = new Option<int>("--chunk-size")
         {
-            Description = "Size in MB of one copy unit; larger tables are split into key ranges of about this size (default 256).",
+            Description = "Size in MB of one copy unit, 1 to 65536; larger tables are split into key ranges of about this size (default 256).",
             DefaultValueFactory = _ => 256,
-        };
+        }.Between(1, 65536, typed => $"--chunk-size takes 1 to 65536 (megabytes of one copy unit), not {typed}.");
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON summary on standard output and no progress.",
@@ -65,7 +65,7 @@ internal static class DataMigrateCommand
                 Target = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target))),
                 Jobs = result.GetValue(jobs),
                 Replace = result.GetValue(replace),
-                ChunkBytes = Math.Max(1, result.GetValue(chunk)) * 1024L * 1024,
+                ChunkBytes = result.GetValue(chunk) * 1024L * 1024,
             };
             var asJson = result.GetValue(json);
             var migrator = new DataMigrator(ValidatorFactory());

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace HerokuToCloud.Cli.Commands;
 
@@ -20,16 +19,8 @@ internal static class JobsOption
             Description = $"{description} 1 to {Max} (default: the number of cores, at most {Max}).",
             DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, Max),
         };
-        option.Validators.Add(result =>
-        {
-            // A word that is not a number is the conversion's error (ParseErrorMessage words it); only a number is checked here.
-            if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var jobs) && jobs is < 1 or > Max)
-            {
-                result.AddError(
-                    $"--jobs takes 1 to {Max}, not {token.Value}: each job holds a connection to both databases, so keep it under the smaller " +
-                    "server's free connections (heroku pg:info shows them as Connections: used/limit).");
-            }
-        });
-        return option;
+        return option.Between(1, Max, typed =>
+            $"--jobs takes 1 to {Max}, not {typed}: each job holds a connection to both databases, so keep it under the smaller " +
+            "server's free connections (heroku pg:info shows them as Connections: used/limit).");
     }
 }
