@@ -35,6 +35,28 @@ public class CaptureCommandTests
         Assert.DoesNotContain("kiosk-secret-value-91x", File.ReadAllText(Path.Combine(dir.Path, "out/inventory.yaml")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Secrets_out_from_manifests_writes_the_app_json_values_to_an_owner_only_file()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("kiosk/app.json", AppJson.Replace("\"env\": {", "\"env\": { \"STRIPE_KEY\": { \"required\": true },", StringComparison.Ordinal));
+        dir.Write("kiosk/Procfile", Procfile);
+
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "-o", "inventory.yaml", "--secrets-out", "kiosk-secrets.yaml");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var secretsPath = Path.Combine(dir.Path, "kiosk-secrets.yaml");
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretsPath));
+        var secrets = File.ReadAllText(secretsPath);
+        Assert.Contains("kiosk:\n  API_KEY: \"kiosk-secret-value-91x\"\n", secrets, StringComparison.Ordinal);
+        Assert.Contains("# kiosk: no value in app.json, add it by hand: STRIPE_KEY\n", secrets, StringComparison.Ordinal);
+        Assert.Contains("wrote the 1 config var value app.json declares to kiosk-secrets.yaml (owner-only). They are defaults", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("add the 1 var the file lists as having no value", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("kiosk-secret-value-91x", File.ReadAllText(Path.Combine(dir.Path, "inventory.yaml")), StringComparison.Ordinal);
+        Assert.DoesNotContain("kiosk-secret-value-91x", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

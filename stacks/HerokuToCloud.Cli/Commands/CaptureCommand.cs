@@ -5,6 +5,7 @@ using HerokuToCloud.Inventory;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.Manifests;
 using HerokuToCloud.Inventory.Readers.PlatformApi;
+using HerokuToCloud.Inventory.Readers.Secrets;
 
 namespace HerokuToCloud.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class CaptureCommand
         var apiUrl = new Option<string?>("--api-url") { Description = "The Platform API root for --app (default https://api.heroku.com)." };
         var secretsOut = new Option<string?>("--secrets-out")
         {
-            Description = "With --app: also write the config var values the new platform reads from secret config to this file (owner-only, mode 0600): the team's vars and those of add-ons that are not rebuilt. Postgres and Redis URLs are never copied.",
+            Description = "Also write the config var values the new platform reads from secret config to this file (owner-only, mode 0600), for `secrets push`: with --app the apps' values on Heroku (the team's vars and those of add-ons that are not rebuilt), from manifests the defaults app.json declares. Postgres and Redis URLs are never copied.",
         };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary (apps, counts, notes) on standard output instead of progress and text; needs -o FILE." };
 
@@ -91,8 +92,8 @@ internal static class CaptureCommand
     {
         if (request.Apps.Length == 0 && request.ApiUrl is not null)
             throw new UsageException("--api-url applies to --app (capture from the Heroku Platform API); drop it or name the apps with --app.");
-        if (request.Apps.Length == 0 && request.SecretsOut is not null)
-            throw new UsageException("--secrets-out writes config var values read from the Heroku Platform API, so it needs --app; manifests hold no values to write.");
+        if (request.Inventory is not null && request.SecretsOut is not null)
+            throw new UsageException("--secrets-out writes config var values, and an inventory holds none: capture with --app (the values on Heroku) or from the apps' manifests (the defaults app.json declares).");
         if (request.SecretsOut is "-")
             throw new UsageException("--secrets-out needs a file: secret values are never written to standard output.");
         if (request.Json && request.ToStandardOutput)
@@ -111,9 +112,9 @@ internal static class CaptureCommand
         if (request.Apps.Length > 0)
             sources.Add(("--app", ct => CapturePlatformApiAsync(request, ct)));
         if (request.HasFiles)
-            sources.Add(("--app-json/--procfile/--heroku-yml", _ => Task.FromResult(new Captured(AppManifestReader.Read(AppManifests.FromFiles(request.AppJson, request.Procfile, request.HerokuYml), request.Name, request.System)))));
+            sources.Add(("--app-json/--procfile/--heroku-yml", _ => Task.FromResult(CaptureManifests(request, [AppManifests.FromFiles(request.AppJson, request.Procfile, request.HerokuYml)]))));
         if (request.Dirs.Length > 0)
-            sources.Add(("--dir", _ => Task.FromResult(new Captured(CaptureDirectories(request)))));
+            sources.Add(("--dir", _ => Task.FromResult(CaptureManifests(request, request.Dirs.Select(AppManifests.FromDirectory).ToArray()))));
         if (request.Inventory is not null)
             sources.Add(("--inventory", _ => Task.FromResult(new Captured(InventoryYamlReader.ReadFile(request.Inventory)))));
 
@@ -146,14 +147,15 @@ internal static class CaptureCommand
         return new Captured(capture.System, capture.Secrets, capture.Warnings);
     }
 
-    private static HerokuSystem CaptureDirectories(CaptureRequest request)
+    /// <summary>The manifests source; with --secrets-out, the values app.json declares travel beside the system.</summary>
+    private static Captured CaptureManifests(CaptureRequest request, IReadOnlyList<AppManifests> manifests)
     {
-        var manifests = request.Dirs.Select(AppManifests.FromDirectory).ToArray();
-        if (manifests.Length == 1)
-            return AppManifestReader.Read(manifests[0], request.Name, request.System);
-        return request.System is { } systemName
-            ? AppManifestReader.Read(manifests, systemName)
-            : throw new UsageException("several --dir folders make one system: name it with --system.");
+        var system = manifests.Count == 1
+            ? AppManifestReader.Read(manifests[0], request.Name, request.System)
+            : request.System is { } systemName
+                ? AppManifestReader.Read(manifests, systemName)
+                : throw new UsageException("several --dir folders make one system: name it with --system.");
+        return new Captured(system, request.SecretsOut is null ? null : AppJsonValues.Read(system, manifests));
     }
 
     private static void Write(Captured captured, CaptureRequest request)
@@ -191,17 +193,26 @@ internal static class CaptureCommand
         }
 
         if (request.SecretsOut is { } written && captured.Secrets is { } values)
-        {
-            Console.Error.WriteLine(
-                $"wrote {Count(values.Count, "config var value")} of {Count(values.Apps.Count, "app")} to {written} (owner-only; never commit it). " +
-                "Postgres and Redis values were left out: the new platform rebuilds them.");
-        }
+            Console.Error.WriteLine(SecretsWritten(values, written));
 
         var processes = system.Apps.Sum(a => a.Processes.Count);
         var notes = system.Notes.Count + system.Apps.Sum(a => a.Notes.Count);
         Console.Error.WriteLine(
             $"captured {Count(system.Apps.Count, "app")}, {Count(processes, "process", "processes")}, {Count(system.Addons.Count, "add-on")} and {Count(notes, "note")} into {target}" +
             (output is null or "-" ? "." : $"; review it with: heroku2cloud inventory show {output}"));
+    }
+
+    private static string SecretsWritten(CapturedSecrets values, string file)
+    {
+        if (values.Origin == SecretsOrigin.PlatformApi)
+        {
+            return $"wrote {Count(values.Count, "config var value")} of {Count(values.Apps.Count, "app")} to {file} (owner-only; never commit it). " +
+                   "Postgres and Redis values were left out: the new platform rebuilds them.";
+        }
+
+        var toAdd = values.Apps.Sum(a => values.WithoutValueFor(a).Count);
+        return $"wrote the {Count(values.Count, "config var value")} app.json declares to {file} (owner-only). They are defaults: compare them with `heroku config -a APP` before `heroku2cloud secrets push`" +
+               (toAdd == 0 ? "." : $", and add the {Count(toAdd, "var")} the file lists as having no value.");
     }
 
     private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";

@@ -208,7 +208,7 @@ public sealed class CaptureAppCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--secrets-out writes config var values read from the Heroku Platform API, so it needs --app", "capture", "--inventory", "x.yaml", "--secrets-out", "s.yaml")]
+    [InlineData("--secrets-out writes config var values, and an inventory holds none", "capture", "--inventory", "x.yaml", "--secrets-out", "s.yaml")]
     [InlineData("--api-url applies to --app", "capture", "--inventory", "x.yaml", "--api-url", "https://api.heroku.com")]
     [InlineData("--json prints its summary on standard output", "capture", "--app", "shop-web", "--json")]
     [InlineData("reads one source at a time", "capture", "--app", "shop-web", "--inventory", "x.yaml")]

@@ -1,4 +1,5 @@
 using HerokuToCloud.Inventory.Readers.PlatformApi;
+using HerokuToCloud.Inventory.Readers.Secrets;
 using HerokuToCloud.Tests.Fakes;
 using YamlDotNet.RepresentationModel;
 

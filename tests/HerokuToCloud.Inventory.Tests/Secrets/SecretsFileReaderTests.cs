@@ -1,4 +1,3 @@
-using HerokuToCloud.Inventory.Readers.PlatformApi;
 using HerokuToCloud.Inventory.Readers.Secrets;
 
 namespace HerokuToCloud.Inventory.Tests.Secrets;

@@ -1,6 +1,6 @@
 namespace HerokuToCloud.Inventory.Readers.Manifests;
 
-/// <summary>What an app.json says, checked and stripped of every config var value.</summary>
+/// <summary>What an app.json says, checked; config var values stay in <see cref="EnvDeclaration"/>, out of the inventory.</summary>
 internal sealed record AppJsonManifest
 {
     public string? Name { get; init; }
@@ -22,13 +22,16 @@ internal sealed record AppJsonManifest
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
-/// <summary>An app.json env entry. Whether it had a value is kept; the value itself never is.</summary>
+/// <summary>
+/// An app.json env entry. <paramref name="Value"/> is the literal default it declares (null when none): it
+/// never enters the inventory, only <see cref="AppJsonValues"/> reads it, for <c>capture --secrets-out</c>.
+/// </summary>
 internal sealed record EnvDeclaration(
     string Name,
     string? Description,
     bool Required,
     bool Generated,
-    bool HasValue,
+    string? Value,
     string? ReferencedVar,
     SourceLocation Where);
 

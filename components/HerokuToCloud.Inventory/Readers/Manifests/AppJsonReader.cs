@@ -115,7 +115,7 @@ internal static partial class AppJsonReader
             switch (entry)
             {
                 case JsonNull:
-                    env.Add(new EnvDeclaration(key, null, true, false, false, null, where));
+                    env.Add(new EnvDeclaration(key, null, true, false, null, null, where));
                     break;
                 case JsonObject declaration:
                     env.Add(ReadEnvObject(key, declaration, where));
@@ -123,7 +123,7 @@ internal static partial class AppJsonReader
                 case JsonArray:
                     throw entry.Error("a config var is a string or an object {description, required, generator, value}, not an array.");
                 default:
-                    env.Add(new EnvDeclaration(key, null, true, false, true, VarReference(entry.ScalarText), where));
+                    env.Add(new EnvDeclaration(key, null, true, false, entry.ScalarText, VarReference(entry.ScalarText), where));
                     break;
             }
         }
@@ -133,8 +133,8 @@ internal static partial class AppJsonReader
 
     private static EnvDeclaration ReadEnvObject(string name, JsonObject declaration, SourceLocation where)
     {
-        string? description = null, reference = null;
-        bool required = true, generated = false, hasValue = false;
+        string? description = null, literal = null, reference = null;
+        bool required = true, generated = false;
         foreach (var key in declaration.Properties.Select(p => p.Key).Distinct(StringComparer.Ordinal))
         {
             var value = declaration.Get(key)!;
@@ -155,8 +155,8 @@ internal static partial class AppJsonReader
                 case "value":
                     if (value is JsonObject or JsonArray)
                         throw value.Error($"a config var's value is a string, number or boolean, not {value.Kind}.");
-                    hasValue = value is not JsonNull;
-                    reference = VarReference(value.ScalarText);
+                    literal = value.ScalarText;
+                    reference = VarReference(literal);
                     break;
                 default:
                     // Heroku ignores other keys; so does capture (they carry no meaning for the migration).
@@ -164,7 +164,7 @@ internal static partial class AppJsonReader
             }
         }
 
-        return new EnvDeclaration(name, description, required, generated, hasValue, reference, where);
+        return new EnvDeclaration(name, description, required, generated, literal, reference, where);
     }
 
     private static IReadOnlyList<FormationDeclaration> ReadFormation(JsonTree node)

@@ -1,4 +1,5 @@
 using HerokuToCloud.Inventory.Readers.PlatformApi.Resources;
+using HerokuToCloud.Inventory.Readers.Secrets;
 
 namespace HerokuToCloud.Inventory.Readers.PlatformApi;
 

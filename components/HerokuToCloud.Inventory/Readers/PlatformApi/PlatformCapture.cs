@@ -1,3 +1,5 @@
+using HerokuToCloud.Inventory.Readers.Secrets;
+
 namespace HerokuToCloud.Inventory.Readers.PlatformApi;
 
 /// <summary>A finished capture: the inventory, the values when asked for, and what to tell the user.</summary>

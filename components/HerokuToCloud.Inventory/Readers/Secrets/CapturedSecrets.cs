@@ -2,28 +2,36 @@ using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace HerokuToCloud.Inventory.Readers.PlatformApi;
+namespace HerokuToCloud.Inventory.Readers.Secrets;
 
 /// <summary>
-/// Config var values read for <c>capture --secrets-out</c>: app → var → value, for the vars the
-/// team set and the vars of add-ons the landing does not rebuild (PAPERTRAIL_API_TOKEN, SENDGRID_*):
-/// the generated program reads those from secret config, so their Heroku values must travel.
-/// Values of vars a rebuilt datastore injects (DATABASE_URL, REDIS_URL) are never held, because the
-/// new platform makes them new, nor Heroku's runtime vars. This is the only object that carries
-/// values out of a capture; <see cref="ToString"/> shows none.
+/// Config var values kept by <c>capture --secrets-out</c>: app → var → value, for the vars the team set
+/// and the vars of add-ons the landing does not rebuild (PAPERTRAIL_API_TOKEN, SENDGRID_*): the generated
+/// program reads those from secret config, so their values must travel. They come from the Heroku Platform
+/// API (the apps' real values) or from app.json (the defaults its "value" keys publish; see
+/// <see cref="SecretsOrigin"/>). Values of vars a rebuilt datastore injects (DATABASE_URL, REDIS_URL) are
+/// never held, because the new platform makes them new, nor Heroku's runtime vars. This is the only object
+/// that carries values out of a capture; <see cref="ToString"/> shows none.
 /// </summary>
 public sealed class CapturedSecrets
 {
     private readonly SortedDictionary<string, SortedDictionary<string, string>> _values;
     private readonly SortedDictionary<string, SortedSet<string>> _excluded;
+    private readonly SortedDictionary<string, SortedSet<string>> _withoutValue;
 
     private CapturedSecrets(
+        SecretsOrigin origin,
         SortedDictionary<string, SortedDictionary<string, string>> values,
-        SortedDictionary<string, SortedSet<string>> excluded)
+        SortedDictionary<string, SortedSet<string>> excluded,
+        SortedDictionary<string, SortedSet<string>> withoutValue)
     {
+        Origin = origin;
         _values = values;
         _excluded = excluded;
+        _withoutValue = withoutValue;
     }
+
+    public SecretsOrigin Origin { get; }
 
     /// <summary>Number of values held, over all apps.</summary>
     public int Count => _values.Values.Sum(v => v.Count);
@@ -38,19 +46,29 @@ public sealed class CapturedSecrets
         _values.TryGetValue(app, out var vars) && vars.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>
+    /// Names of the vars of <paramref name="app"/> the program reads from secret config but whose value the
+    /// source did not give (app.json declares no "value" for them): the team adds these to the file by hand.
+    /// </summary>
+    public IReadOnlyList<string> WithoutValueFor(string app) =>
+        _withoutValue.TryGetValue(app, out var names) ? names.ToList() : [];
+
+    /// <summary>
     /// Keeps the values of the team-set vars of each app in <paramref name="system"/> and of the vars
     /// of add-ons that are not <see cref="AddonServices.IsRebuiltDatastore">rebuilt</see>; the value
     /// of every rebuilt add-on var and runtime var is dropped here, before anything can write it.
     /// </summary>
-    internal static CapturedSecrets From(HerokuSystem system, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp)
+    internal static CapturedSecrets From(
+        HerokuSystem system, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp, SecretsOrigin origin = SecretsOrigin.PlatformApi)
     {
         var values = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         var excluded = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var withoutValue = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var services = system.Addons.ToDictionary(a => a.Name, a => a.Service, StringComparer.Ordinal);
         foreach (var app in system.Apps)
         {
             var kept = values[app.Name] = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var dropped = excluded[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
+            var missing = withoutValue[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var raw = valuesByApp.GetValueOrDefault(app.Name);
             foreach (var configVar in app.Config)
             {
@@ -62,10 +80,12 @@ public sealed class CapturedSecrets
 
                 if (raw is not null && raw.TryGetValue(configVar.Name, out var value) && value is not null)
                     kept[configVar.Name] = value;
+                else if (configVar.Value == ConfigValueSource.SecretConfig && !configVar.BuildTime)
+                    missing.Add(configVar.Name); // a build-time var goes to the image build, not to secret config
             }
         }
 
-        return new CapturedSecrets(values, excluded);
+        return new CapturedSecrets(origin, values, excluded, withoutValue);
     }
 
     /// <summary>
@@ -85,22 +105,11 @@ public sealed class CapturedSecrets
     /// </summary>
     public string ToYaml()
     {
-        var text = new StringBuilder();
-        text.Append("""
-            # heroku2cloud capture --secrets-out: config var values read from the Heroku Platform API.
-            # SECRET. This file is readable by its owner only (mode 0600). Never commit it; load the
-            # values into the new platform's secret store (for example `pulumi config set --secret`),
-            # then delete it.
-            # Layout: app name -> config var name -> value.
-            # Included: the team's vars, and the vars of add-ons the new platform does not replace
-            # (PAPERTRAIL_API_TOKEN ...), which it reads from secret config.
-            # Not included, by design: values that Postgres and Redis add-ons inject (DATABASE_URL,
-            # REDIS_URL ...): they are rebuilt from the new datastores, never copied; and Heroku
-            # runtime vars (PORT, DYNO, HEROKU_APP_NAME ...), which the new platform provides or drops.
-
-            """.ReplaceLineEndings("\n"));
+        var text = new StringBuilder(Origin == SecretsOrigin.AppJson ? AppJsonHeader : PlatformApiHeader);
         foreach (var (app, names) in _excluded.Where(e => e.Value.Count > 0))
             text.Append($"# {app}: not included: {string.Join(", ", names)}\n");
+        foreach (var (app, names) in _withoutValue.Where(e => e.Value.Count > 0))
+            text.Append($"# {app}: no value {(Origin == SecretsOrigin.AppJson ? "in app.json" : "on Heroku")}, add it by hand: {string.Join(", ", names)}\n");
 
         using var writer = new StringWriter(text) { NewLine = "\n" };
         var emitter = new Emitter(writer);
@@ -125,6 +134,33 @@ public sealed class CapturedSecrets
         emitter.Emit(new StreamEnd());
         return text.ToString();
     }
+
+    private static readonly string PlatformApiHeader = """
+        # heroku2cloud capture --secrets-out: config var values read from the Heroku Platform API.
+        # SECRET. This file is readable by its owner only (mode 0600). Never commit it; load the
+        # values into the new platform's secret store (for example `pulumi config set --secret`),
+        # then delete it.
+        # Layout: app name -> config var name -> value.
+        # Included: the team's vars, and the vars of add-ons the new platform does not replace
+        # (PAPERTRAIL_API_TOKEN ...), which it reads from secret config.
+        # Not included, by design: values that Postgres and Redis add-ons inject (DATABASE_URL,
+        # REDIS_URL ...): they are rebuilt from the new datastores, never copied; and Heroku
+        # runtime vars (PORT, DYNO, HEROKU_APP_NAME ...), which the new platform provides or drops.
+
+        """.ReplaceLineEndings("\n");
+
+    private static readonly string AppJsonHeader = """
+        # heroku2cloud capture --secrets-out: the config var values the apps' app.json files declare ("value").
+        # They are the defaults the repository publishes, not necessarily what production runs: compare
+        # them with `heroku config -a APP` and correct them, and add the vars listed below as having no
+        # value, before `heroku2cloud secrets push`. Once it holds real values this file is SECRET:
+        # it is readable by its owner only (mode 0600); never commit it, and delete it after the push.
+        # Layout: app name -> config var name -> value.
+        # Not included, by design: vars that Postgres and Redis add-ons inject (DATABASE_URL,
+        # REDIS_URL ...), rebuilt from the new datastores; Heroku runtime vars (PORT, DYNO ...); and
+        # vars app.json generates (generator: secret), which the new platform generates afresh.
+
+        """.ReplaceLineEndings("\n");
 
     public override string ToString() => $"{Count} config var values of {string.Join(", ", Apps)} (values hidden)";
 }
