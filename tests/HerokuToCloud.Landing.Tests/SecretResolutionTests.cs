@@ -29,11 +29,11 @@ public class SecretResolutionTests
     }
 
     [Theory]
-    [InlineData("PORT", "Service.Port")]
-    [InlineData("DYNO", "dyno")]
-    [InlineData("HEROKU_SLUG_COMMIT", "metadata")]
-    [InlineData("JDBC_DATABASE_URL", "DATABASE_URL")]
-    public void Runtime_vars_are_dropped_with_an_info_finding(string var, string reason)
+    [InlineData("PORT", FindingSeverity.Info, "Service.Port")]                                   // the new platform sets its own
+    [InlineData("DYNO", FindingSeverity.Warning, "the dyno manager sets it to the dyno's name")]  // nothing sets these:
+    [InlineData("HEROKU_SLUG_COMMIT", FindingSeverity.Warning, "dyno metadata (labs: runtime-dyno-metadata)")] // the app
+    [InlineData("JDBC_DATABASE_URL", FindingSeverity.Warning, "DATABASE_URL")]                   // that reads one breaks
+    public void Runtime_vars_are_dropped_with_one_finding_saying_who_sets_them(string var, FindingSeverity severity, string reason)
     {
         var app = App("app", Proc("web")) with { Config = [Runtime(var), Team("KEEP")] };
 
@@ -41,8 +41,9 @@ public class SecretResolutionTests
 
         Assert.DoesNotContain(plan.Apps[0].Secrets, s => s.Name == var);
         Assert.DoesNotContain(var, plan.Apps[0].BuildSecrets);
-        var finding = Assert.Single(plan.Findings, f => f.Subject == $"apps[app].config[{var}]");
-        Assert.Equal(FindingSeverity.Info, finding.Severity);
+        var finding = Assert.Single(plan.Findings, f => f.Message.Contains(var, StringComparison.Ordinal) || f.Subject.Contains(var, StringComparison.Ordinal));
+        Assert.Equal($"apps[app].config[{var}]", finding.Subject);
+        Assert.Equal(severity, finding.Severity);
         Assert.Contains(reason, finding.Message);
     }
 

@@ -85,8 +85,10 @@ public static partial class SecretResolution
             foreach (var (var, outcome) in reported)
             {
                 var key = InventoryKeys.Config(reporter.App.Name, var);
-                if (outcome.Dropped is { } reason)
+                if (outcome.Dropped is { } reason && var == "PORT")
                     findings.Info(key, reason);
+                else if (outcome.Dropped is { } unreplaced)
+                    findings.Warning(key, unreplaced); // nothing on the new platform sets it, and the app declared it
                 else if (outcome.Source is null && outcome.BuildTime)
                     findings.Info(key, "needed only while building the image: a build secret of the image build, never in the running task.");
                 else if (outcome.Source is FromDatastore ds && outcome.BuildTime)
@@ -152,15 +154,16 @@ public static partial class SecretResolution
         return result;
     }
 
+    /// <summary>Why a var is not carried over, with who sets it on Heroku, so the team can judge whether the app reads it.</summary>
     private static string DropReason(string var) => var switch
     {
         "PORT" => "dropped: Heroku's dyno manager sets PORT; the new platform passes the web service's port (Service.Port) as PORT.",
-        "DYNO" => "dropped: Heroku's dyno name; the new platform names its own instances.",
         "WEB_CONCURRENCY" => "dropped: Heroku's language buildpacks compute it from the dyno size at boot; set it as team config if the app relies on it.",
         _ when var.StartsWith("JDBC_", StringComparison.Ordinal) =>
             "dropped: Heroku's Java buildpack derives it from DATABASE_URL at boot; make sure the image does the same, or read DATABASE_URL.",
-        _ when var.StartsWith("HEROKU_", StringComparison.Ordinal) => "dropped: Heroku dyno metadata (runtime-dyno-metadata); the new platform has no equivalent.",
-        _ => "dropped: set by Heroku's runtime; nothing to carry over.",
+        _ when RuntimeConfigVars.IsRuntime(var) =>
+            $"dropped: set by Heroku ({RuntimeConfigVars.OriginOf(var)}), and nothing on the new platform sets it; if the app reads it, give it a replacement as team config.",
+        _ => "dropped: set by Heroku's runtime, and nothing on the new platform sets it; if the app reads it, give it a replacement as team config.",
     };
 
     private static int Priority(SecretSource source) => source switch

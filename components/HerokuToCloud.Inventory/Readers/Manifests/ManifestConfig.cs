@@ -57,9 +57,9 @@ internal static class ManifestConfig
         if (injectedBy.TryGetValue(name, out var addon))
             return AddonVar(name, addon, required, description);
 
+        // No note: kind runtime says it, and `inventory show` and `generate` each report it once, with who sets it.
         if (RuntimeConfigVars.IsRuntime(name))
         {
-            notes.Add($"{name} is set by Heroku ({RuntimeConfigVars.OriginOf(name)}); it is recorded as a runtime var and dropped.");
             return new ConfigVar
             {
                 Name = name,
