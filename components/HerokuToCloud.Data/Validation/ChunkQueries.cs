@@ -23,15 +23,26 @@ internal static class ChunkQueries
     /// </summary>
     public static async Task<ChunkChecksum> ChecksumAsync(NpgsqlConnection connection, TablePair pair, int parallelWorkers, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        if (parallelWorkers > 0)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET max_parallel_workers_per_gather = {Sql.Number(parallelWorkers)}"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(ChecksumSql(pair)));
-        if (parallelWorkers > 0)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET max_parallel_workers_per_gather = 0"));
+        await using var batch = WithParallelWorkers(connection, parallelWorkers, new NpgsqlBatchCommand(ChecksumSql(pair)));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new ChunkChecksum(reader.GetInt64(0), BigInteger.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// <paramref name="query"/> in a batch that lets PostgreSQL use <paramref name="parallelWorkers"/> parallel
+    /// workers for it and makes the session serial again after it (one round trip). If the query fails, the
+    /// transaction is aborted and the session retired, so the reset not running does not matter.
+    /// </summary>
+    private static NpgsqlBatch WithParallelWorkers(NpgsqlConnection connection, int parallelWorkers, NpgsqlBatchCommand query)
+    {
+        var batch = new NpgsqlBatch(connection);
+        if (parallelWorkers > 0)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET max_parallel_workers_per_gather = {Sql.Number(parallelWorkers)}"));
+        batch.BatchCommands.Add(query);
+        if (parallelWorkers > 0)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET max_parallel_workers_per_gather = 0"));
+        return batch;
     }
 
     /// <summary>The whole-table checksum query: row count and the exact sum of the row hashes.</summary>
@@ -40,9 +51,10 @@ internal static class ChunkQueries
 
     /// <summary>
     /// Splits chunks of <paramref name="parentBits"/> bits (or the whole table) into chunks of
-    /// <paramref name="childBits"/> bits and returns each non-empty child's checksum, in one pass.
+    /// <paramref name="childBits"/> bits and returns each non-empty child's checksum, in one pass, with up to
+    /// <paramref name="parallelWorkers"/> PostgreSQL parallel workers.
     /// </summary>
-    public static async Task<Dictionary<long, ChunkChecksum>> SplitAsync(NpgsqlConnection connection, TablePair pair, int parentBits, IReadOnlyCollection<long> parents, int childBits, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, ChunkChecksum>> SplitAsync(NpgsqlConnection connection, TablePair pair, int parentBits, IReadOnlyCollection<long> parents, int childBits, int parallelWorkers, CancellationToken cancellationToken)
     {
         var childMask = Sql.Number(new HashChunk(childBits, 0).Mask);
         var parentMask = Sql.Number(new HashChunk(parentBits, 0).Mask);
@@ -63,10 +75,11 @@ internal static class ChunkQueries
             sql = $"SELECT ({pair.KeyHashSql}) & {childMask}, count(*), sum({pair.RowHashSql})::text FROM ONLY {pair.QualifiedName} WHERE (({pair.KeyHashSql}) & {parentMask}) = ANY(@parents) GROUP BY 1";
         }
 
-        await using var command = new NpgsqlCommand(sql, connection);
+        var query = new NpgsqlBatchCommand(sql);
         if (parentBits != 0)
-            command.Parameters.Add(new NpgsqlParameter("parents", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = parents.ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            query.Parameters.Add(new NpgsqlParameter("parents", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = parents.ToArray() });
+        await using var batch = WithParallelWorkers(connection, parallelWorkers, query);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var chunks = new Dictionary<long, ChunkChecksum>();
         while (await reader.ReadAsync(cancellationToken))
             chunks[reader.GetInt64(0)] = new ChunkChecksum(reader.GetInt64(1), BigInteger.Parse(reader.GetString(2), CultureInfo.InvariantCulture));

@@ -6,8 +6,9 @@ namespace HerokuToCloud.Data.Validation;
 
 /// <summary>
 /// The sessions of one side of a validation, all reading the same consistent snapshot: a coordinator
-/// session exports a REPEATABLE READ READ ONLY snapshot and every worker imports it, so parallel
-/// checksums of different tables (and parts of one table) see one instant of the database.
+/// session exports a REPEATABLE READ READ ONLY snapshot and every worker imports it (and PostgreSQL
+/// passes it on to a query's parallel workers), so parallel checksums of different tables see one instant
+/// of the database.
 /// Every session uses the canonical output settings (<see cref="CanonicalSettings"/>) so the text form
 /// of a value is the same on both servers; source sessions are read-only at the session level too.
 /// </summary>
@@ -15,7 +16,6 @@ internal sealed class SnapshotSessions : IAsyncDisposable
 {
     private readonly Channel<NpgsqlConnection> idle = Channel.CreateUnbounded<NpgsqlConnection>();
     private readonly List<NpgsqlConnection> workers = [];
-    private readonly SemaphoreSlim claiming = new(1, 1);
 
     private SnapshotSessions(Side side, PostgresEndpoint endpoint, NpgsqlConnection coordinator, int serverVersion, string? snapshotId)
     {
@@ -95,42 +95,34 @@ internal sealed class SnapshotSessions : IAsyncDisposable
 
     /// <summary>Runs <paramref name="work"/> on a free worker session (waiting for one when all are busy).</summary>
     public Task<T> WithWorkerAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        WithWorkersAsync(1, work, cancellationToken);
+        WithWorkersAsync(1, (connection, _) => work(connection), cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> on one free worker session while holding <paramref name="count"/> - 1 more
-    /// idle, for a query that brings its own PostgreSQL parallel workers: the side never runs more server
-    /// processes than it has sessions. Sessions are gathered one claim at a time, so two such queries cannot
-    /// each hold half of what the other waits for.
+    /// Runs <paramref name="work"/> on a free worker session, for a query that can use PostgreSQL parallel
+    /// workers: it waits for one session, then also holds up to <paramref name="wanted"/> - 1 more of those
+    /// idle at that moment, and tells <paramref name="work"/> how many it holds (the query then asks for one
+    /// parallel worker per extra session), so the side never runs more server processes than it has sessions.
+    /// It never waits for the extra ones: sessions held while waiting would sit idle, and every claim behind
+    /// it would wait too.
+    /// A session whose work failed is retired, not handed to the next query: its transaction is aborted, so
+    /// that query would fail with "current transaction is aborted" and could hide the real error.
     /// </summary>
-    public async Task<T> WithWorkersAsync<T>(int count, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> WithWorkersAsync<T>(int wanted, Func<NpgsqlConnection, int, Task<T>> work, CancellationToken cancellationToken)
     {
-        count = Math.Clamp(count, 1, workers.Count);
-        var held = new List<NpgsqlConnection>(count);
+        var held = new List<NpgsqlConnection> { await idle.Reader.ReadAsync(cancellationToken) };
+        while (held.Count < wanted && idle.Reader.TryRead(out var extra))
+            held.Add(extra);
+        var failed = true;
         try
         {
-            if (count == 1)
-            {
-                held.Add(await idle.Reader.ReadAsync(cancellationToken));
-            }
-            else
-            {
-                await claiming.WaitAsync(cancellationToken);
-                try
-                {
-                    while (held.Count < count)
-                        held.Add(await idle.Reader.ReadAsync(cancellationToken));
-                }
-                finally
-                {
-                    claiming.Release();
-                }
-            }
-
-            return await work(held[0]);
+            var result = await work(held[0], held.Count);
+            failed = false;
+            return result;
         }
         finally
         {
+            if (failed)
+                held.RemoveAt(0);
             foreach (var connection in held)
                 idle.Writer.TryWrite(connection);
         }
@@ -142,7 +134,6 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         foreach (var worker in workers)
             await worker.DisposeAsync();
         await Coordinator.DisposeAsync();
-        claiming.Dispose();
     }
 
     private static string ConnectionString(Side side, PostgresEndpoint endpoint)

@@ -43,10 +43,9 @@ internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSess
 
         async Task<ChunkChecksum> ChecksumAsync(SnapshotSessions side, CatalogTable table, long totalPages)
         {
-            var sessions = ParallelScan.Sessions(table.Pages, totalPages, side.Workers);
             var sum = await side.WithWorkersAsync(
-                sessions,
-                connection =>
+                ParallelScan.Sessions(table.Pages, totalPages, side.Workers),
+                (connection, sessions) =>
                 {
                     Start();
                     return Run(side, name, () => ChunkQueries.ChecksumAsync(connection, pair, sessions - 1, cancellationToken));
@@ -107,9 +106,12 @@ internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSess
     {
         var childBits = parentBits == 0 ? InitialBits(parents.Max(p => p.Rows)) : Math.Min(parentBits + SplitBits, MaxBits);
         var values = parents.Select(p => p.Chunk.Value).ToList();
-        var sides = await Task.WhenAll(
-            source.WithWorkerAsync(c => Run(source, pair.DisplayName, () => ChunkQueries.SplitAsync(c, pair, parentBits, values, childBits, cancellationToken)), cancellationToken),
-            target.WithWorkerAsync(c => Run(target, pair.DisplayName, () => ChunkQueries.SplitAsync(c, pair, parentBits, values, childBits, cancellationToken)), cancellationToken));
+        // Each split pass reads the whole table, as the checksum pass did: it takes sessions the same way.
+        Task<Dictionary<long, ChunkChecksum>> Split(SnapshotSessions side, CatalogTable table, long totalPages) => side.WithWorkersAsync(
+            ParallelScan.Sessions(table.Pages, totalPages, side.Workers),
+            (c, sessions) => Run(side, pair.DisplayName, () => ChunkQueries.SplitAsync(c, pair, parentBits, values, childBits, sessions - 1, cancellationToken)),
+            cancellationToken);
+        var sides = await Task.WhenAll(Split(source, pair.Source, sourcePages), Split(target, pair.Target, targetPages));
         var parentMask = new HashChunk(parentBits, 0).Mask;
         var byParent = parents.ToDictionary(p => p.Chunk.Value);
         var differing = new List<PendingChunk>();

@@ -41,36 +41,90 @@ public class ParallelChecksumTests(ValidationFixture fixture) : IClassFixture<Va
     }
 
     [Fact]
-    public async Task A_query_holding_sessions_for_its_workers_leaves_only_the_rest_to_others()
+    public async Task A_parallel_split_pass_gives_the_serial_chunk_checksums()
+    {
+        await using var sessions = await SnapshotSessions.OpenAsync(Side.Source, fixture.Source, workers: 1, CancellationToken.None);
+        var catalog = await CatalogReader.ReadAsync(sessions.Coordinator, sessions.ServerVersion, CancellationToken.None);
+        var table = catalog.Tables.Single(t => t.Schema == "public" && t.Name == "accounts");
+        var pair = TablePair.Create(table, table);
+
+        var (serial, parallel, serialChildren, parallelChildren) = await sessions.WithWorkerAsync(
+            async c =>
+            {
+                await ExecuteAsync(c, "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0");
+                var serial = await ChunkQueries.SplitAsync(c, pair, 0, [], 4, parallelWorkers: 0, CancellationToken.None);
+                var parallel = await ChunkQueries.SplitAsync(c, pair, 0, [], 4, parallelWorkers: 2, CancellationToken.None);
+                // A deeper split takes its parents as a parameter of the batched query.
+                long[] parents = [.. serial.Keys.Take(2)];
+                var serialChildren = await ChunkQueries.SplitAsync(c, pair, 4, parents, 12, parallelWorkers: 0, CancellationToken.None);
+                var parallelChildren = await ChunkQueries.SplitAsync(c, pair, 4, parents, 12, parallelWorkers: 2, CancellationToken.None);
+                return (serial, parallel, serialChildren, parallelChildren);
+            },
+            CancellationToken.None);
+
+        Assert.Equal(16, serial.Count);
+        Assert.Equal(serial.OrderBy(p => p.Key), parallel.OrderBy(p => p.Key));
+        Assert.NotEmpty(serialChildren);
+        Assert.Equal(serialChildren.OrderBy(p => p.Key), parallelChildren.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task A_parallel_query_holds_the_sessions_idle_when_it_starts_and_never_waits_for_more()
     {
         await using var sessions = await SnapshotSessions.OpenAsync(Side.Source, fixture.Source, workers: 3, CancellationToken.None);
         var release = new TaskCompletionSource();
-        var started = new TaskCompletionSource();
-        var holding = sessions.WithWorkersAsync(2, async _ =>
+        var started = new TaskCompletionSource<int>();
+        var holding = sessions.WithWorkersAsync(2, async (_, held) =>
         {
-            started.SetResult();
+            started.SetResult(held);
             await release.Task;
             return 0;
         }, CancellationToken.None);
-        await started.Task;
+        Assert.Equal(2, await started.Task);
 
+        // One session is left: a query wanting all three starts at once on it instead of waiting.
+        var greedy = new TaskCompletionSource<int>();
         var free = new TaskCompletionSource();
-        var first = sessions.WithWorkerAsync(async _ =>
+        var wantsAll = sessions.WithWorkersAsync(3, async (_, held) =>
         {
+            greedy.SetResult(held);
             await free.Task;
             return 1;
         }, CancellationToken.None);
-        var second = sessions.WithWorkerAsync(_ => Task.FromResult(2), CancellationToken.None);
+        Assert.Equal(1, await greedy.Task);
 
-        // One session is left besides the two held: the second single query waits for the first.
+        // Nothing is left now: the next query waits for a session to come back.
+        var next = sessions.WithWorkerAsync(_ => Task.FromResult(2), CancellationToken.None);
         await Task.Delay(100);
-        Assert.False(second.IsCompleted);
+        Assert.False(next.IsCompleted);
         free.SetResult();
-        Assert.Equal(1, await first);
-        Assert.Equal(2, await second);
+        Assert.Equal(1, await wantsAll);
+        Assert.Equal(2, await next);
 
         release.SetResult();
         Assert.Equal(0, await holding);
+    }
+
+    [Fact]
+    public async Task A_session_whose_query_failed_is_never_handed_out_again()
+    {
+        await using var sessions = await SnapshotSessions.OpenAsync(Side.Source, fixture.Source, workers: 2, CancellationToken.None);
+        NpgsqlConnection? broken = null;
+
+        await Assert.ThrowsAsync<PostgresException>(() => sessions.WithWorkerAsync<int>(async c =>
+        {
+            broken = c;
+            await ExecuteAsync(c, "SELECT 1 / 0");
+            return 0;
+        }, CancellationToken.None));
+
+        // Its transaction is aborted: every later query runs on the other session, and succeeds.
+        for (var i = 0; i < 3; i++)
+        {
+            var (used, answer) = await sessions.WithWorkerAsync(async c => (c, await ScalarAsync(c, "SELECT 'ok'")), CancellationToken.None);
+            Assert.NotSame(broken, used);
+            Assert.Equal("ok", answer);
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
