@@ -85,10 +85,14 @@ public static partial class SecretResolution
             foreach (var (var, outcome) in reported)
             {
                 var key = InventoryKeys.Config(reporter.App.Name, var);
-                if (outcome.Dropped is { } reason && var == "PORT")
-                    findings.Info(key, reason);
-                else if (outcome.Dropped is { } unreplaced)
-                    findings.Warning(key, unreplaced); // nothing on the new platform sets it, and the app declared it
+                if (outcome.Dropped is { } reason)
+                {
+                    // The new platform sets its own PORT; nothing sets the others, and the app declared them.
+                    if (var == "PORT")
+                        findings.Info(key, reason);
+                    else
+                        findings.Warning(key, reason);
+                }
                 else if (outcome.Source is null && outcome.BuildTime)
                     findings.Info(key, "needed only while building the image: a build secret of the image build, never in the running task.");
                 else if (outcome.Source is FromDatastore ds && outcome.BuildTime)

@@ -16,9 +16,7 @@ public class ParallelChecksumTests(ValidationFixture fixture) : IClassFixture<Va
     public async Task A_parallel_pass_gives_the_serial_checksum_and_leaves_the_session_serial(string schema, string name)
     {
         await using var sessions = await SnapshotSessions.OpenAsync(Side.Source, fixture.Source, workers: 1, CancellationToken.None);
-        var catalog = await CatalogReader.ReadAsync(sessions.Coordinator, sessions.ServerVersion, CancellationToken.None);
-        var table = catalog.Tables.Single(t => t.Schema == schema && t.Name == name);
-        var pair = TablePair.Create(table, table);
+        var pair = await PairAsync(sessions, schema, name);
 
         var (plan, serial, parallel, after) = await sessions.WithWorkerAsync(
             async c =>
@@ -44,9 +42,7 @@ public class ParallelChecksumTests(ValidationFixture fixture) : IClassFixture<Va
     public async Task A_parallel_split_pass_gives_the_serial_chunk_checksums()
     {
         await using var sessions = await SnapshotSessions.OpenAsync(Side.Source, fixture.Source, workers: 1, CancellationToken.None);
-        var catalog = await CatalogReader.ReadAsync(sessions.Coordinator, sessions.ServerVersion, CancellationToken.None);
-        var table = catalog.Tables.Single(t => t.Schema == "public" && t.Name == "accounts");
-        var pair = TablePair.Create(table, table);
+        var pair = await PairAsync(sessions, "public", "accounts");
 
         var (serial, parallel, serialChildren, parallelChildren) = await sessions.WithWorkerAsync(
             async c =>
@@ -125,6 +121,14 @@ public class ParallelChecksumTests(ValidationFixture fixture) : IClassFixture<Va
             Assert.NotSame(broken, used);
             Assert.Equal("ok", answer);
         }
+    }
+
+    /// <summary>A fixture table paired with itself, as validation pairs a table with its copy.</summary>
+    private static async Task<TablePair> PairAsync(SnapshotSessions sessions, string schema, string name)
+    {
+        var catalog = await CatalogReader.ReadAsync(sessions.Coordinator, sessions.ServerVersion, CancellationToken.None);
+        var table = catalog.Tables.Single(t => t.Schema == schema && t.Name == name);
+        return TablePair.Create(table, table);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
