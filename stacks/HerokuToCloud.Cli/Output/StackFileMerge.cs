@@ -13,7 +13,8 @@ namespace HerokuToCloud.Cli.Output;
 /// encryption settings (<c>encryptionsalt</c>, <c>secretsprovider</c>, <c>encryptedkey</c>) stay as
 /// they are. Keys given with <c>--set</c>, or fed by an option typed on this run (<c>--image-tag v7</c>),
 /// take the value given; <c>--reset-stack-config</c> takes every generated value. With nothing to
-/// keep, the generated text is returned unchanged, byte for byte.
+/// keep, the generated text is returned unchanged, byte for byte; otherwise the team's text is edited in
+/// place (<see cref="StackFileEdit"/>), so their comments survive.
 /// </summary>
 internal static class StackFileMerge
 {
@@ -33,6 +34,8 @@ internal static class StackFileMerge
         var fresh = Root(generated, fileName, "the generated stack file");
         var changed = false;
         var kept = new List<KeptStackValue>();
+        var replaced = new List<string>();
+        var added = new List<string>();
 
         foreach (var (key, value) in old.Children.Where(e => !fresh.Children.ContainsKey(e.Key)))
         {
@@ -54,10 +57,16 @@ internal static class StackFileMerge
 
                 var secure = value is YamlMappingNode map && map.Children.ContainsKey(SecureKey);
                 var name = (key as YamlScalarNode)?.Value ?? key.ToString();
+                var same = Text(value) is { } text && text == Text(generatedValue);
                 // An encrypted value never passes through heroku2cloud, so even a reset leaves it alone.
                 if (!secure && (reset || setKeys.Contains(name)))
+                {
+                    if (!same)
+                        replaced.Add(name);
                     continue;
-                if (!secure && Text(value) is { } text && text == Text(generatedValue))
+                }
+
+                if (!secure && same)
                     continue;
 
                 freshEntries.Children[key] = value;
@@ -65,18 +74,46 @@ internal static class StackFileMerge
                 if (!secure)
                     kept.Add(new KeptStackValue(Path.GetFileName(fileName), name, Text(value) ?? "(an object)", Text(generatedValue) ?? "(an object)"));
             }
+
+            added.AddRange(freshEntries.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).Where(k => !oldEntries.Children.ContainsKey(new YamlScalarNode(k))));
         }
 
         if (!changed)
             return new MergedStackFile(generated, []);
-        var stream = new YamlStream(new YamlDocument(fresh));
+        var rewritten = Emit(fresh);
+        // The team's own text with only the changed entries edited keeps their comments and layout; it is
+        // used only when it reads back as exactly the values of the file written anew.
+        return StackFileEdit.Apply(existing, generated, replaced, added) is { } edited && Canonical(edited) == Canonical(rewritten)
+            ? new MergedStackFile(edited, kept)
+            : new MergedStackFile(rewritten, kept);
+    }
+
+    private static string Emit(YamlMappingNode root)
+    {
+        var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter { NewLine = "\n" };
         // Lists indented under their key, as the generator writes them, so a kept value changes only its own lines.
         stream.Save(new Emitter(writer, EmitterSettings.Default.WithIndentedSequences()), assignAnchors: false);
         var merged = writer.ToString();
         // YamlStream ends a document with "...", which Pulumi reads but people do not expect.
-        return new MergedStackFile(merged.EndsWith("...\n", StringComparison.Ordinal) ? merged[..^4] : merged, kept);
+        return merged.EndsWith("...\n", StringComparison.Ordinal) ? merged[..^4] : merged;
     }
+
+    /// <summary>A document's values in one comparable form: mappings by sorted key, scalars by their text (as <see cref="Text"/> compares them).</summary>
+    private static string Canonical(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Count == 0 ? "" : Canonical(stream.Documents[0].RootNode);
+    }
+
+    private static string Canonical(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => "'" + (scalar.Value ?? "").Replace("'", "''", StringComparison.Ordinal) + "'",
+        YamlSequenceNode list => "[" + string.Join(",", list.Children.Select(Canonical)) + "]",
+        YamlMappingNode map => "{" + string.Join(",", map.Children.Select(e => Canonical(e.Key) + ":" + Canonical(e.Value)).Order(StringComparer.Ordinal)) + "}",
+        _ => "?",
+    };
 
     /// <summary>
     /// A config value as Pulumi reads it: scalars by their text whatever the quoting ('512' and 512

@@ -68,6 +68,42 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
+    public async Task Regenerating_edits_the_teams_file_in_place_so_its_comments_and_order_survive()
+    {
+        await GenerateAndEdit(text =>
+            "# Production stack: owned by the platform team.\n" +
+            Replace(Replace(Replace(text,
+                "  emigrate:emigrateBackendImageTag: initial\n", "  # bumped by CI on every release\n  emigrate:emigrateBackendImageTag: v42  # deployed 2026-12-01\n"),
+                "  emigrate:emigrateFrontendWebCpu: '512'\n", "  # more CPU for server-side rendering\n  emigrate:emigrateFrontendWebCpu: '1024'\n"),
+                "  emigrate:logRetentionDays: 365\n", "") +
+            "# end of the team's file\n");
+        var before = File.ReadAllText(StackFile);
+
+        var again = await Generate("--set", "emigrateFrontendWebCpu=2048");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        // Every line of the team's file is still there but the one --set replaced, in its place; the key the
+        // team's file lacked is added after its last entry.
+        var expected = Replace(before, "  emigrate:emigrateFrontendWebCpu: '1024'\n", "  emigrate:emigrateFrontendWebCpu: '2048'\n")
+            .Replace("# end of the team's file\n", "  emigrate:logRetentionDays: 365\n# end of the team's file\n", StringComparison.Ordinal);
+        Assert.Equal(expected, merged);
+    }
+
+    [Fact]
+    public async Task A_stack_file_in_a_layout_it_cannot_edit_in_place_is_written_anew_with_the_same_values()
+    {
+        await GenerateAndEdit(_ => "config: {emigrate:emigrateBackendWebCount: 4}\n");
+
+        var again = await Generate();
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("  emigrate:emigrateBackendWebCount: 4\n", merged, StringComparison.Ordinal);
+        Assert.Contains("  emigrate:logRetentionDays: 365\n", merged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Regenerating_keeps_an_edited_image_tag_and_count_and_reports_both()
     {
         await GenerateAndEdit(text => Replace(Replace(text,
