@@ -27,12 +27,15 @@ internal static class StackFileEdit
             return null;
 
         var lines = old.Lines;
+        // Lines taken from the generated file follow the team's line endings.
+        var ending = existing.Contains("\r\n", StringComparison.Ordinal) ? "\r" : "";
+        string[] Taken(int start, int end) => fresh.Lines[start..(end + 1)].Select(l => l + ending).ToArray();
         var replacements = new SortedDictionary<int, (int End, IReadOnlyList<string> Lines)>();
         foreach (var key in replaced)
         {
             if (!old.Entries.TryGetValue(key, out var mine) || !fresh.Entries.TryGetValue(key, out var theirs))
                 return null;
-            replacements[mine.Start] = (mine.End, fresh.Lines[theirs.Start..(theirs.End + 1)]);
+            replacements[mine.Start] = (mine.End, Taken(theirs.Start, theirs.End));
         }
 
         var addedLines = new List<string>();
@@ -40,7 +43,7 @@ internal static class StackFileEdit
         {
             if (!fresh.Entries.TryGetValue(key, out var entry))
                 return null;
-            addedLines.AddRange(fresh.Lines[entry.Start..(entry.End + 1)]);
+            addedLines.AddRange(Taken(entry.Start, entry.End));
         }
 
         var lastEntryEnd = old.Entries.Values.Max(e => e.End);

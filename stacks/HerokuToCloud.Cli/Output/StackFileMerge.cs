@@ -13,8 +13,8 @@ namespace HerokuToCloud.Cli.Output;
 /// encryption settings (<c>encryptionsalt</c>, <c>secretsprovider</c>, <c>encryptedkey</c>) stay as
 /// they are. Keys given with <c>--set</c>, or fed by an option typed on this run (<c>--image-tag v7</c>),
 /// take the value given; <c>--reset-stack-config</c> takes every generated value. With nothing to
-/// keep, the generated text is returned unchanged, byte for byte; otherwise the team's text is edited in
-/// place (<see cref="StackFileEdit"/>), so their comments survive.
+/// keep, the generated text is returned unchanged, byte for byte, unless the team's file has formatting of
+/// its own (comments, Windows line endings): then it is edited in place (<see cref="StackFileEdit"/>).
 /// </summary>
 internal static class StackFileMerge
 {
@@ -78,15 +78,16 @@ internal static class StackFileMerge
             added.AddRange(freshEntries.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).Where(k => !oldEntries.Children.ContainsKey(new YamlScalarNode(k))));
         }
 
-        if (!changed)
-            return new MergedStackFile(generated, []);
-        var rewritten = Emit(fresh);
-        // The team's own text with only the changed entries edited keeps their comments and layout; it is
-        // used only when it reads back as exactly the values of the file written anew.
-        return StackFileEdit.Apply(existing, generated, replaced, added) is { } edited && Canonical(edited) == Canonical(rewritten)
-            ? new MergedStackFile(edited, kept)
-            : new MergedStackFile(rewritten, kept);
+        var rewritten = changed ? Emit(fresh) : generated;
+        // A file with the team's own formatting (comments, Windows line endings) is edited in place, only the
+        // changed entries rewritten, so that formatting survives; the edit is used only when it reads back as
+        // exactly the values of the file written anew. A file as generate wrote it is simply written anew.
+        if (HasTeamFormatting(existing) && StackFileEdit.Apply(existing, generated, replaced, added) is { } edited && Canonical(edited) == Canonical(rewritten))
+            return new MergedStackFile(edited, kept);
+        return new MergedStackFile(rewritten, kept);
     }
+
+    private static bool HasTeamFormatting(string text) => text.Contains('#', StringComparison.Ordinal) || text.Contains("\r\n", StringComparison.Ordinal);
 
     private static string Emit(YamlMappingNode root)
     {

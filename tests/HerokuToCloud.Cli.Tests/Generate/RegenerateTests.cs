@@ -91,6 +91,20 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stack_file_with_windows_line_endings_keeps_them_in_the_lines_it_gains()
+    {
+        await GenerateAndEdit(text => Replace(text, "  emigrate:logRetentionDays: 365\n", "").Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var again = await Generate("--image-tag", "v9");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var merged = File.ReadAllText(StackFile);
+        Assert.Contains("  emigrate:emigrateBackendImageTag: v9\r\n", merged, StringComparison.Ordinal);
+        Assert.Contains("  emigrate:logRetentionDays: 365\r\n", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", merged.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stack_file_in_a_layout_it_cannot_edit_in_place_is_written_anew_with_the_same_values()
     {
         await GenerateAndEdit(_ => "config: {emigrate:emigrateBackendWebCount: 4}\n");
