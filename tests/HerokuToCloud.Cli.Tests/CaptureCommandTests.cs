@@ -52,9 +52,68 @@ public class CaptureCommandTests
         Assert.Contains("kiosk:\n  API_KEY: \"kiosk-secret-value-91x\"\n", secrets, StringComparison.Ordinal);
         Assert.Contains("# kiosk: no value in app.json, add it by hand: STRIPE_KEY\n", secrets, StringComparison.Ordinal);
         Assert.Contains("wrote the 1 config var value app.json declares to kiosk-secrets.yaml (owner-only). They are defaults", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("add the 1 var the file lists as having no value", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("add the 1 var its comments list as having no value there", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("kiosk-secret-value-91x", File.ReadAllText(Path.Combine(dir.Path, "inventory.yaml")), StringComparison.Ordinal);
         Assert.DoesNotContain("kiosk-secret-value-91x", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_vars_the_secrets_file_says_to_add_are_exactly_those_secrets_push_finds_missing()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("kiosk/app.json", """
+            {
+              "name": "kiosk",
+              "env": {
+                "API_KEY": "kiosk-key", "STRIPE_KEY": { "required": true }, "READ_DB": "$DATABASE_URL",
+                "VITE_TITLE": "Kiosk", "SESSION_SECRET": { "generator": "secret", "value": "ignored" }, "PORT": "5000"
+              },
+              "addons": ["heroku-postgresql", "papertrail", "sendgrid:starter"]
+            }
+            """);
+        dir.Write("kiosk/Procfile", Procfile);
+
+        var capture = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "-o", "inventory.yaml", "--secrets-out", "secrets.yaml");
+        var generate = await Heroku2CloudProcess.RunAsync(dir.Path, "generate", "inventory.yaml", "-t", "aws", "-s", "prod", "-o", "infra");
+        var push = await Heroku2CloudProcess.RunAsync(dir.Path, "secrets", "push", "inventory.yaml", "--from", "secrets.yaml", "--stack", "prod", "-C", "infra", "--dry-run", "--json");
+
+        Assert.True(capture.ExitCode == 0, capture.ToString());
+        Assert.True(generate.ExitCode is 0 or 1, generate.ToString());
+        Assert.True(push.ExitCode == 1, push.ToString());
+        var file = File.ReadAllLines(Path.Combine(dir.Path, "secrets.yaml"));
+        var toAdd = file.Where(l => l.StartsWith("# kiosk: no value in app.json, add it by hand: ", StringComparison.Ordinal))
+            .SelectMany(l => l.Split("add it by hand: ")[1].Split(", "))
+            .Concat(file.Where(l => l.StartsWith("# kiosk: set from another var", StringComparison.Ordinal)).SelectMany(l => l[(l.LastIndexOf("): ", StringComparison.Ordinal) + 3)..].Split(", ")).Select(r => r.Split(' ')[0]))
+            .Order(StringComparer.Ordinal);
+        using var report = System.Text.Json.JsonDocument.Parse(push.Stdout);
+        var missing = report.RootElement.GetProperty("missing").EnumerateArray().Select(m => m.GetProperty("var").GetString()!).Order(StringComparer.Ordinal);
+        Assert.Equal(["PAPERTRAIL_API_TOKEN", "READ_DB", "SENDGRID_PASSWORD", "SENDGRID_USERNAME", "STRIPE_KEY"], missing);
+        Assert.Equal(missing, toAdd);
+        Assert.Contains("add the 5 vars its comments list as having no value there", capture.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secrets_out_never_replaces_an_existing_file_or_an_input_and_writes_nothing_on_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("kiosk/app.json", AppJson);
+        dir.Write("kiosk/Procfile", Procfile);
+        dir.Write("kiosk-secrets.yaml", "kiosk:\n  API_KEY: \"added by hand\"\n");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "out"));
+
+        var existing = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "-o", "inventory.yaml", "--secrets-out", "kiosk-secrets.yaml");
+        var input = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "-o", "inventory.yaml", "--secrets-out", "kiosk/app.json");
+        var empty = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "-o", "inventory.yaml", "--secrets-out", "");
+        var outputDirectory = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "-o", "out", "--secrets-out", "new-secrets.yaml");
+
+        Assert.Equal([2, 2, 2, 2], new[] { existing, input, empty, outputDirectory }.Select(r => r.ExitCode));
+        Assert.Contains("--secrets-out kiosk-secrets.yaml already exists, and may hold values added by hand", existing.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--secrets-out kiosk/app.json is kiosk/app.json, which capture reads", input.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--secrets-out was given an empty path", empty.Stderr, StringComparison.Ordinal);
+        Assert.Contains("-o out is a directory", outputDirectory.Stderr, StringComparison.Ordinal);
+        Assert.Equal("kiosk:\n  API_KEY: \"added by hand\"\n", File.ReadAllText(Path.Combine(dir.Path, "kiosk-secrets.yaml")));
+        Assert.Equal(AppJson, File.ReadAllText(Path.Combine(dir.Path, "kiosk/app.json")));
+        Assert.Equal(["kiosk-secrets.yaml", "kiosk/Procfile", "kiosk/app.json"], dir.Files());
     }
 
     [Theory]

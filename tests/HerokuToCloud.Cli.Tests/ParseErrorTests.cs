@@ -53,8 +53,8 @@ public sealed class ParseErrorTests : IDisposable
     [InlineData("validate", "-j", "-3", "--jobs takes 1 to 64, not -3:")]
     [InlineData("migrate", "--chunk-size", "0", "--chunk-size takes 1 to 65536 (megabytes of one copy unit), not 0.")]
     [InlineData("migrate", "--chunk-size", "-5", "--chunk-size takes 1 to 65536 (megabytes of one copy unit), not -5.")]
-    [InlineData("validate", "--max-rows", "-1", "--max-rows takes 0 or more (differing rows listed per table; 0 lists none, the totals still count them), not -1.")]
-    [InlineData("validate", "--max-rows", "2147483648", "--max-rows takes 0 or more (differing rows listed per table; 0 lists none, the totals still count them), not 2147483648.")]
+    [InlineData("validate", "--max-rows", "-1", "--max-rows takes 0 to 2147483647 (differing rows listed per table; 0 lists none, the totals still count them), not -1.")]
+    [InlineData("validate", "--max-rows", "2147483648", "--max-rows takes 0 to 2147483647 (differing rows listed per table; 0 lists none, the totals still count them), not 2147483648.")]
     [InlineData("migrate", "--jobs", "4294967297", "--jobs takes 1 to 64, not 4294967297:")]
     [InlineData("migrate", "--chunk-size", "99999999999999999999999", "--chunk-size takes 1 to 65536 (megabytes of one copy unit), not 99999999999999999999999.")]
     public async Task A_number_out_of_range_is_refused_before_any_connection(string verb, string option, string value, string error)

@@ -96,14 +96,31 @@ internal static class CaptureCommand
             throw new UsageException("--secrets-out writes config var values, and an inventory holds none: capture with --app (the values on Heroku) or from the apps' manifests (the defaults app.json declares).");
         if (request.SecretsOut is "-")
             throw new UsageException("--secrets-out needs a file: secret values are never written to standard output.");
+        if (request.SecretsOut is "" || request.Output is "")
+            throw new UsageException($"{(request.Output is "" ? "-o" : "--secrets-out")} was given an empty path; name a file.");
         if (request.Json && request.ToStandardOutput)
             throw new UsageException("--json prints its summary on standard output, so write the inventory to a file with -o FILE.");
-        if (request.SecretsOut is { } secrets && !request.ToStandardOutput
-            && string.Equals(Path.GetFullPath(secrets), Path.GetFullPath(request.Output!), StringComparison.Ordinal))
-        {
+        if (!request.ToStandardOutput && Directory.Exists(request.Output))
+            throw new UsageException($"-o {request.Output} is a directory; name the inventory file to write (for example {Path.Combine(request.Output!, "inventory.yaml")}).");
+        if (request.SecretsOut is not { } secrets)
+            return;
+
+        var secretsPath = Path.GetFullPath(secrets);
+        if (!request.ToStandardOutput && string.Equals(secretsPath, Path.GetFullPath(request.Output!), StringComparison.Ordinal))
             throw new UsageException("--secrets-out and -o name the same file; the secret values must go to a file of their own.");
-        }
+        if (Inputs(request).FirstOrDefault(input => string.Equals(secretsPath, Path.GetFullPath(input), StringComparison.Ordinal)) is { } read)
+            throw new UsageException($"--secrets-out {secrets} is {read}, which capture reads; the secret values must go to a file of their own.");
+        if (Directory.Exists(secretsPath))
+            throw new UsageException($"--secrets-out {secrets} is a directory; name the secrets file to write.");
+        // A secrets file may hold values added by hand since it was written: capture never replaces one.
+        if (File.Exists(secretsPath))
+            throw new UsageException($"--secrets-out {secrets} already exists, and may hold values added by hand since; capture never replaces a secrets file. Move it away or delete it, or name another file.");
     }
+
+    /// <summary>The files capture reads for a request (the manifests a --dir holds among them).</summary>
+    private static IEnumerable<string> Inputs(CaptureRequest request) =>
+        new[] { request.AppJson, request.Procfile, request.HerokuYml, request.Inventory }.OfType<string>()
+            .Concat(request.Dirs.SelectMany(dir => new[] { "app.json", "Procfile", "heroku.yml" }.Select(name => Path.Combine(dir, name))));
 
     /// <summary>Picks the one source the options name and captures from it.</summary>
     private static async Task<Captured> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
@@ -210,9 +227,9 @@ internal static class CaptureCommand
                    "Postgres and Redis values were left out: the new platform rebuilds them.";
         }
 
-        var toAdd = values.Apps.Sum(a => values.WithoutValueFor(a).Count);
+        var toAdd = values.Apps.Sum(a => values.WithoutValueFor(a).Count + values.ReferencesFor(a).Count);
         return $"wrote the {Count(values.Count, "config var value")} app.json declares to {file} (owner-only). They are defaults: compare them with `heroku config -a APP` before `heroku2cloud secrets push`" +
-               (toAdd == 0 ? "." : $", and add the {Count(toAdd, "var")} the file lists as having no value.");
+               (toAdd == 0 ? "." : $", and add the {Count(toAdd, "var")} its comments list as having no value there.");
     }
 
     private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";

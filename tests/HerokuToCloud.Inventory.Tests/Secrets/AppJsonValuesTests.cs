@@ -19,9 +19,11 @@ public class AppJsonValuesTests
             "READ_DB": "$DATABASE_URL",
             "EMPTY_OK": "",
             "PORT": "5000",
-            "VITE_API_URL": { "required": true }
+            "VITE_API_URL": { "required": true },
+            "VITE_PUBLIC_NAME": "Shop",
+            "SESSION_KEY": { "generator": "secret", "value": "generated-canary" }
           },
-          "addons": ["heroku-postgresql"]
+          "addons": ["heroku-postgresql", "papertrail"]
         }
         """;
 
@@ -37,7 +39,8 @@ public class AppJsonValuesTests
         var secrets = Read(AppJson);
 
         Assert.Equal(SecretsOrigin.AppJson, secrets.Origin);
-        Assert.Equal(["EMPTY_OK", "FEATURE_X", "NODE_ENV", "WEB_CONCURRENCY"], secrets.NamesFor("shop-web"));
+        // A build-time var's value is kept for the image build; a generated var's never (it gets a fresh one).
+        Assert.Equal(["EMPTY_OK", "FEATURE_X", "NODE_ENV", "VITE_PUBLIC_NAME", "WEB_CONCURRENCY"], secrets.NamesFor("shop-web"));
         var yaml = secrets.ToYaml();
         Assert.Contains("  NODE_ENV: \"production\"\n", yaml);
         Assert.Contains("  WEB_CONCURRENCY: \"2\"\n", yaml);
@@ -50,14 +53,22 @@ public class AppJsonValuesTests
     {
         var secrets = Read(AppJson);
 
-        // A reference to another var is no value; a generated secret is made afresh by the new platform; a
-        // build-time var (VITE_*) goes to the image build, not to secret config.
-        Assert.Equal(["READ_DB", "STRIPE_KEY"], secrets.WithoutValueFor("shop-web"));
+        // Secret config the program reads: a team var and a kept add-on's var (Papertrail is not rebuilt). A
+        // generated secret is made afresh by the new platform; a build-time var (VITE_*) goes to the image build.
+        Assert.Equal(["PAPERTRAIL_API_TOKEN", "STRIPE_KEY"], secrets.WithoutValueFor("shop-web"));
         var yaml = secrets.ToYaml();
-        Assert.Contains("# shop-web: no value in app.json, add it by hand: READ_DB, STRIPE_KEY\n", yaml);
-        Assert.DoesNotContain("SECRET_KEY_BASE", yaml);
-        Assert.DoesNotContain("$DATABASE_URL", yaml);
+        Assert.Contains("# shop-web: no value in app.json, add it by hand: PAPERTRAIL_API_TOKEN, STRIPE_KEY\n", yaml);
         Assert.DoesNotContain("VITE_API_URL", yaml);
+        Assert.DoesNotContain("generated-canary", yaml);
+    }
+
+    [Fact]
+    public void A_reference_to_another_var_is_listed_with_what_it_referred_to_never_as_a_value()
+    {
+        var yaml = Read(AppJson).ToYaml();
+
+        Assert.Contains("# shop-web: set from another var in app.json, add each with the value of what replaces that var on the new platform (not the Heroku one): READ_DB (= $DATABASE_URL)\n", yaml);
+        Assert.DoesNotContain("READ_DB:", yaml);
     }
 
     [Fact]
@@ -65,7 +76,7 @@ public class AppJsonValuesTests
     {
         var yaml = Read(AppJson).ToYaml();
 
-        Assert.Contains("# shop-web: not included: DATABASE_URL, PORT\n", yaml);
+        Assert.Contains("# shop-web: not included: DATABASE_URL, PORT, SECRET_KEY_BASE, SESSION_KEY\n", yaml);
         Assert.DoesNotContain("5000", yaml);
         Assert.StartsWith("# heroku2cloud capture --secrets-out: the config var values the apps' app.json files declare", yaml);
         Assert.Contains("compare\n# them with `heroku config -a APP`", yaml);
@@ -83,5 +94,17 @@ public class AppJsonValuesTests
         Assert.Contains("shop-web:\n  MODE: \"web\"\nshop-worker:\n  MODE: \"worker\"\n", secrets.ToYaml());
         Assert.Equal(["QUEUE"], secrets.WithoutValueFor("shop-worker"));
         Assert.Empty(secrets.WithoutValueFor("shop-web"));
+    }
+
+    [Fact]
+    public void An_app_without_values_gets_an_empty_section_that_a_line_added_under_it_completes()
+    {
+        var manifests = Fixture.AppJson("""{ "name": "shop-web", "env": { "STRIPE_KEY": { "required": true } } }""", "web: bin/web\n");
+        var yaml = AppJsonValues.Read(AppManifestReader.Read(manifests), [manifests]).ToYaml();
+
+        Assert.EndsWith("\nshop-web:\n", yaml);
+        var filled = SecretsFileReader.Read(yaml + "  STRIPE_KEY: \"sk-by-hand\"\n", "shop-secrets.yaml");
+        Assert.True(filled.TryGetValue("shop-web", "STRIPE_KEY", out var value));
+        Assert.Equal("sk-by-hand", value);
     }
 }

@@ -356,6 +356,6 @@ internal static partial class AppJsonReader
     internal static string String(JsonTree node, string what) =>
         node is JsonString s ? s.Value : throw node.Error($"expected {what} as a string, found {node.Kind}.");
 
-    [GeneratedRegex(@"^\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}?$")]
+    [GeneratedRegex(@"^\$(?:\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}|(?<name>[A-Za-z_][A-Za-z0-9_]*))$")]
     private static partial Regex VarReferencePattern();
 }

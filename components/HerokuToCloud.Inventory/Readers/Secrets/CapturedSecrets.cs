@@ -18,17 +18,20 @@ public sealed class CapturedSecrets
     private readonly SortedDictionary<string, SortedDictionary<string, string>> _values;
     private readonly SortedDictionary<string, SortedSet<string>> _excluded;
     private readonly SortedDictionary<string, SortedSet<string>> _withoutValue;
+    private readonly SortedDictionary<string, SortedDictionary<string, string>> _references;
 
     private CapturedSecrets(
         SecretsOrigin origin,
         SortedDictionary<string, SortedDictionary<string, string>> values,
         SortedDictionary<string, SortedSet<string>> excluded,
-        SortedDictionary<string, SortedSet<string>> withoutValue)
+        SortedDictionary<string, SortedSet<string>> withoutValue,
+        SortedDictionary<string, SortedDictionary<string, string>> references)
     {
         Origin = origin;
         _values = values;
         _excluded = excluded;
         _withoutValue = withoutValue;
+        _references = references;
     }
 
     public SecretsOrigin Origin { get; }
@@ -47,32 +50,48 @@ public sealed class CapturedSecrets
 
     /// <summary>
     /// Names of the vars of <paramref name="app"/> the program reads from secret config but whose value the
-    /// source did not give (app.json declares no "value" for them): the team adds these to the file by hand.
+    /// source did not give (app.json declares no "value" for them, or only a reference to another var): the
+    /// team adds these to the file by hand.
     /// </summary>
     public IReadOnlyList<string> WithoutValueFor(string app) =>
         _withoutValue.TryGetValue(app, out var names) ? names.ToList() : [];
+
+    /// <summary>
+    /// The vars of <paramref name="app"/> whose declared value only named another var (READ_DB = $DATABASE_URL),
+    /// with that var: they need the value of what replaces it on the new platform, added by hand.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ReferencesFor(string app) =>
+        _references.TryGetValue(app, out var refs) ? refs : new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
     /// Keeps the values of the team-set vars of each app in <paramref name="system"/> and of the vars
     /// of add-ons that are not <see cref="AddonServices.IsRebuiltDatastore">rebuilt</see>; the value
     /// of every rebuilt add-on var and runtime var is dropped here, before anything can write it.
     /// </summary>
+    /// <param name="referencesByApp">Vars whose declared value only names another var (app.json "$OTHER"), by app: they get no value, and the file says what they referred to.</param>
     internal static CapturedSecrets From(
-        HerokuSystem system, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp, SecretsOrigin origin = SecretsOrigin.PlatformApi)
+        HerokuSystem system,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp,
+        SecretsOrigin origin = SecretsOrigin.PlatformApi,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? referencesByApp = null)
     {
         var values = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         var excluded = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var withoutValue = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var references = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         var services = system.Addons.ToDictionary(a => a.Name, a => a.Service, StringComparer.Ordinal);
         foreach (var app in system.Apps)
         {
             var kept = values[app.Name] = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var dropped = excluded[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var missing = withoutValue[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
+            var referring = references[app.Name] = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var raw = valuesByApp.GetValueOrDefault(app.Name);
+            var refs = referencesByApp?.GetValueOrDefault(app.Name);
             foreach (var configVar in app.Config)
             {
-                if (!IsKept(configVar, services))
+                // A generated var gets a fresh random value on the new platform: its old one is never copied.
+                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated)
                 {
                     dropped.Add(configVar.Name);
                     continue;
@@ -80,12 +99,16 @@ public sealed class CapturedSecrets
 
                 if (raw is not null && raw.TryGetValue(configVar.Name, out var value) && value is not null)
                     kept[configVar.Name] = value;
-                else if (configVar.Value == ConfigValueSource.SecretConfig && !configVar.BuildTime)
-                    missing.Add(configVar.Name); // a build-time var goes to the image build, not to secret config
+                else if (configVar.BuildTime)
+                    continue; // it goes to the image build, not to secret config
+                else if (refs is not null && refs.TryGetValue(configVar.Name, out var referenced))
+                    referring[configVar.Name] = referenced;
+                else
+                    missing.Add(configVar.Name);
             }
         }
 
-        return new CapturedSecrets(origin, values, excluded, withoutValue);
+        return new CapturedSecrets(origin, values, excluded, withoutValue, references);
     }
 
     /// <summary>
@@ -110,28 +133,42 @@ public sealed class CapturedSecrets
             text.Append($"# {app}: not included: {string.Join(", ", names)}\n");
         foreach (var (app, names) in _withoutValue.Where(e => e.Value.Count > 0))
             text.Append($"# {app}: no value {(Origin == SecretsOrigin.AppJson ? "in app.json" : "on Heroku")}, add it by hand: {string.Join(", ", names)}\n");
+        foreach (var (app, refs) in _references.Where(e => e.Value.Count > 0))
+        {
+            text.Append($"# {app}: set from another var in app.json, add each with the value of what replaces that var on the new platform " +
+                        $"(not the Heroku one): {string.Join(", ", refs.Select(r => $"{r.Key} (= ${r.Value})"))}\n");
+        }
 
         using var writer = new StringWriter(text) { NewLine = "\n" };
-        var emitter = new Emitter(writer);
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
-        foreach (var (app, vars) in _values)
+        var filled = _values.Where(v => v.Value.Count > 0).ToList();
+        if (filled.Count > 0)
         {
-            emitter.Emit(new Scalar(null, null, app, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
-            emitter.Emit(new MappingStart(null, null, isImplicit: true, vars.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
-            foreach (var (name, value) in vars)
+            var emitter = new Emitter(writer);
+            emitter.Emit(new StreamStart());
+            emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+            emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+            foreach (var (app, vars) in filled)
             {
-                emitter.Emit(new Scalar(null, null, name, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
-                emitter.Emit(new Scalar(null, null, value, ScalarStyle.DoubleQuoted, isPlainImplicit: false, isQuotedImplicit: true));
+                emitter.Emit(new Scalar(null, null, app, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
+                emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+                foreach (var (name, value) in vars)
+                {
+                    emitter.Emit(new Scalar(null, null, name, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
+                    emitter.Emit(new Scalar(null, null, value, ScalarStyle.DoubleQuoted, isPlainImplicit: false, isQuotedImplicit: true));
+                }
+
+                emitter.Emit(new MappingEnd());
             }
 
             emitter.Emit(new MappingEnd());
+            emitter.Emit(new DocumentEnd(isImplicit: true));
+            emitter.Emit(new StreamEnd());
         }
 
-        emitter.Emit(new MappingEnd());
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
+        // An app without values is written as "app:" alone (a Heroku app name needs no quoting), not "app: {}",
+        // so the lines the team adds under it, as the comments above ask, make valid YAML.
+        foreach (var app in _values.Where(v => v.Value.Count == 0).Select(v => v.Key))
+            text.Append(app).Append(":\n");
         return text.ToString();
     }
 
@@ -142,10 +179,12 @@ public sealed class CapturedSecrets
         # then delete it.
         # Layout: app name -> config var name -> value.
         # Included: the team's vars, and the vars of add-ons the new platform does not replace
-        # (PAPERTRAIL_API_TOKEN ...), which it reads from secret config.
+        # (PAPERTRAIL_API_TOKEN ...), which it reads from secret config; build-time vars too, for the
+        # image build (`secrets push` does not set them).
         # Not included, by design: values that Postgres and Redis add-ons inject (DATABASE_URL,
-        # REDIS_URL ...): they are rebuilt from the new datastores, never copied; and Heroku
-        # runtime vars (PORT, DYNO, HEROKU_APP_NAME ...), which the new platform provides or drops.
+        # REDIS_URL ...): they are rebuilt from the new datastores, never copied; Heroku runtime vars
+        # (PORT, DYNO, HEROKU_APP_NAME ...), which the new platform provides or drops; and generated
+        # vars (app.json generator: secret), which get fresh values.
 
         """.ReplaceLineEndings("\n");
 
@@ -155,7 +194,8 @@ public sealed class CapturedSecrets
         # them with `heroku config -a APP` and correct them, and add the vars listed below as having no
         # value, before `heroku2cloud secrets push`. Once it holds real values this file is SECRET:
         # it is readable by its owner only (mode 0600); never commit it, and delete it after the push.
-        # Layout: app name -> config var name -> value.
+        # Layout: app name -> config var name -> value. Build-time vars are included for the image
+        # build (`secrets push` does not set them).
         # Not included, by design: vars that Postgres and Redis add-ons inject (DATABASE_URL,
         # REDIS_URL ...), rebuilt from the new datastores; Heroku runtime vars (PORT, DYNO ...); and
         # vars app.json generates (generator: secret), which the new platform generates afresh.
