@@ -50,8 +50,8 @@ public class CaptureCommandTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretsPath));
         var secrets = File.ReadAllText(secretsPath);
         Assert.Contains("kiosk:\n  API_KEY: \"kiosk-secret-value-91x\"\n", secrets, StringComparison.Ordinal);
-        Assert.Contains("# kiosk: no value in app.json, add it by hand: STRIPE_KEY\n", secrets, StringComparison.Ordinal);
-        Assert.Contains("wrote the 1 config var value app.json declares to kiosk-secrets.yaml (owner-only). They are defaults", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("# kiosk: no value in the manifests, add it by hand: STRIPE_KEY\n", secrets, StringComparison.Ordinal);
+        Assert.Contains("wrote the 1 config var value the manifests declare to kiosk-secrets.yaml (owner-only). They are defaults", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("add the 1 var its comments list as having no value there", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("kiosk-secret-value-91x", File.ReadAllText(Path.Combine(dir.Path, "inventory.yaml")), StringComparison.Ordinal);
         Assert.DoesNotContain("kiosk-secret-value-91x", result.Stdout + result.Stderr, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public class CaptureCommandTests
         Assert.True(generate.ExitCode is 0 or 1, generate.ToString());
         Assert.True(push.ExitCode == 1, push.ToString());
         var file = File.ReadAllLines(Path.Combine(dir.Path, "secrets.yaml"));
-        var toAdd = file.Where(l => l.StartsWith("# kiosk: no value in app.json, add it by hand: ", StringComparison.Ordinal))
+        var toAdd = file.Where(l => l.StartsWith("# kiosk: no value in the manifests, add it by hand: ", StringComparison.Ordinal))
             .SelectMany(l => l.Split("add it by hand: ")[1].Split(", "))
             .Concat(file.Where(l => l.StartsWith("# kiosk: set from another var", StringComparison.Ordinal)).SelectMany(l => l[(l.LastIndexOf("): ", StringComparison.Ordinal) + 3)..].Split(", ")).Select(r => r.Split(' ')[0]))
             .Order(StringComparer.Ordinal);

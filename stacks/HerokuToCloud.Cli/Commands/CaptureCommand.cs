@@ -38,7 +38,7 @@ internal static class CaptureCommand
         var apiUrl = new Option<string?>("--api-url") { Description = "The Platform API root for --app (default https://api.heroku.com)." };
         var secretsOut = new Option<string?>("--secrets-out")
         {
-            Description = "Also write the config var values the new platform reads from secret config to this file (owner-only, mode 0600), for `secrets push`: with --app the apps' values on Heroku (the team's vars and those of add-ons that are not rebuilt), from manifests the defaults app.json declares. Postgres and Redis URLs are never copied.",
+            Description = "Also write the config var values the new platform reads from secret config to this file (owner-only, mode 0600), for `secrets push`: with --app the apps' values on Heroku (the team's vars and those of add-ons that are not rebuilt), from manifests the defaults app.json and heroku.yml declare. Postgres and Redis URLs are never copied.",
         };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary (apps, counts, notes) on standard output instead of progress and text; needs -o FILE." };
 
@@ -93,7 +93,7 @@ internal static class CaptureCommand
         if (request.Apps.Length == 0 && request.ApiUrl is not null)
             throw new UsageException("--api-url applies to --app (capture from the Heroku Platform API); drop it or name the apps with --app.");
         if (request.Inventory is not null && request.SecretsOut is not null)
-            throw new UsageException("--secrets-out writes config var values, and an inventory holds none: capture with --app (the values on Heroku) or from the apps' manifests (the defaults app.json declares).");
+            throw new UsageException("--secrets-out writes config var values, and an inventory holds none: capture with --app (the values on Heroku) or from the apps' manifests (the defaults they declare).");
         if (request.SecretsOut is "-")
             throw new UsageException("--secrets-out needs a file: secret values are never written to standard output.");
         if (request.SecretsOut is "" || request.Output is "")
@@ -164,7 +164,7 @@ internal static class CaptureCommand
         return new Captured(capture.System, capture.Secrets, capture.Warnings);
     }
 
-    /// <summary>The manifests source; with --secrets-out, the values app.json declares travel beside the system.</summary>
+    /// <summary>The manifests source; with --secrets-out, the values the manifests declare travel beside the system.</summary>
     private static Captured CaptureManifests(CaptureRequest request, IReadOnlyList<AppManifests> manifests)
     {
         var system = manifests.Count == 1
@@ -172,7 +172,7 @@ internal static class CaptureCommand
             : request.System is { } systemName
                 ? AppManifestReader.Read(manifests, systemName)
                 : throw new UsageException("several --dir folders make one system: name it with --system.");
-        return new Captured(system, request.SecretsOut is null ? null : AppJsonValues.Read(system, manifests));
+        return new Captured(system, request.SecretsOut is null ? null : ManifestValues.Read(system, manifests));
     }
 
     private static void Write(Captured captured, CaptureRequest request)
@@ -228,7 +228,7 @@ internal static class CaptureCommand
         }
 
         var toAdd = values.Apps.Sum(a => values.WithoutValueFor(a).Count + values.ReferencesFor(a).Count);
-        return $"wrote the {Count(values.Count, "config var value")} app.json declares to {file} (owner-only). They are defaults: compare them with `heroku config -a APP` before `heroku2cloud secrets push`" +
+        return $"wrote the {Count(values.Count, "config var value")} the manifests declare to {file} (owner-only). They are defaults: compare them with `heroku config -a APP` before `heroku2cloud secrets push`" +
                (toAdd == 0 ? "." : $", and add the {Count(toAdd, "var")} its comments list as having no value there.");
     }
 

@@ -24,7 +24,7 @@ internal sealed record AppJsonManifest
 
 /// <summary>
 /// An app.json env entry. <paramref name="Value"/> is the literal default it declares (null when none): it
-/// never enters the inventory, only <see cref="AppJsonValues"/> reads it, for <c>capture --secrets-out</c>.
+/// never enters the inventory, only <see cref="ManifestValues"/> reads it, for <c>capture --secrets-out</c>.
 /// </summary>
 internal sealed record EnvDeclaration(
     string Name,

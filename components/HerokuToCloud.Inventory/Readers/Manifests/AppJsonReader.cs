@@ -346,7 +346,8 @@ internal static partial class AppJsonReader
         }
     }
 
-    private static string? VarReference(string? value) =>
+    /// <summary>The var a value only refers to ("$OTHER", "${OTHER}"), or null for a literal value.</summary>
+    internal static string? VarReference(string? value) =>
         value is not null && VarReferencePattern().Match(value) is { Success: true } match ? match.Groups["name"].Value : null;
 
     internal static T Expect<T>(JsonTree node, string what)

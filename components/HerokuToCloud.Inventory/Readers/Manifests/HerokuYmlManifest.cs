@@ -1,6 +1,6 @@
 namespace HerokuToCloud.Inventory.Readers.Manifests;
 
-/// <summary>What a heroku.yml says (https://devcenter.heroku.com/articles/build-docker-images-heroku-yml), values dropped.</summary>
+/// <summary>What a heroku.yml says (https://devcenter.heroku.com/articles/build-docker-images-heroku-yml); config values stay out of the inventory.</summary>
 internal sealed record HerokuYmlManifest
 {
     /// <summary>setup.addons.</summary>
@@ -8,6 +8,9 @@ internal sealed record HerokuYmlManifest
 
     /// <summary>Names under setup.config: run-time config vars set when the app is created.</summary>
     public IReadOnlyList<string> SetupConfig { get; init; } = [];
+
+    /// <summary>The literal values under setup.config, by name: only <see cref="ManifestValues"/> reads them, for <c>capture --secrets-out</c>.</summary>
+    public IReadOnlyDictionary<string, string> SetupValues { get; init; } = new Dictionary<string, string>();
 
     /// <summary>build.docker: process type → Dockerfile, in file order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Dockerfiles { get; init; } = [];

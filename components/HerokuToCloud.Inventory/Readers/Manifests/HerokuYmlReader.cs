@@ -44,6 +44,7 @@ internal static class HerokuYmlReader
     {
         var addons = new List<AddonDeclaration>();
         var config = new List<string>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, keyCursor, value) in node.FreeMapping("addons and config").Entries)
         {
             switch (key)
@@ -54,6 +55,8 @@ internal static class HerokuYmlReader
                     break;
                 case "config":
                     config.AddRange(ConfigNames(value));
+                    foreach (var (name, _, literal) in value.FreeMapping("config var names to values").Entries.Where(e => e.Value.Node is YamlScalarNode && !e.Value.IsNull))
+                        values[name] = ((YamlScalarNode)literal.Node).Value ?? "";
                     break;
                 default:
                     notes.Add($"{file} has setup.{key} (line {keyCursor.Line}), which heroku.yml does not define; it is ignored.");
@@ -61,7 +64,7 @@ internal static class HerokuYmlReader
             }
         }
 
-        return manifest with { Addons = addons, SetupConfig = config };
+        return manifest with { Addons = addons, SetupConfig = config, SetupValues = values };
     }
 
     private static AddonDeclaration ReadAddon(YamlCursor item)

@@ -8,7 +8,7 @@ namespace HerokuToCloud.Inventory.Readers.Secrets;
 /// Config var values kept by <c>capture --secrets-out</c>: app → var → value, for the vars the team set
 /// and the vars of add-ons the landing does not rebuild (PAPERTRAIL_API_TOKEN, SENDGRID_*): the generated
 /// program reads those from secret config, so their values must travel. They come from the Heroku Platform
-/// API (the apps' real values) or from app.json (the defaults its "value" keys publish; see
+/// API (the apps' real values) or from the manifests (the defaults app.json and heroku.yml publish; see
 /// <see cref="SecretsOrigin"/>). Values of vars a rebuilt datastore injects (DATABASE_URL, REDIS_URL) are
 /// never held, because the new platform makes them new, nor Heroku's runtime vars. This is the only object
 /// that carries values out of a capture; <see cref="ToString"/> shows none.
@@ -50,7 +50,7 @@ public sealed class CapturedSecrets
 
     /// <summary>
     /// Names of the vars of <paramref name="app"/> the program reads from secret config but whose value the
-    /// source did not give (app.json declares no "value" for them, or only a reference to another var): the
+    /// source did not give (the manifests declare no value for them): the
     /// team adds these to the file by hand.
     /// </summary>
     public IReadOnlyList<string> WithoutValueFor(string app) =>
@@ -68,7 +68,7 @@ public sealed class CapturedSecrets
     /// of add-ons that are not <see cref="AddonServices.IsRebuiltDatastore">rebuilt</see>; the value
     /// of every rebuilt add-on var and runtime var is dropped here, before anything can write it.
     /// </summary>
-    /// <param name="referencesByApp">Vars whose declared value only names another var (app.json "$OTHER"), by app: they get no value, and the file says what they referred to.</param>
+    /// <param name="referencesByApp">Vars whose declared value only names another var ("$OTHER"), by app: they get no value, and the file says what they referred to.</param>
     internal static CapturedSecrets From(
         HerokuSystem system,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp,
@@ -128,14 +128,14 @@ public sealed class CapturedSecrets
     /// </summary>
     public string ToYaml()
     {
-        var text = new StringBuilder(Origin == SecretsOrigin.AppJson ? AppJsonHeader : PlatformApiHeader);
+        var text = new StringBuilder(Origin == SecretsOrigin.Manifests ? ManifestsHeader : PlatformApiHeader);
         foreach (var (app, names) in _excluded.Where(e => e.Value.Count > 0))
             text.Append($"# {app}: not included: {string.Join(", ", names)}\n");
         foreach (var (app, names) in _withoutValue.Where(e => e.Value.Count > 0))
-            text.Append($"# {app}: no value {(Origin == SecretsOrigin.AppJson ? "in app.json" : "on Heroku")}, add it by hand: {string.Join(", ", names)}\n");
+            text.Append($"# {app}: no value {(Origin == SecretsOrigin.Manifests ? "in the manifests" : "on Heroku")}, add it by hand: {string.Join(", ", names)}\n");
         foreach (var (app, refs) in _references.Where(e => e.Value.Count > 0))
         {
-            text.Append($"# {app}: set from another var in app.json, add each with the value of what replaces that var on the new platform " +
+            text.Append($"# {app}: set from another var in the manifests, add each with the value of what replaces that var on the new platform " +
                         $"(not the Heroku one): {string.Join(", ", refs.Select(r => $"{r.Key} (= ${r.Value})"))}\n");
         }
 
@@ -188,8 +188,9 @@ public sealed class CapturedSecrets
 
         """.ReplaceLineEndings("\n");
 
-    private static readonly string AppJsonHeader = """
-        # heroku2cloud capture --secrets-out: the config var values the apps' app.json files declare ("value").
+    private static readonly string ManifestsHeader = """
+        # heroku2cloud capture --secrets-out: the config var values the apps' manifests declare (app.json
+        # "env", heroku.yml "setup.config").
         # They are the defaults the repository publishes, not necessarily what production runs: compare
         # them with `heroku config -a APP` and correct them, and add the vars listed below as having no
         # value, before `heroku2cloud secrets push`. Once it holds real values this file is SECRET:

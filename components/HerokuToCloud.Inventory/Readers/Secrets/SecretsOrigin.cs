@@ -6,6 +6,6 @@ public enum SecretsOrigin
     /// <summary>The apps' real config var values, read with <c>capture --app</c>.</summary>
     PlatformApi,
 
-    /// <summary>The defaults app.json declares with "value" (<c>capture --dir</c>, <c>--app-json</c>): to check before use.</summary>
-    AppJson,
+    /// <summary>The defaults the manifests declare (app.json env, heroku.yml setup.config; <c>capture --dir</c>, <c>--app-json</c>): to check before use.</summary>
+    Manifests,
 }

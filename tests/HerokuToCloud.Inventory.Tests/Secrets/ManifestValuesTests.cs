@@ -5,7 +5,7 @@ using HerokuToCloud.Inventory.Tests.Support;
 namespace HerokuToCloud.Inventory.Tests.Secrets;
 
 /// <summary>The defaults app.json declares, kept for `capture --secrets-out` from manifests; never in the inventory.</summary>
-public class AppJsonValuesTests
+public class ManifestValuesTests
 {
     private const string AppJson = """
         {
@@ -30,7 +30,7 @@ public class AppJsonValuesTests
     private static CapturedSecrets Read(string appJson)
     {
         var manifests = Fixture.AppJson(appJson, "web: bin/web\n");
-        return AppJsonValues.Read(AppManifestReader.Read(manifests), [manifests]);
+        return ManifestValues.Read(AppManifestReader.Read(manifests), [manifests]);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class AppJsonValuesTests
     {
         var secrets = Read(AppJson);
 
-        Assert.Equal(SecretsOrigin.AppJson, secrets.Origin);
+        Assert.Equal(SecretsOrigin.Manifests, secrets.Origin);
         // A build-time var's value is kept for the image build; a generated var's never (it gets a fresh one).
         Assert.Equal(["EMPTY_OK", "FEATURE_X", "NODE_ENV", "VITE_PUBLIC_NAME", "WEB_CONCURRENCY"], secrets.NamesFor("shop-web"));
         var yaml = secrets.ToYaml();
@@ -57,7 +57,7 @@ public class AppJsonValuesTests
         // generated secret is made afresh by the new platform; a build-time var (VITE_*) goes to the image build.
         Assert.Equal(["PAPERTRAIL_API_TOKEN", "STRIPE_KEY"], secrets.WithoutValueFor("shop-web"));
         var yaml = secrets.ToYaml();
-        Assert.Contains("# shop-web: no value in app.json, add it by hand: PAPERTRAIL_API_TOKEN, STRIPE_KEY\n", yaml);
+        Assert.Contains("# shop-web: no value in the manifests, add it by hand: PAPERTRAIL_API_TOKEN, STRIPE_KEY\n", yaml);
         Assert.DoesNotContain("VITE_API_URL", yaml);
         Assert.DoesNotContain("generated-canary", yaml);
     }
@@ -67,7 +67,7 @@ public class AppJsonValuesTests
     {
         var yaml = Read(AppJson).ToYaml();
 
-        Assert.Contains("# shop-web: set from another var in app.json, add each with the value of what replaces that var on the new platform (not the Heroku one): READ_DB (= $DATABASE_URL)\n", yaml);
+        Assert.Contains("# shop-web: set from another var in the manifests, add each with the value of what replaces that var on the new platform (not the Heroku one): READ_DB (= $DATABASE_URL)\n", yaml);
         Assert.DoesNotContain("READ_DB:", yaml);
     }
 
@@ -78,7 +78,7 @@ public class AppJsonValuesTests
 
         Assert.Contains("# shop-web: not included: DATABASE_URL, PORT, SECRET_KEY_BASE, SESSION_KEY\n", yaml);
         Assert.DoesNotContain("5000", yaml);
-        Assert.StartsWith("# heroku2cloud capture --secrets-out: the config var values the apps' app.json files declare", yaml);
+        Assert.StartsWith("# heroku2cloud capture --secrets-out: the config var values the apps' manifests declare (app.json", yaml);
         Assert.Contains("compare\n# them with `heroku config -a APP`", yaml);
     }
 
@@ -89,7 +89,7 @@ public class AppJsonValuesTests
         var worker = Fixture.AppJson("""{ "name": "shop-worker", "env": { "MODE": "worker", "QUEUE": { "required": true } } }""", "worker: bin/worker\n");
         var system = AppManifestReader.Read([web, worker], "shop");
 
-        var secrets = AppJsonValues.Read(system, [web, worker]);
+        var secrets = ManifestValues.Read(system, [web, worker]);
 
         Assert.Contains("shop-web:\n  MODE: \"web\"\nshop-worker:\n  MODE: \"worker\"\n", secrets.ToYaml());
         Assert.Equal(["QUEUE"], secrets.WithoutValueFor("shop-worker"));
@@ -97,10 +97,26 @@ public class AppJsonValuesTests
     }
 
     [Fact]
+    public void Heroku_yml_setup_values_fill_in_where_app_json_gives_none()
+    {
+        var manifests = Fixture.AppJson(
+            """{ "name": "shop-web", "env": { "MODE": "from-app-json" } }""",
+            "web: bin/web\n",
+            "setup:\n  config:\n    MODE: from-heroku-yml\n    S3_BUCKET: shop-assets\n    CACHE_URL: $REDIS_URL\n    EMPTY:\nbuild:\n  docker:\n    web: Dockerfile\n");
+
+        var secrets = ManifestValues.Read(AppManifestReader.Read(manifests), [manifests]);
+
+        var yaml = secrets.ToYaml();
+        Assert.Contains("shop-web:\n  MODE: \"from-app-json\"\n  S3_BUCKET: \"shop-assets\"\n", yaml);
+        Assert.Equal("REDIS_URL", secrets.ReferencesFor("shop-web")["CACHE_URL"]);
+        Assert.Equal(["EMPTY"], secrets.WithoutValueFor("shop-web"));
+    }
+
+    [Fact]
     public void An_app_without_values_gets_an_empty_section_that_a_line_added_under_it_completes()
     {
         var manifests = Fixture.AppJson("""{ "name": "shop-web", "env": { "STRIPE_KEY": { "required": true } } }""", "web: bin/web\n");
-        var yaml = AppJsonValues.Read(AppManifestReader.Read(manifests), [manifests]).ToYaml();
+        var yaml = ManifestValues.Read(AppManifestReader.Read(manifests), [manifests]).ToYaml();
 
         Assert.EndsWith("\nshop-web:\n", yaml);
         var filled = SecretsFileReader.Read(yaml + "  STRIPE_KEY: \"sk-by-hand\"\n", "shop-secrets.yaml");
