@@ -22,9 +22,11 @@ internal static class ParseErrorMessage
         if (type == typeof(string) || type.FullName is not { } typeName || !error.Message.Contains(typeName, StringComparison.Ordinal))
             return error.Message;
         var given = tokens.Select(t => t.Value).ToList();
-        var bad = given.FirstOrDefault(value => !Converts(value, type)) ?? string.Join(' ', given);
-        return $"{name} takes {Expected(type)}, not '{bad}'.";
+        return NotConvertible(name, type, given.FirstOrDefault(value => !Converts(value, type)) ?? string.Join(' ', given));
     }
+
+    /// <summary>The words for <paramref name="given"/> not being a <paramref name="type"/> value; options that parse their own word use it too.</summary>
+    public static string NotConvertible(string name, Type type, string given) => $"{name} takes {Expected(type)}, not '{given}'.";
 
     /// <summary>The option (or command argument) a parse error is about, with its value type and the words given for it.</summary>
     private static (string Name, Type ValueType, IReadOnlyList<Token> Tokens)? Typed(SymbolResult? symbol) => symbol switch

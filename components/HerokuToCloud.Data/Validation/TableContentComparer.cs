@@ -41,21 +41,18 @@ internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSess
                 progress.TableStarted(name, Math.Max(pair.Source.EstimatedRows, 0));
         }
 
-        async Task<ChunkChecksum> ChecksumAsync(SnapshotSessions side, CatalogTable table, long totalPages)
+        async Task<ChunkChecksum> ChecksumAsync(SnapshotSessions side)
         {
-            var sum = await side.WithWorkersAsync(
-                ParallelScan.Sessions(table.Pages, totalPages, side.Workers),
-                (connection, sessions) =>
-                {
-                    Start();
-                    return Run(side, name, () => ChunkQueries.ChecksumAsync(connection, pair, sessions - 1, cancellationToken));
-                },
-                cancellationToken);
+            var sum = await WholeTableAsync(side, pair, (connection, parallelWorkers) =>
+            {
+                Start();
+                return ChunkQueries.ChecksumAsync(connection, pair, parallelWorkers, cancellationToken);
+            }, cancellationToken);
             progress.TableAdvanced(name, Interlocked.Add(ref rowsDone, sum.Rows) / 2);
             return sum;
         }
 
-        var both = await Task.WhenAll(ChecksumAsync(source, pair.Source, sourcePages), ChecksumAsync(target, pair.Target, targetPages));
+        var both = await Task.WhenAll(ChecksumAsync(source), ChecksumAsync(target));
         var (s, t) = (both[0], both[1]);
         var result = new TableValidation(name, TableStatus.Identical, s.Rows, t.Rows)
         {
@@ -106,12 +103,10 @@ internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSess
     {
         var childBits = parentBits == 0 ? InitialBits(parents.Max(p => p.Rows)) : Math.Min(parentBits + SplitBits, MaxBits);
         var values = parents.Select(p => p.Chunk.Value).ToList();
-        // Each split pass reads the whole table, as the checksum pass did: it takes sessions the same way.
-        Task<Dictionary<long, ChunkChecksum>> Split(SnapshotSessions side, CatalogTable table, long totalPages) => side.WithWorkersAsync(
-            ParallelScan.Sessions(table.Pages, totalPages, side.Workers),
-            (c, sessions) => Run(side, pair.DisplayName, () => ChunkQueries.SplitAsync(c, pair, parentBits, values, childBits, sessions - 1, cancellationToken)),
-            cancellationToken);
-        var sides = await Task.WhenAll(Split(source, pair.Source, sourcePages), Split(target, pair.Target, targetPages));
+        // Each split pass reads the whole table, as the checksum pass did.
+        Task<Dictionary<long, ChunkChecksum>> Split(SnapshotSessions side) => WholeTableAsync(
+            side, pair, (c, parallelWorkers) => ChunkQueries.SplitAsync(c, pair, parentBits, values, childBits, parallelWorkers, cancellationToken), cancellationToken);
+        var sides = await Task.WhenAll(Split(source), Split(target));
         var parentMask = new HashChunk(parentBits, 0).Mask;
         var byParent = parents.ToDictionary(p => p.Chunk.Value);
         var differing = new List<PendingChunk>();
@@ -130,6 +125,20 @@ internal sealed class TableContentComparer(SnapshotSessions source, SnapshotSess
         }
 
         return differing;
+    }
+
+    /// <summary>
+    /// Runs a query that reads the whole of one side's table: it takes that side's sessions in proportion to
+    /// the table's share of the side's pages (<see cref="ParallelScan"/>) and asks for one parallel worker per
+    /// extra session it holds.
+    /// </summary>
+    private Task<T> WholeTableAsync<T>(SnapshotSessions side, TablePair pair, Func<Npgsql.NpgsqlConnection, int, Task<T>> query, CancellationToken cancellationToken)
+    {
+        var (table, totalPages) = side == source ? (pair.Source, sourcePages) : (pair.Target, targetPages);
+        return side.WithWorkersAsync(
+            ParallelScan.Sessions(table.Pages, totalPages, side.Workers),
+            (connection, sessions) => Run(side, pair.DisplayName, () => query(connection, sessions - 1)),
+            cancellationToken);
     }
 
     /// <summary>Enough bits that an average chunk holds a quarter of a leaf, so nearly every differing chunk is a leaf after one split.</summary>

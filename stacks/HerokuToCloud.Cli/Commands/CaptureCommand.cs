@@ -120,7 +120,7 @@ internal static class CaptureCommand
     /// <summary>The files capture reads for a request (the manifests a --dir holds among them).</summary>
     private static IEnumerable<string> Inputs(CaptureRequest request) =>
         new[] { request.AppJson, request.Procfile, request.HerokuYml, request.Inventory }.OfType<string>()
-            .Concat(request.Dirs.SelectMany(dir => new[] { "app.json", "Procfile", "heroku.yml" }.Select(name => Path.Combine(dir, name))));
+            .Concat(request.Dirs.SelectMany(dir => AppManifests.FileNames.Select(name => Path.Combine(dir, name))));
 
     /// <summary>Picks the one source the options name and captures from it.</summary>
     private static async Task<Captured> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ internal static class WholeNumberRange
         {
             var typed = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
             if (!BigInteger.TryParse(typed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-                result.AddError($"{name} takes a whole number, not '{typed}'.");
+                result.AddError(ParseErrorMessage.NotConvertible(name, typeof(int), typed));
             else if (value < min || value > max)
                 result.AddError(error(typed));
             else

@@ -30,7 +30,7 @@ internal static class StackFileEdit
         // Lines taken from the generated file follow the team's line endings.
         var ending = existing.Contains("\r\n", StringComparison.Ordinal) ? "\r" : "";
         string[] Taken(int start, int end) => fresh.Lines[start..(end + 1)].Select(l => l + ending).ToArray();
-        var replacements = new SortedDictionary<int, (int End, IReadOnlyList<string> Lines)>();
+        var replacements = new Dictionary<int, (int End, IReadOnlyList<string> Lines)>();
         foreach (var key in replaced)
         {
             if (!old.Entries.TryGetValue(key, out var mine) || !fresh.Entries.TryGetValue(key, out var theirs))

@@ -36,11 +36,18 @@ public static class ManifestValues
                     declared[env.Name] = value;
             }
 
-            var app = system.Apps[i].Name;
-            values[app] = declared.Where(d => AppJsonReader.VarReference(d.Value) is null)
-                .ToDictionary(d => d.Key, d => (string?)d.Value, StringComparer.Ordinal);
-            references[app] = declared.Where(d => AppJsonReader.VarReference(d.Value) is not null)
-                .ToDictionary(d => d.Key, d => AppJsonReader.VarReference(d.Value)!, StringComparer.Ordinal);
+            var literals = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var referring = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in declared)
+            {
+                if (AppJsonReader.VarReference(value) is { } referenced)
+                    referring[name] = referenced;
+                else
+                    literals[name] = value;
+            }
+
+            values[system.Apps[i].Name] = literals;
+            references[system.Apps[i].Name] = referring;
         }
 
         return CapturedSecrets.From(system, values, SecretsOrigin.Manifests, references);

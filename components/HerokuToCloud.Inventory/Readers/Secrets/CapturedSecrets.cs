@@ -50,8 +50,7 @@ public sealed class CapturedSecrets
 
     /// <summary>
     /// Names of the vars of <paramref name="app"/> the program reads from secret config but whose value the
-    /// source did not give (the manifests declare no value for them): the
-    /// team adds these to the file by hand.
+    /// source did not give: the team adds these to the file by hand.
     /// </summary>
     public IReadOnlyList<string> WithoutValueFor(string app) =>
         _withoutValue.TryGetValue(app, out var names) ? names.ToList() : [];
