@@ -5,7 +5,8 @@ namespace HerokuToCloud.Cli.Progress;
 
 /// <summary>
 /// Picks how the `data` verbs show progress: nothing under --json (stdout is the JSON document), a live
-/// Spectre.Console view on an interactive terminal, plain timestamped lines otherwise (logs, CI, pipes).
+/// Spectre.Console view on an interactive terminal, plain timestamped lines on stderr otherwise (logs, CI,
+/// pipes), so that stdout holds the report alone and can be redirected to a file.
 /// </summary>
 internal static class DataProgressDisplay
 {
@@ -19,6 +20,14 @@ internal static class DataProgressDisplay
             return await live.ShowAsync(AnsiConsole.Console, () => body(live));
         }
 
-        return await body(new LogDataProgress(Console.Out, TimeProvider.System));
+        var log = new LogDataProgress(Console.Error, TimeProvider.System);
+        var work = body(log);
+        while (!work.IsCompleted)
+        {
+            await Task.WhenAny(work, Task.Delay(LogDataProgress.Interval));
+            log.Tick();
+        }
+
+        return await work;
     }
 }

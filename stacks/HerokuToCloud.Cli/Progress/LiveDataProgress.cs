@@ -6,7 +6,8 @@ using Spectre.Console.Rendering;
 namespace HerokuToCloud.Cli.Progress;
 
 /// <summary>
-/// The terminal view: the current phase, one row per table in flight (rows, estimate, rows/s, ETA), the
+/// The terminal view: the current phase, one row per table in flight (rows, estimate, rows/s, time so far,
+/// ETA; the time keeps moving while a table reports nothing, as in validation's one query per side), the
 /// latest finished tables, the last notes and overall totals, redrawn a few times a second. Events arrive
 /// from many workers; they only update state under a lock, and one loop draws.
 /// </summary>
@@ -108,6 +109,7 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
             table.AddColumn(new TableColumn("rows").RightAligned());
             table.AddColumn(new TableColumn("of ~").RightAligned());
             table.AddColumn(new TableColumn("rows/s").RightAligned());
+            table.AddColumn(new TableColumn("time").RightAligned());
             table.AddColumn(new TableColumn("ETA").RightAligned());
             foreach (var row in active.Values.OrderBy(r => r.Started))
             {
@@ -117,11 +119,12 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
                     N(row.Rows),
                     row.Estimated > 0 ? N(row.Estimated) : "?",
                     N((long)TableRate.RowsPerSecond(row.Rows, elapsed)),
+                    TableRate.Format(elapsed),
                     TableRate.Format(TableRate.Remaining(row.Rows, row.Estimated, elapsed)));
             }
 
             foreach (var row in finished.AsEnumerable().Reverse())
-                table.AddRow($"[green]✓[/] {Markup.Escape(row.Table)}", N(row.Rows), "", N((long)TableRate.RowsPerSecond(row.Rows, row.Elapsed)), "done");
+                table.AddRow($"[green]✓[/] {Markup.Escape(row.Table)}", N(row.Rows), "", N((long)TableRate.RowsPerSecond(row.Rows, row.Elapsed)), TableRate.Format(row.Elapsed), "done");
 
             var total = now - started;
             var header = new Markup($"[bold]{Markup.Escape(phase)}[/]  {total:hh\\:mm\\:ss}  tables done: {finishedTables}  rows done: {N(finishedRows + active.Values.Sum(r => r.Rows))}");

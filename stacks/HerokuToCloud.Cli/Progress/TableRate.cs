@@ -1,6 +1,6 @@
 namespace HerokuToCloud.Cli.Progress;
 
-/// <summary>Rows per second and the time left for one table, from its start time and rows so far.</summary>
+/// <summary>Rows per second and the time left for one table, from its start time and rows so far, and how durations are written.</summary>
 internal static class TableRate
 {
     public static double RowsPerSecond(long rows, TimeSpan elapsed) =>

@@ -99,17 +99,18 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
-    public async Task Without_a_terminal_progress_is_plain_log_lines_and_a_report()
+    public async Task Without_a_terminal_progress_is_plain_log_lines_on_stderr_and_the_report_on_stdout()
     {
         var source = await server.CreateDatabaseAsync("log_src");
         await Sql.ExecuteAsync(source, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t SELECT generate_series(1, 10);");
         var target = await server.CreateDatabaseAsync("log_tgt");
 
-        var (exitCode, stdout, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target));
+        var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target));
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"\[00:00:\d\d\] phase copy", stdout);
-        Assert.Contains("public.t: done, 10 rows", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\[00:00:\d\d\] phase copy", stderr);
+        Assert.Contains("public.t: done, 10 rows", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("[00:", stdout, StringComparison.Ordinal);
         Assert.Contains("Copied 1 tables, 10 rows", stdout, StringComparison.Ordinal);
     }
 

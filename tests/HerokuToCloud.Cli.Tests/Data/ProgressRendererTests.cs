@@ -43,6 +43,37 @@ public class ProgressRendererTests
     }
 
     [Fact]
+    public void A_table_quiet_for_a_heartbeat_gets_a_still_running_line_on_tick_and_one_that_reports_does_not()
+    {
+        var clock = new ManualClock();
+        var output = new StringWriter();
+        var progress = new LogDataProgress(output, clock);
+
+        progress.TableStarted("public.events", 0);
+        progress.TableStarted("public.orders", 1_000_000);
+        clock.Now += TimeSpan.FromSeconds(30);
+        progress.Tick();
+        progress.TableAdvanced("public.orders", 400_000);
+        clock.Now += TimeSpan.FromSeconds(35);
+        progress.Tick();
+        clock.Now += TimeSpan.FromSeconds(30);
+        progress.TableAdvanced("public.events", 5_000);
+        clock.Now += TimeSpan.FromSeconds(30);
+        progress.Tick();
+
+        Assert.Equal(
+            [
+                "[00:00:00] public.events: started",
+                "[00:00:00] public.orders: started (about 1,000,000 rows)",
+                "[00:00:30] public.orders: 400,000 rows, 13,333 rows/s, ETA 45s",
+                "[00:01:05] public.events: still running after 1m05s",
+                "[00:01:35] public.events: 5,000 rows, 52 rows/s, ETA –",
+                "[00:02:05] public.orders: still running after 2m05s, 400,000 rows so far",
+            ],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void The_live_view_shows_tables_in_flight_with_rate_and_eta_then_finished_ones()
     {
         var clock = new ManualClock();
@@ -67,7 +98,7 @@ public class ProgressRendererTests
         var screen = writer.ToString();
 
         Assert.Contains("copy", screen, StringComparison.Ordinal);
-        Assert.Matches(@"Sales Dept\.Order Items\s+│?\s*200,000\s+│?\s*600,000\s+│?\s*20,000\s+│?\s*20s", screen);
+        Assert.Matches(@"Sales Dept\.Order Items\s+│?\s*200,000\s+│?\s*600,000\s+│?\s*20,000\s+│?\s*10s\s+│?\s*20s", screen);
         Assert.Contains("✓ public.small", screen, StringComparison.Ordinal);
         Assert.Contains("rows done: 200,010", screen, StringComparison.Ordinal);
     }
