@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Catalog;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Connections;
@@ -6,12 +7,13 @@ namespace HerokuToCloud.Data.Connections;
 /// Opens the connections of one side of a migration with the session settings the engine relies on.
 /// Source sessions are read-only at the session level (<c>default_transaction_read_only</c>), on top of the
 /// READ ONLY transactions the engine starts, so even a bug in the engine cannot write to a Heroku database.
+/// No session reads through row-level security policies (<see cref="RowSecurity"/>).
 /// Both sides use fixed output styles so text-format COPY means the same thing on each.
 /// </summary>
 public sealed class DatabaseSessions
 {
     /// <summary>Session settings that make text COPY exact and unambiguous, and disable the timeouts Heroku users often set per role.</summary>
-    private const string CommonOptions = "-c DateStyle=ISO,YMD -c IntervalStyle=postgres -c extra_float_digits=3 -c statement_timeout=0 -c idle_in_transaction_session_timeout=0 -c lock_timeout=0";
+    private const string CommonOptions = "-c DateStyle=ISO,YMD -c IntervalStyle=postgres -c extra_float_digits=3 -c statement_timeout=0 -c idle_in_transaction_session_timeout=0 -c lock_timeout=0 " + RowSecurity.SessionOption;
 
     public DatabaseSessions(PostgresEndpoint endpoint, DatabaseRole role)
     {

@@ -41,6 +41,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);
         ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
         await TargetChecks.EnsureExtensionsAvailableAsync(control, await SourceCatalog.ReadExtensionsAsync(coordinator, cancellationToken), targetDisplay, cancellationToken);
+        await RowSecurity.EnsureNoPolicyAppliesAsync(coordinator, "source", sourceDisplay, cancellationToken);
 
         var run = await PrepareTargetAsync(control, sourceDisplay, targetDisplay, targetVersion, cancellationToken);
         var resumed = run is not null;

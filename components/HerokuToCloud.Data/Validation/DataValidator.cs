@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Progress;
 using Npgsql;
@@ -47,6 +48,10 @@ public static class DataValidator
         await using var targetSessions = opening[1].Result;
         foreach (var side in new[] { sourceSessions, targetSessions }.Where(s => s.SnapshotId is null))
             notes.Add($"the {side.Name} server could not export a snapshot, so its sessions each read their own snapshot; run validation while nothing writes to it.");
+
+        await Task.WhenAll(
+            RowSecurity.EnsureNoPolicyAppliesAsync(sourceSessions.Coordinator, sourceSessions.Name, sourceSessions.Endpoint.ToString(), cancellationToken),
+            RowSecurity.EnsureNoPolicyAppliesAsync(targetSessions.Coordinator, targetSessions.Name, targetSessions.Endpoint.ToString(), cancellationToken));
 
         progress.PhaseStarted("validate: schema");
         var catalogs = await Task.WhenAll(ReadCatalogAsync(sourceSessions, cancellationToken), ReadCatalogAsync(targetSessions, cancellationToken));

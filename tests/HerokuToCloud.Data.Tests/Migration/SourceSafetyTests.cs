@@ -1,6 +1,9 @@
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Migration;
 using HerokuToCloud.Data.Tests.Infrastructure;
+using DataValidator = HerokuToCloud.Data.Validation.DataValidator;
+using MigrationValidator = HerokuToCloud.Data.Validation.MigrationValidator;
+using ValidationOptions = HerokuToCloud.Data.Validation.ValidationOptions;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Tests.Migration;
@@ -42,5 +45,54 @@ public class SourceSafetyTests(TwoServers servers) : IClassFixture<TwoServers>
         Assert.Equal(nextXidBefore, await Sql.ScalarAsync<string>(source, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text"));
         Assert.Equal(dumpBefore, await PlainDump.TextAsync(source));
         Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+    }
+
+    [Fact]
+    public async Task Row_level_security_never_filters_a_copy_or_a_validation()
+    {
+        // The role owns both tables; "notes" forces its policy on the owner, which then sees none of its 300 rows.
+        var source = await servers.Source.CreateDatabaseAsync("rls_src");
+        await Sql.ExecuteAsync(servers.Source.Endpoint(), "CREATE ROLE rls_owner LOGIN");
+        await Sql.ExecuteAsync(source, """
+            CREATE TABLE public.notes (id int PRIMARY KEY, author text NOT NULL);
+            CREATE TABLE public.drafts (id int PRIMARY KEY, author text NOT NULL);
+            INSERT INTO public.notes SELECT g, 'someone else' FROM generate_series(1, 300) g;
+            INSERT INTO public.drafts SELECT g, 'someone else' FROM generate_series(1, 50) g;
+            ALTER TABLE public.notes OWNER TO rls_owner;
+            ALTER TABLE public.drafts OWNER TO rls_owner;
+            CREATE POLICY mine ON public.notes USING (author = current_user);
+            CREATE POLICY mine ON public.drafts USING (author = current_user);
+            ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+            ALTER TABLE public.drafts ENABLE ROW LEVEL SECURITY;
+            """);
+        var asOwner = source with { Username = "rls_owner" };
+        var target = await servers.Target.CreateDatabaseAsync("rls_tgt");
+
+        var refused = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(asOwner), Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("public.notes (FORCE ROW LEVEL SECURITY)", refused.Message);
+        Assert.DoesNotContain("drafts", refused.Message);
+        Assert.Contains("BYPASSRLS", refused.Message);
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"));
+
+        // Even a query the check did not cover is refused rather than filtered.
+        await using (var session = await new DatabaseSessions(asOwner, DatabaseRole.Source).OpenAsync(CancellationToken.None))
+        {
+            await using var read = new NpgsqlCommand("SELECT count(*) FROM public.notes", session);
+            var filtered = await Assert.ThrowsAsync<PostgresException>(() => read.ExecuteScalarAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, filtered.SqlState);
+        }
+
+        // A superuser copies every row; the copy keeps the policies, so the target's owner is now filtered there.
+        var summary = await new DataMigrator(new MigrationValidator()).MigrateAsync(new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None);
+        Assert.True(summary.Validation!.Passed, summary.Validation.Summary);
+        Assert.Equal(300L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM public.notes"));
+        Assert.True(await Sql.ScalarAsync<bool>(target, "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE oid = 'public.notes'::regclass"));
+
+        var validation = await Assert.ThrowsAsync<DataMigrationException>(() => DataValidator.ValidateAsync(
+            asOwner, target, new ValidationOptions(), new RecordingProgress(), CancellationToken.None));
+        Assert.Contains("of the source database", validation.Message);
+        Assert.Contains("public.notes", validation.Message);
     }
 }
