@@ -1,4 +1,5 @@
 using System.Globalization;
+using HerokuToCloud.Data.Catalog;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Validation;
@@ -7,9 +8,10 @@ namespace HerokuToCloud.Data.Validation;
 /// Reads one side's catalog into normalised object descriptions (for schema parity) and the tables and
 /// sequences content comparison works on. It runs in a session whose search_path is pg_catalog only,
 /// so every name that pg_get_*def, format_type and regclass print is schema-qualified and the same text
-/// on both servers; OIDs never leave this class. System schemas and objects that belong to an
-/// extension are left out (the extension itself is compared). Owners and privileges are not compared:
-/// roles are different on a new platform by design.
+/// on both servers; OIDs never leave this class. Objects are named by <see cref="Identifier.Display"/>,
+/// which quotes a name part that is not plain lower case (one holding a dot too), so no two objects share
+/// a name. System schemas and objects that belong to an extension are left out (the extension itself is
+/// compared). Owners and privileges are not compared: roles are different on a new platform by design.
 /// </summary>
 internal static class CatalogReader
 {
@@ -76,7 +78,7 @@ internal static class CatalogReader
     {
         var sql = $"SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE {UserSchema} AND {NotExtensionMember("pg_namespace", "n.oid")}";
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
-            objects.Add(new SchemaObject("schema", (string)row[0]!, Attributes()));
+            objects.Add(new SchemaObject("schema", Identifier.Display((string)row[0]!), Attributes()));
     }
 
     private static async Task ReadExtensionsAsync(NpgsqlConnection connection, List<SchemaObject> objects, CancellationToken cancellationToken)
@@ -112,7 +114,7 @@ internal static class CatalogReader
             var kind = ((string)row[3]!)[0];
             var relation = new Relation((uint)row[0]!, (string)row[1]!, (string)row[2]!, kind, (long)row[8]!, (long)row[9]!);
             relations.Add(relation);
-            objects.Add(new SchemaObject("table", relation.Schema + "." + relation.Name, Attributes(
+            objects.Add(new SchemaObject("table", Identifier.Display(relation.Schema, relation.Name), Attributes(
                 ("kind", kind switch
                 {
                     'r' => "table",
@@ -162,7 +164,7 @@ internal static class CatalogReader
 
             var expression = row[7] as string;
             var isGenerated = (string)row[8]! == "s";
-            objects.Add(new SchemaObject("column", $"{row[1]}.{row[2]}.{name}", Attributes(
+            objects.Add(new SchemaObject("column", Identifier.Display((string)row[1]!, (string)row[2]!, name), Attributes(
                 ("position", list.Count.ToString(CultureInfo.InvariantCulture)),
                 ("type", type),
                 ("not null", notNull ? "yes" : "no"),
@@ -200,7 +202,7 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            objects.Add(new SchemaObject("index", $"{row[0]}.{row[1]}", Attributes(
+            objects.Add(new SchemaObject("index", Identifier.Display((string)row[0]!, (string)row[1]!), Attributes(
                 ("table", (string)row[2]!),
                 ("definition", (string)row[3]!),
                 ("valid", (bool)row[4]! ? "yes" : "no"))));
@@ -219,7 +221,7 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            objects.Add(new SchemaObject("constraint", $"{row[0]}.{row[1]}.{row[2]}", Attributes(
+            objects.Add(new SchemaObject("constraint", Identifier.Display((string)row[0]!, (string)row[1]!, (string)row[2]!), Attributes(
                 ("type", (string)row[3]! switch
                 {
                     "p" => "primary key",
@@ -295,7 +297,7 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            var name = $"{row[0]}.{row[1]}";
+            var name = Identifier.Display((string)row[0]!, (string)row[1]!);
             var attributes = (string)row[2]! switch
             {
                 "e" => Attributes(("kind", "enum"), ("labels", row[3] as string ?? "")),
@@ -335,7 +337,7 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            objects.Add(new SchemaObject("trigger", $"{row[0]}.{row[1]}.{row[2]}", Attributes(
+            objects.Add(new SchemaObject("trigger", Identifier.Display((string)row[0]!, (string)row[1]!, (string)row[2]!), Attributes(
                 ("definition", (string)row[3]!),
                 ("enabled", (string)row[4]! switch { "D" => "disabled", "R" => "replica only", "A" => "always", _ => "origin" }))));
         }

@@ -255,7 +255,7 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     {
         var report = await ValidateAsync(await fixture.TargetAsync("""UPDATE "Mixed Case"."Order Items" SET "select" = 'other' WHERE "Order ID" = 7; DELETE FROM "Mixed Case"."Order Items" WHERE "Order ID" = 8"""));
 
-        var table = Table(report, "Mixed Case.Order Items");
+        var table = Table(report, "\"Mixed Case\".\"Order Items\"");
         Assert.Equal(1, table.ChangedRows);
         Assert.Equal(1, table.MissingRows);
         Assert.Equal("Order ID=7", table.Rows[0].DisplayKey);
@@ -299,8 +299,8 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
         Assert.Contains("type public.mood: labels differs (source: 'sad', 'ok', 'happy'; target: 'sad', 'ok', 'happy', 'ecstatic')", differences);
         Assert.Contains("sequence public.invoice_numbers: increment differs (source: 1; target: 5)", differences);
         Assert.Contains("trigger public.accounts.accounts_touch: enabled differs (source: origin; target: disabled)", differences);
-        Assert.Contains("table Mixed Case.Order Items: missing on the target", differences);
-        Assert.Contains(report.Tables, t => t.Table == "Mixed Case.Order Items" && t.Status == TableStatus.NotCompared);
+        Assert.Contains("table \"Mixed Case\".\"Order Items\": missing on the target", differences);
+        Assert.Contains(report.Tables, t => t.Table == "\"Mixed Case\".\"Order Items\"" && t.Status == TableStatus.NotCompared);
 
         // Content is still compared on the columns both sides have.
         Assert.Equal(TableStatus.Identical, Table(report, "public.accounts").Status);
