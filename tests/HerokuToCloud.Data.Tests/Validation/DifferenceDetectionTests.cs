@@ -310,6 +310,36 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
         Assert.False(report.Identical);
     }
 
+    [Theory]
+    [InlineData("DROP POLICY tenant_isolation ON public.tenant_notes", "policy public.tenant_notes.tenant_isolation: missing on the target")]
+    [InlineData("ALTER POLICY tenant_isolation ON public.tenant_notes TO PUBLIC", "policy public.tenant_notes.tenant_isolation: roles differs (source: tenant_app; target: PUBLIC)")]
+    [InlineData("ALTER POLICY tenant_isolation ON public.tenant_notes WITH CHECK (true)", "policy public.tenant_notes.tenant_isolation: with check differs (source: (tenant = current_setting('app.tenant'::text, true)); target: true)")]
+    [InlineData("DROP POLICY no_deletes ON public.tenant_notes; CREATE POLICY no_deletes ON public.tenant_notes FOR DELETE USING (false)", "policy public.tenant_notes.no_deletes: type differs (source: restrictive; target: permissive)")]
+    [InlineData("ALTER TABLE public.tenant_notes DISABLE ROW LEVEL SECURITY", "table public.tenant_notes: row level security differs (source: enabled; target: disabled)")]
+    [InlineData("ALTER TABLE public.tenant_notes NO FORCE ROW LEVEL SECURITY", "table public.tenant_notes: forced row level security differs (source: yes; target: no)")]
+    [InlineData("DROP RULE tenant_notes_keep ON public.tenant_notes", "rule public.tenant_notes.tenant_notes_keep: missing on the target")]
+    [InlineData("ALTER TABLE public.tenant_notes DISABLE RULE tenant_notes_keep", "rule public.tenant_notes.tenant_notes_keep: enabled differs (source: origin; target: disabled)")]
+    public async Task Row_level_security_policies_and_rules_are_compared(string change, string difference)
+    {
+        // The fixture connects as a superuser, which row-level security never filters: the rows of
+        // tenant_notes are compared in full whatever the policies say (and whatever row_security is).
+        var report = await ValidateAsync(await fixture.TargetAsync(change));
+
+        Assert.Equal(difference, Assert.Single(report.SchemaDifferences).ToString());
+        Assert.Equal(TableStatus.Identical, Table(report, "public.tenant_notes").Status);
+        Assert.Equal(30, Table(report, "public.tenant_notes").SourceRows);
+        Assert.False(report.Identical);
+    }
+
+    [Fact]
+    public async Task A_views_body_is_not_compared_as_a_rule()
+    {
+        // A view's body is its _RETURN rule; only its columns are compared (deparsed bodies change between versions).
+        var report = await ValidateAsync(await fixture.TargetAsync("CREATE OR REPLACE VIEW public.active_accounts AS SELECT id, name FROM public.accounts WHERE NOT active"));
+
+        Assert.True(report.Identical, Describe(report));
+    }
+
     [Fact]
     public async Task A_changed_large_object_is_reported()
     {
