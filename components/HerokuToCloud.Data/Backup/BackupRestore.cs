@@ -154,14 +154,13 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         var tables = new List<TableSummary>();
         await using var command = new NpgsqlCommand(
             """
-            SELECT n.nspname || '.' || c.relname, GREATEST(c.reltuples, 0)::bigint, pg_relation_size(c.oid)
+            SELECT n.nspname, c.relname, GREATEST(c.reltuples, 0)::bigint, pg_relation_size(c.oid)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
-             ORDER BY 1
             """, control);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            tables.Add(new TableSummary(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), 0, 1, 0, "pg_restore"));
-        return tables;
+            tables.Add(new TableSummary(Identifier.Display(reader.GetString(0), reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3), 0, 1, 0, "pg_restore"));
+        return tables.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
     }
 }

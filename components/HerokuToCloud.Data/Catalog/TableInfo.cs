@@ -29,7 +29,7 @@ public sealed record TableInfo
 
     public string QualifiedName => Identifier.Qualify(Schema, Name);
 
-    public string DisplayName => $"{Schema}.{Name}";
+    public string DisplayName => Identifier.Display(Schema, Name);
 
     public string ColumnList => string.Join(", ", Columns.Select(Identifier.Quote));
 }

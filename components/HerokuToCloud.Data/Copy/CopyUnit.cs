@@ -1,3 +1,5 @@
+using HerokuToCloud.Data.Catalog;
+
 namespace HerokuToCloud.Data.Copy;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed record CopyUnit
 
     public long EstimatedBytes { get; init; }
 
-    public string DisplayName => Kind == CopyUnitKind.LargeObjects ? "large objects" : $"{Schema}.{Table}";
+    public string DisplayName => Kind == CopyUnitKind.LargeObjects ? "large objects" : Identifier.Display(Schema, Table);
 }
 
 public enum CopyUnitKind

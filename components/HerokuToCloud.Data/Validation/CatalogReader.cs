@@ -1,4 +1,5 @@
 using System.Globalization;
+using HerokuToCloud.Data.Catalog;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Validation;
@@ -7,9 +8,11 @@ namespace HerokuToCloud.Data.Validation;
 /// Reads one side's catalog into normalised object descriptions (for schema parity) and the tables and
 /// sequences content comparison works on. It runs in a session whose search_path is pg_catalog only,
 /// so every name that pg_get_*def, format_type and regclass print is schema-qualified and the same text
-/// on both servers; OIDs never leave this class. System schemas and objects that belong to an
-/// extension are left out (the extension itself is compared). Owners and privileges are not compared:
-/// roles are different on a new platform by design.
+/// on both servers; OIDs never leave this class. Objects are named by <see cref="Identifier.Display"/>,
+/// which quotes a name part that is not plain lower case (one holding a dot too), so no two objects share
+/// a name. System schemas and objects that belong to an extension are left out (the extension itself is
+/// compared). Owners and privileges are not compared: roles are different on a new platform by design
+/// (a policy's roles are, see <see cref="ReadPoliciesAsync"/>).
 /// </summary>
 internal static class CatalogReader
 {
@@ -32,6 +35,8 @@ internal static class CatalogReader
         await ReadTypesAsync(connection, objects, cancellationToken);
         await ReadFunctionsAsync(connection, objects, cancellationToken);
         await ReadTriggersAsync(connection, objects, cancellationToken);
+        await ReadPoliciesAsync(connection, objects, cancellationToken);
+        await ReadRulesAsync(connection, objects, cancellationToken);
 
         var tables = relations
             .Where(r => r.Kind is 'r' or 'p' or 'm' or 'f')
@@ -76,7 +81,7 @@ internal static class CatalogReader
     {
         var sql = $"SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE {UserSchema} AND {NotExtensionMember("pg_namespace", "n.oid")}";
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
-            objects.Add(new SchemaObject("schema", (string)row[0]!, Attributes()));
+            objects.Add(new SchemaObject("schema", Identifier.Display((string)row[0]!), Attributes()));
     }
 
     private static async Task ReadExtensionsAsync(NpgsqlConnection connection, List<SchemaObject> objects, CancellationToken cancellationToken)
@@ -102,7 +107,7 @@ internal static class CatalogReader
                    (SELECT pg_catalog.string_agg(i.inhparent::pg_catalog.regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid),
                    pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8,
                    greatest(c.reltuples, 0)::int8,
-                   c.relrowsecurity
+                   c.relrowsecurity, c.relforcerowsecurity
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND {UserSchema} AND {NotExtensionMember("pg_class", "c.oid")}
             """;
@@ -112,7 +117,9 @@ internal static class CatalogReader
             var kind = ((string)row[3]!)[0];
             var relation = new Relation((uint)row[0]!, (string)row[1]!, (string)row[2]!, kind, (long)row[8]!, (long)row[9]!);
             relations.Add(relation);
-            objects.Add(new SchemaObject("table", relation.Schema + "." + relation.Name, Attributes(
+            // Row-level security only exists on tables; both flags are listed so a difference reads "enabled"/"disabled".
+            var hasRowSecurity = kind is 'r' or 'p';
+            objects.Add(new SchemaObject("table", Identifier.Display(relation.Schema, relation.Name), Attributes(
                 ("kind", kind switch
                 {
                     'r' => "table",
@@ -125,7 +132,8 @@ internal static class CatalogReader
                 ("partition key", row[5] as string),
                 ("partition bound", row[6] as string),
                 ("inherits", row[7] as string),
-                ("row level security", (bool)row[10]! ? "enabled" : null))));
+                ("row level security", hasRowSecurity ? ((bool)row[10]! ? "enabled" : "disabled") : null),
+                ("forced row level security", hasRowSecurity ? YesNo((bool)row[11]!) : null))));
         }
 
         return relations;
@@ -162,10 +170,10 @@ internal static class CatalogReader
 
             var expression = row[7] as string;
             var isGenerated = (string)row[8]! == "s";
-            objects.Add(new SchemaObject("column", $"{row[1]}.{row[2]}.{name}", Attributes(
+            objects.Add(new SchemaObject("column", Identifier.Display((string)row[1]!, (string)row[2]!, name), Attributes(
                 ("position", list.Count.ToString(CultureInfo.InvariantCulture)),
                 ("type", type),
-                ("not null", notNull ? "yes" : "no"),
+                ("not null", YesNo(notNull)),
                 ("default", isGenerated ? null : expression),
                 ("generated", isGenerated ? "stored: " + expression : null),
                 ("identity", (string)row[9]! switch { "a" => "always", "d" => "by default", _ => null }),
@@ -200,10 +208,10 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            objects.Add(new SchemaObject("index", $"{row[0]}.{row[1]}", Attributes(
+            objects.Add(new SchemaObject("index", Identifier.Display((string)row[0]!, (string)row[1]!), Attributes(
                 ("table", (string)row[2]!),
                 ("definition", (string)row[3]!),
-                ("valid", (bool)row[4]! ? "yes" : "no"))));
+                ("valid", YesNo((bool)row[4]!)))));
         }
     }
 
@@ -219,7 +227,7 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            objects.Add(new SchemaObject("constraint", $"{row[0]}.{row[1]}.{row[2]}", Attributes(
+            objects.Add(new SchemaObject("constraint", Identifier.Display((string)row[0]!, (string)row[1]!, (string)row[2]!), Attributes(
                 ("type", (string)row[3]! switch
                 {
                     "p" => "primary key",
@@ -229,7 +237,7 @@ internal static class CatalogReader
                     _ => "exclusion",
                 }),
                 ("definition", (string)row[4]!),
-                ("validated", (bool)row[5]! ? "yes" : "no"))));
+                ("validated", YesNo((bool)row[5]!)))));
         }
     }
 
@@ -269,7 +277,7 @@ internal static class CatalogReader
                 ("increment", Number((long)row[3]!)),
                 ("minimum", Number((long)row[4]!)),
                 ("maximum", Number((long)row[5]!)),
-                ("cycle", (bool)row[6]! ? "yes" : "no"),
+                ("cycle", YesNo((bool)row[6]!)),
                 ("owned by", sequence.OwnerDisplayName))));
         }
 
@@ -295,11 +303,11 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            var name = $"{row[0]}.{row[1]}";
+            var name = Identifier.Display((string)row[0]!, (string)row[1]!);
             var attributes = (string)row[2]! switch
             {
                 "e" => Attributes(("kind", "enum"), ("labels", row[3] as string ?? "")),
-                "d" => Attributes(("kind", "domain"), ("base type", (string)row[4]!), ("not null", (bool)row[5]! ? "yes" : "no"), ("default", row[6] as string), ("constraints", row[7] as string)),
+                "d" => Attributes(("kind", "domain"), ("base type", (string)row[4]!), ("not null", YesNo((bool)row[5]!)), ("default", row[6] as string), ("constraints", row[7] as string)),
                 _ => Attributes(("kind", "composite"), ("attributes", row[8] as string ?? "")),
             };
             objects.Add(new SchemaObject("type", name, attributes));
@@ -335,11 +343,60 @@ internal static class CatalogReader
             """;
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
-            objects.Add(new SchemaObject("trigger", $"{row[0]}.{row[1]}.{row[2]}", Attributes(
+            objects.Add(new SchemaObject("trigger", Identifier.Display((string)row[0]!, (string)row[1]!, (string)row[2]!), Attributes(
                 ("definition", (string)row[3]!),
-                ("enabled", (string)row[4]! switch { "D" => "disabled", "R" => "replica only", "A" => "always", _ => "origin" }))));
+                ("enabled", Firing((string)row[4]!)))));
         }
     }
+
+    private static async Task ReadPoliciesAsync(NpgsqlConnection connection, List<SchemaObject> objects, CancellationToken cancellationToken)
+    {
+        // Unlike owners and grants, a policy's roles are compared: they decide which rows each role sees, so a
+        // policy naming other roles on the target gives the application different rows. Role 0 is PUBLIC,
+        // read as '' (no role can have an empty name).
+        var sql = $"""
+            SELECT n.nspname, c.relname, pol.polname, pol.polcmd::text, pol.polpermissive,
+                   ARRAY(SELECT CASE WHEN u.oid = 0 THEN '' ELSE ro.rolname::text END
+                         FROM pg_catalog.unnest(pol.polroles) AS u(oid) LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = u.oid),
+                   pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid)
+            FROM pg_catalog.pg_policy pol
+            JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE {UserSchema} AND {NotExtensionMember("pg_class", "c.oid")}
+            """;
+        await foreach (var row in QueryAsync(connection, sql, cancellationToken))
+        {
+            objects.Add(new SchemaObject("policy", Identifier.Display((string)row[0]!, (string)row[1]!, (string)row[2]!), Attributes(
+                ("command", (string)row[3]! switch { "r" => "SELECT", "a" => "INSERT", "w" => "UPDATE", "d" => "DELETE", _ => "ALL" }),
+                ("type", (bool)row[4]! ? "permissive" : "restrictive"),
+                ("roles", string.Join(", ", ((string[])row[5]!).Select(r => r.Length == 0 ? "PUBLIC" : Identifier.Display(r)).Order(StringComparer.Ordinal))),
+                ("using", row[6] as string),
+                ("with check", row[7] as string))));
+        }
+    }
+
+    private static async Task ReadRulesAsync(NpgsqlConnection connection, List<SchemaObject> objects, CancellationToken cancellationToken)
+    {
+        // A view's _RETURN rule is the view's body, left out as view bodies are: its deparsed text changes
+        // between major versions, and the view's columns are compared. Any other rule rewrites what a
+        // statement does, so a missing or changed one matters more than the rare wording change of its text.
+        var sql = $"""
+            SELECT n.nspname, c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid), r.ev_enabled::text
+            FROM pg_catalog.pg_rewrite r
+            JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE r.rulename <> '_RETURN' AND {UserSchema} AND {NotExtensionMember("pg_class", "c.oid")}
+            """;
+        await foreach (var row in QueryAsync(connection, sql, cancellationToken))
+        {
+            objects.Add(new SchemaObject("rule", Identifier.Display((string)row[0]!, (string)row[1]!, (string)row[2]!), Attributes(
+                ("definition", (string)row[3]!),
+                ("enabled", Firing((string)row[4]!)))));
+        }
+    }
+
+    /// <summary>When a trigger or rule fires (tgenabled, ev_enabled): session_replication_role decides which ones run.</summary>
+    private static string Firing(string code) => code switch { "D" => "disabled", "R" => "replica only", "A" => "always", _ => "origin" };
 
     private static SortedDictionary<string, string> Attributes(params (string Name, string? Value)[] values)
     {
@@ -352,6 +409,8 @@ internal static class CatalogReader
 
         return attributes;
     }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,3 +1,5 @@
+using HerokuToCloud.Data.Catalog;
+
 namespace HerokuToCloud.Data.Validation;
 
 /// <summary>A relation that holds rows, as content comparison needs it.</summary>
@@ -10,7 +12,7 @@ namespace HerokuToCloud.Data.Validation;
 /// <param name="EstimatedRows">reltuples (0 when never analysed).</param>
 internal sealed record CatalogTable(string Schema, string Name, char Kind, IReadOnlyList<CatalogColumn> Columns, IReadOnlyList<string> PrimaryKey, long Pages, long EstimatedRows)
 {
-    public string DisplayName => Schema + "." + Name;
+    public string DisplayName => Identifier.Display(Schema, Name);
 
     public string QualifiedName => Sql.Qualify(Schema, Name);
 }

@@ -14,8 +14,8 @@ public enum SchemaDifferenceKind
 }
 
 /// <summary>One schema difference, named by object.</summary>
-/// <param name="ObjectKind">schema, extension, table, column, index, constraint, sequence, type, function or trigger.</param>
-/// <param name="Object">The object's schema-qualified name (a column is schema.table.column).</param>
+/// <param name="ObjectKind">schema, extension, table, column, index, constraint, sequence, type, function, trigger, policy or rule.</param>
+/// <param name="Object">The object's schema-qualified name (a column, constraint, trigger, policy or rule is schema.table.name); a name part is quoted when it is not plain lower case, as in <c>"Mixed Case".orders</c>.</param>
 /// <param name="Difference">What differs.</param>
 /// <param name="Attribute">For <see cref="SchemaDifferenceKind.Differs"/>: the attribute that differs.</param>
 /// <param name="Source">The source's value of the attribute (null when the source lacks it).</param>

@@ -90,7 +90,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         Assert.Equal(1234, root.GetProperty("rows").GetInt64());
         Assert.True(root.GetProperty("bytes").GetInt64() > 1234);
         var table = Assert.Single(root.GetProperty("tables").EnumerateArray());
-        Assert.Equal("public.Order", table.GetProperty("name").GetString());
+        Assert.Equal("public.\"Order\"", table.GetProperty("name").GetString());
         Assert.Equal("binary", table.GetProperty("format").GetString());
         Assert.Equal(
             ["pre-data schema", "plan", "copy", "sequences", "post-data", "analyze"],

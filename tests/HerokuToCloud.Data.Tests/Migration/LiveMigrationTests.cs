@@ -26,7 +26,7 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
 
         Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
 
-        var items = summary.Tables.Single(t => t.Name == "Sales Dept.Order Items");
+        var items = summary.Tables.Single(t => t.Name == "\"Sales Dept\".\"Order Items\"");
         Assert.Equal("text", items.Format);
         Assert.True(items.Units > 1, "the order items table is split into key ranges");
         Assert.Equal(3000, items.Rows);
@@ -39,7 +39,7 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
         Assert.Equal(4, summary.LargeObjects);
         Assert.Equal(0, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
         Assert.Contains("phase copy", progress.Events);
-        Assert.Contains("finish Sales Dept.Order Items 3000", progress.Events);
+        Assert.Contains("finish \"Sales Dept\".\"Order Items\" 3000", progress.Events);
 
         // The copied schema works: identity and sequences continue after the source's values, generated columns compute.
         Assert.Equal(51, await Sql.ScalarAsync<int>(target, "INSERT INTO \"Sales Dept\".customers (name) VALUES ('new') RETURNING id"));

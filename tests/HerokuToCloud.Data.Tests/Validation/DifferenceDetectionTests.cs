@@ -255,7 +255,7 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     {
         var report = await ValidateAsync(await fixture.TargetAsync("""UPDATE "Mixed Case"."Order Items" SET "select" = 'other' WHERE "Order ID" = 7; DELETE FROM "Mixed Case"."Order Items" WHERE "Order ID" = 8"""));
 
-        var table = Table(report, "Mixed Case.Order Items");
+        var table = Table(report, "\"Mixed Case\".\"Order Items\"");
         Assert.Equal(1, table.ChangedRows);
         Assert.Equal(1, table.MissingRows);
         Assert.Equal("Order ID=7", table.Rows[0].DisplayKey);
@@ -299,8 +299,8 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
         Assert.Contains("type public.mood: labels differs (source: 'sad', 'ok', 'happy'; target: 'sad', 'ok', 'happy', 'ecstatic')", differences);
         Assert.Contains("sequence public.invoice_numbers: increment differs (source: 1; target: 5)", differences);
         Assert.Contains("trigger public.accounts.accounts_touch: enabled differs (source: origin; target: disabled)", differences);
-        Assert.Contains("table Mixed Case.Order Items: missing on the target", differences);
-        Assert.Contains(report.Tables, t => t.Table == "Mixed Case.Order Items" && t.Status == TableStatus.NotCompared);
+        Assert.Contains("table \"Mixed Case\".\"Order Items\": missing on the target", differences);
+        Assert.Contains(report.Tables, t => t.Table == "\"Mixed Case\".\"Order Items\"" && t.Status == TableStatus.NotCompared);
 
         // Content is still compared on the columns both sides have.
         Assert.Equal(TableStatus.Identical, Table(report, "public.accounts").Status);
@@ -308,6 +308,36 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
         Assert.Equal(TableStatus.Identical, orders.Status);
         Assert.Contains("coupon", orders.Reason, StringComparison.Ordinal);
         Assert.False(report.Identical);
+    }
+
+    [Theory]
+    [InlineData("DROP POLICY tenant_isolation ON public.tenant_notes", "policy public.tenant_notes.tenant_isolation: missing on the target")]
+    [InlineData("ALTER POLICY tenant_isolation ON public.tenant_notes TO PUBLIC", "policy public.tenant_notes.tenant_isolation: roles differs (source: tenant_app; target: PUBLIC)")]
+    [InlineData("ALTER POLICY tenant_isolation ON public.tenant_notes WITH CHECK (true)", "policy public.tenant_notes.tenant_isolation: with check differs (source: (tenant = current_setting('app.tenant'::text, true)); target: true)")]
+    [InlineData("DROP POLICY no_deletes ON public.tenant_notes; CREATE POLICY no_deletes ON public.tenant_notes FOR DELETE USING (false)", "policy public.tenant_notes.no_deletes: type differs (source: restrictive; target: permissive)")]
+    [InlineData("ALTER TABLE public.tenant_notes DISABLE ROW LEVEL SECURITY", "table public.tenant_notes: row level security differs (source: enabled; target: disabled)")]
+    [InlineData("ALTER TABLE public.tenant_notes NO FORCE ROW LEVEL SECURITY", "table public.tenant_notes: forced row level security differs (source: yes; target: no)")]
+    [InlineData("DROP RULE tenant_notes_keep ON public.tenant_notes", "rule public.tenant_notes.tenant_notes_keep: missing on the target")]
+    [InlineData("ALTER TABLE public.tenant_notes DISABLE RULE tenant_notes_keep", "rule public.tenant_notes.tenant_notes_keep: enabled differs (source: origin; target: disabled)")]
+    public async Task Row_level_security_policies_and_rules_are_compared(string change, string difference)
+    {
+        // The fixture connects as a superuser, which row-level security never filters: the rows of
+        // tenant_notes are compared in full whatever the policies say (and whatever row_security is).
+        var report = await ValidateAsync(await fixture.TargetAsync(change));
+
+        Assert.Equal(difference, Assert.Single(report.SchemaDifferences).ToString());
+        Assert.Equal(TableStatus.Identical, Table(report, "public.tenant_notes").Status);
+        Assert.Equal(30, Table(report, "public.tenant_notes").SourceRows);
+        Assert.False(report.Identical);
+    }
+
+    [Fact]
+    public async Task A_views_body_is_not_compared_as_a_rule()
+    {
+        // A view's body is its _RETURN rule; only its columns are compared (deparsed bodies change between versions).
+        var report = await ValidateAsync(await fixture.TargetAsync("CREATE OR REPLACE VIEW public.active_accounts AS SELECT id, name FROM public.accounts WHERE NOT active"));
+
+        Assert.True(report.Identical, Describe(report));
     }
 
     [Fact]

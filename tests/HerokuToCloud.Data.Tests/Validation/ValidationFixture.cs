@@ -6,7 +6,8 @@ namespace HerokuToCloud.Data.Tests.Validation;
 
 /// <summary>
 /// One PostgreSQL server with a source database holding every case validation must handle (types, a
-/// composite key, quoted names, a table without a key, partitions, sequences, a large object). Each test
+/// composite key, quoted names, a table without a key, partitions, sequences, a large object, row-level
+/// security with policies, a rule). Each test
 /// derives its target from it with plain SQL — CREATE DATABASE … TEMPLATE (an exact copy) or
 /// pg_dump | pg_restore — then injects one difference. The copy engine is never involved.
 /// </summary>
@@ -153,6 +154,16 @@ public sealed class ValidationFixture : IAsyncLifetime
         CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
         CREATE TRIGGER accounts_touch BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.touch();
         CREATE VIEW public.active_accounts AS SELECT id, name FROM public.accounts WHERE active;
+
+        CREATE ROLE tenant_app NOLOGIN;
+        CREATE TABLE public.tenant_notes (id int PRIMARY KEY, tenant text NOT NULL, body text);
+        INSERT INTO public.tenant_notes SELECT g, 'tenant ' || (g % 3), 'note ' || g FROM generate_series(1, 30) g;
+        ALTER TABLE public.tenant_notes ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE public.tenant_notes FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON public.tenant_notes TO tenant_app
+            USING (tenant = current_setting('app.tenant', true)) WITH CHECK (tenant = current_setting('app.tenant', true));
+        CREATE POLICY no_deletes ON public.tenant_notes AS RESTRICTIVE FOR DELETE USING (false);
+        CREATE RULE tenant_notes_keep AS ON DELETE TO public.tenant_notes WHERE old.tenant = 'tenant 0' DO INSTEAD NOTHING;
         ANALYZE;
         """;
 }
