@@ -22,18 +22,18 @@ public static class RowSecurity
         // row_security_active answers for the current role whatever row_security is set to: false for a
         // superuser or BYPASSRLS role, and for the owner unless the table has FORCE ROW LEVEL SECURITY.
         const string sql = """
-            SELECT pg_catalog.format('%I.%I', n.nspname, c.relname), c.relforcerowsecurity
+            SELECT n.nspname, c.relname, c.relforcerowsecurity
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind = 'r' AND c.relrowsecurity AND pg_catalog.row_security_active(c.oid)
-            ORDER BY 1
+            ORDER BY 1, 2
             """;
         var tables = new List<(string Name, bool Forced)>();
         await using (var command = new NpgsqlCommand(sql, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
-                tables.Add((reader.GetString(0), reader.GetBoolean(1)));
+                tables.Add((Identifier.Display(reader.GetString(0), reader.GetString(1)), reader.GetBoolean(2)));
         }
 
         if (tables.Count == 0)

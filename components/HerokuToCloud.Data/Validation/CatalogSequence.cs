@@ -7,7 +7,7 @@ internal sealed record CatalogSequence(string Schema, string Name, long Incremen
 {
     public string DisplayName => Identifier.Display(Schema, Name);
 
-    public string QualifiedName => Sql.Qualify(Schema, Name);
+    public string QualifiedName => Identifier.Qualify(Schema, Name);
 
     public string? OwnerDisplayName => OwnerTable is null ? null : Identifier.Display(OwnerSchema!, OwnerTable, OwnerColumn!);
 }

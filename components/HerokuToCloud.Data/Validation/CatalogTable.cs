@@ -14,5 +14,5 @@ internal sealed record CatalogTable(string Schema, string Name, char Kind, IRead
 {
     public string DisplayName => Identifier.Display(Schema, Name);
 
-    public string QualifiedName => Sql.Qualify(Schema, Name);
+    public string QualifiedName => Identifier.Qualify(Schema, Name);
 }

@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Catalog;
 using System.Globalization;
 using System.Numerics;
 using Npgsql;
@@ -97,7 +98,7 @@ internal static class ChunkQueries
         string sql;
         if (pair.HasKey)
         {
-            var keys = string.Join(", ", pair.Key.Select(k => $"{Sql.Quote(k.Name)}::text"));
+            var keys = string.Join(", ", pair.Key.Select(k => $"{Identifier.Quote(k.Name)}::text"));
             var filter = bits == 0 ? "" : $" WHERE (({pair.KeyHashSql}) & {mask}) = ANY(@chunks)";
             sql = $"SELECT {pair.RowHashSql}, {keys} FROM ONLY {pair.QualifiedName}{filter}";
         }
@@ -137,12 +138,12 @@ internal static class ChunkQueries
     /// </summary>
     public static async Task<Dictionary<string, ColumnValues>> ColumnValuesAsync(NpgsqlConnection connection, TablePair pair, Side side, IReadOnlyList<string[]> keys, bool includeValues, CancellationToken cancellationToken)
     {
-        var keyTexts = string.Join(", ", pair.Key.Select(k => $"{Sql.Quote(k.Name)}::text"));
+        var keyTexts = string.Join(", ", pair.Key.Select(k => $"{Identifier.Quote(k.Name)}::text"));
         var values = string.Join(", ", pair.Columns.Select(c =>
             includeValues
-                ? $"md5({Sql.Quote(c.Name)}::text), left({Sql.Quote(c.Name)}::text, {ShownLength + 1})"
-                : $"md5({Sql.Quote(c.Name)}::text), NULL::text"));
-        var keyList = string.Join(", ", pair.Key.Select(k => Sql.Quote(k.Name)));
+                ? $"md5({Identifier.Quote(c.Name)}::text), left({Identifier.Quote(c.Name)}::text, {ShownLength + 1})"
+                : $"md5({Identifier.Quote(c.Name)}::text), NULL::text"));
+        var keyList = string.Join(", ", pair.Key.Select(k => Identifier.Quote(k.Name)));
         var casts = string.Join(", ", pair.Key.Select((k, i) => $"u.k{i}::{pair.TypeName(k, side)}"));
         var arrays = string.Join(", ", pair.Key.Select((_, i) => $"@k{i}::text[]"));
         var names = string.Join(", ", pair.Key.Select((_, i) => $"k{i}"));

@@ -1,3 +1,5 @@
+using HerokuToCloud.Data.Catalog;
+
 namespace HerokuToCloud.Data.Validation;
 
 /// <summary>
@@ -81,7 +83,7 @@ internal static class RowHash
 
     private static string Step(HashedColumn column, string seed, int position)
     {
-        var c = Sql.Quote(column.Name);
+        var c = Identifier.Quote(column.Name);
         var value = !column.Nullable ? ValueOf(column.Kind, c) : column.Kind switch
         {
             HashKind.Int2 => $"coalesce({c}, 0::int2)",

@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Catalog;
 using System.Globalization;
 using System.Numerics;
 using Npgsql;
@@ -70,7 +71,7 @@ internal static class SequenceValidator
     {
         // Not ONLY: a sequence owned by a partitioned or parent table serves its partitions too.
         var aggregate = sequence.Increment > 0 ? "max" : "min";
-        var sql = $"SELECT {aggregate}({Sql.Quote(sequence.OwnerColumn!)})::text FROM {Sql.Qualify(sequence.OwnerSchema!, sequence.OwnerTable!)}";
+        var sql = $"SELECT {aggregate}({Identifier.Quote(sequence.OwnerColumn!)})::text FROM {Identifier.Qualify(sequence.OwnerSchema!, sequence.OwnerTable!)}";
         return await Query(side, sequence.DisplayName, async () =>
         {
             await using var command = new NpgsqlCommand(sql, side.Coordinator);

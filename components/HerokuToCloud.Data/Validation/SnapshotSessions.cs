@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Catalog;
 using System.Threading.Channels;
 using HerokuToCloud.Data.Connections;
 using Npgsql;
@@ -155,7 +156,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         {
             await ExecuteAsync(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", cancellationToken);
             if (snapshot is not null)
-                await ExecuteAsync(connection, "SET TRANSACTION SNAPSHOT " + Sql.Literal(snapshot), cancellationToken);
+                await ExecuteAsync(connection, "SET TRANSACTION SNAPSHOT " + Identifier.Literal(snapshot), cancellationToken);
             return connection;
         }
         catch
