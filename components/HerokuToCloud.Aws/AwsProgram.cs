@@ -27,6 +27,7 @@ internal sealed class AwsProgram
     {
         Plan = plan;
         Options = options;
+        WritableRoots = WritableRoots.Resolve(plan, options.WritableRoot);
         servesHttps = plan.Apps.ToDictionary(
             a => a.Name,
             a => stages.Append(plan).SelectMany(p => p.Apps).Any(other => other.Name == a.Name && other.Domains.Count > 0),
@@ -41,6 +42,9 @@ internal sealed class AwsProgram
     public LandingPlan Plan { get; }
 
     public AwsLandingOptions Options { get; }
+
+    /// <summary>The containers the team lets write to their root filesystem (--writable-root).</summary>
+    public WritableRoots WritableRoots { get; }
 
     public ResourceGraph Graph { get; }
 

@@ -48,9 +48,9 @@ internal static class AppDeployment
             var serviceOwner = $"{owner} process {service.Name}";
             var container = new ContainerSpec(service.Name, image)
             {
-                Command = service.Command,
+                Launch = ProcessLaunch.For(app.Image, service.Command),
                 Port = service.Kind == ServiceKind.Web ? service.Port : null,
-                WritableRootFilesystem = service.WritableRootFilesystem,
+                WritableRootFilesystem = service.WritableRootFilesystem || program.WritableRoots.Allows(app.Name, service.Name),
                 SecretVariables = variables,
                 SecretArn = secret?.Ref("arn"),
             };
