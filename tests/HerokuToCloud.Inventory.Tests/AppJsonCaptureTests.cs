@@ -20,7 +20,7 @@ public class AppJsonCaptureTests
         var app = Rails().Apps.Single();
 
         Assert.Equal(
-            ["web|bundle exec puma -C config/puma.rb|standard-2x|2", "worker|bundle exec sidekiq -c 5|basic|1", "clock|bundle exec clockwork clock.rb|standard-1x|1"],
+            ["web|bundle exec puma -C config/puma.rb|standard-2x|2", "worker|bundle exec sidekiq -c 5|basic|0", "clock|bundle exec clockwork clock.rb|standard-1x|1"],
             app.Processes.Select(p => $"{p.Type}|{p.Command}|{p.Size}|{p.Quantity}"));
         Assert.Equal(new ReleasePhase("bundle exec rails db:migrate", "performance-m"), app.Release);
         Assert.Equal("bundle exec rails db:seed", app.PostDeploy);
@@ -31,20 +31,20 @@ public class AppJsonCaptureTests
     {
         var notes = Rails().Apps.Single().Notes;
 
-        Assert.Contains(notes, n => n.StartsWith("worker: quantity 1 is assumed (rails/app.json formation gives no quantity)", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("worker: quantity 0, as Heroku gives a process type that was never scaled (rails/app.json formation gives no quantity)", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("formation sets ghost (line 34), but no process in rails/Procfile has that type", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("sizes worker as 'hobby', Heroku's older name for basic", StringComparison.Ordinal));
         Assert.DoesNotContain(notes, n => n.StartsWith("web: quantity", StringComparison.Ordinal) || n.StartsWith("clock: quantity", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_process_without_formation_gets_one_dyno_and_only_non_web_ones_a_note()
+    public void A_process_without_formation_gets_Herokus_default_web_one_dyno_others_none_with_a_note()
     {
         var app = Capture("""{ "name": "plain" }""", "web: bin/web\nworker: bin/worker\n");
 
-        Assert.Equal([1, 1], app.Processes.Select(p => p.Quantity));
+        Assert.Equal([1, 0], app.Processes.Select(p => p.Quantity));
         Assert.Equal([DynoSizes.Default, DynoSizes.Default], app.Processes.Select(p => p.Size));
-        Assert.Single(app.Notes, n => n.StartsWith("worker: quantity 1 is assumed (app.json has no formation for it)", StringComparison.Ordinal));
+        Assert.Single(app.Notes, n => n.StartsWith("worker: quantity 0, as Heroku gives a process type that was never scaled (app.json has no formation for it)", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -266,7 +266,7 @@ public class AppJsonCaptureTests
         var app = system.Apps.Single();
         Assert.Equal("procfile-only", app.Name);
         Assert.Equal(["web", "worker"], app.Processes.Select(p => p.Type));
-        Assert.Contains(app.Notes, n => n.StartsWith("worker: quantity 1 is assumed (no app.json formation says how many)", StringComparison.Ordinal));
+        Assert.Contains(app.Notes, n => n.StartsWith("worker: quantity 0, as Heroku gives a process type that was never scaled (no app.json formation says how many)", StringComparison.Ordinal));
         Assert.Empty(system.Addons);
     }
 

@@ -139,6 +139,16 @@ public class ServiceTests
     }
 
     [Fact]
+    public void The_release_phase_is_a_one_off_run_never_a_service_that_ECS_keeps_running()
+    {
+        var program = Emigrate().Program;
+        Assert.Equal(["emigrate-web", "emigrate-worker", "emigrate-clock"], program.OfType(AwsTypes.Service).Select(s => s.Name));
+        Assert.Equal(AwsTypes.LocalCommand, program.Get("emigrate-release").Type);
+        // A service at 0 tasks is steady as soon as it exists (0 running of 0 desired), so waiting costs nothing.
+        Assert.Equal(new BoolValue(true), program.Get("emigrate-clock").At("waitForSteadyState"));
+    }
+
+    [Fact]
     public void Fargate_sizes_are_stack_config_with_valid_pairs()
     {
         var stack = Emigrate().Stack.Values;
