@@ -102,7 +102,19 @@ public class AppJsonCaptureTests
         Assert.Equal("default", system.Addons.Single(a => a.Service == "papertrail").Plan);
         Assert.Contains(app.Notes, n => n.Contains("rails/app.json line 41 ($.addons[4].plan) names papertrail without a plan", StringComparison.Ordinal));
         Assert.Contains(app.Notes, n => n.StartsWith("acme-widgets is not in heroku2cloud's add-on catalog; its attachment ACME_WIDGETS is assumed to inject ACME_WIDGETS_URL", StringComparison.Ordinal));
-        Assert.Contains(app.Notes, n => n.StartsWith("Heroku Scheduler is provisioned, but its jobs live only in Heroku's dashboard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_Scheduler_jobs_are_a_warning_while_the_section_is_empty_never_a_note_the_inventory_keeps()
+    {
+        var system = Rails();
+        var app = system.Apps.Single();
+
+        Assert.DoesNotContain(app.Notes, n => n.Contains("Scheduler", StringComparison.Ordinal));
+        Assert.Contains(InventoryWarnings.For(system), w => w.StartsWith($"{app.Name} has Heroku Scheduler but its scheduler section is empty", StringComparison.Ordinal));
+
+        var listed = system with { Apps = [app with { Scheduler = [new ScheduledJob { Name = "nightly", Command = "rake nightly", Frequency = SchedulerFrequency.Daily(2, 30) }] }] };
+        Assert.DoesNotContain(InventoryWarnings.For(listed), w => w.Contains("Scheduler", StringComparison.Ordinal));
     }
 
     [Fact]
