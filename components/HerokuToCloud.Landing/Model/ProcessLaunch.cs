@@ -6,8 +6,9 @@ namespace HerokuToCloud.Landing;
 /// command through a shell with the buildpacks' environment; a Cloud Native Buildpacks image does the
 /// same only when the command goes to its launcher (<c>/cnb/lifecycle/launcher "cmd"</c>): a command
 /// given without replacing the entrypoint becomes arguments of the launcher's default process, which
-/// starts <c>web</c> for every process type. A heroku.yml Docker image runs it with <c>/bin/sh -c</c>,
-/// as Heroku does, whatever ENTRYPOINT the Dockerfile sets.
+/// starts <c>web</c> for every process type. A heroku.yml Docker image runs it with <c>/bin/sh -c</c>
+/// in place of the Dockerfile's ENTRYPOINT, so a shell expands $PORT and the other variables as on
+/// Heroku; an image whose ENTRYPOINT prepares the environment needs that step in the command.
 /// </summary>
 /// <param name="EntryPoint">Replaces the image's ENTRYPOINT (Kubernetes <c>command</c>, ECS <c>entryPoint</c>).</param>
 /// <param name="Command">The whole command string, passed as the single argument (Kubernetes <c>args</c>, ECS <c>command</c>).</param>

@@ -63,8 +63,8 @@ internal static class ManifestAddons
             if (plan == "in-dyno")
                 notes.Add($"{service}:in-dyno exists only inside Heroku CI test runs; set the plan production uses.");
             // No note for Heroku Scheduler: a note stays in the inventory and generate repeated it after the
-            // jobs were listed. Capture, inventory show and generate warn from the scheduler section
-            // itself while it is empty (InventoryWarnings.MissingSchedulerJobs).
+            // jobs were listed. Capture and inventory show warn from the scheduler section itself while
+            // it is empty (InventoryWarnings.MissingSchedulerJobs), generate likewise (AddonFindings).
 
             return new Addon
             {
