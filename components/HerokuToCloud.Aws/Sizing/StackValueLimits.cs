@@ -30,7 +30,7 @@ public sealed class StackValueLimits
         int? Number(string key) =>
             stack.Values.GetValueOrDefault(key) switch
             {
-                NumberValue n when n.Number == decimal.Truncate(n.Number) => (int)n.Number,
+                NumberValue n when n.Number == decimal.Truncate(n.Number) && n.Number is >= int.MinValue and <= int.MaxValue => (int)n.Number,
                 StringValue s when int.TryParse(s.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) => i,
                 _ => null,
             };

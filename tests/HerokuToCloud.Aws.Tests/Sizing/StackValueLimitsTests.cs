@@ -48,4 +48,13 @@ public class StackValueLimitsTests
         Assert.Contains("0 or more", problems[0].Problem);
         Assert.Contains("at least 4 (emigrateWebMinCount = 4", problems[1].Problem);
     }
+
+    [Fact]
+    public void A_count_beyond_any_whole_number_is_a_problem_not_a_crash()
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateWorkerCount", new NumberValue(1e20m));
+        stack.Set("emigrateClockCount", new NumberValue(1.5m));
+        Assert.Equal(["emigrateWorkerCount", "emigrateClockCount"], limits.Check(stack).Select(p => p.Key));
+    }
 }
