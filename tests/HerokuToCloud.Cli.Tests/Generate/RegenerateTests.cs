@@ -99,7 +99,7 @@ public sealed class RegenerateTests : IDisposable
         var again = await Generate("--set", "emigrateFrontendWebCpu=4096");
 
         Assert.True(again.ExitCode == 2, again.ToString());
-        Assert.Contains("emigrateFrontendWebMemory (in Pulumi.prod.yaml): 2048 MiB does not go with emigrateFrontendWebCpu = 4096", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("emigrateFrontendWebMemory (kept in Pulumi.prod.yaml): 2048 MiB does not go with emigrateFrontendWebCpu = 4096", again.Stderr, StringComparison.Ordinal);
         Assert.Contains("Nothing was written.", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(StackFile));
     }
