@@ -56,7 +56,10 @@ public static partial class AwsLanding
             program.Stack,
             [.. plan.Findings, .. program.Findings],
             [.. config.Where(c => c.Secret).Select(c => c.Key)],
-            [.. config.Where(c => !c.Secret && !program.Stack.Values.ContainsKey(c.Key)).Select(c => c.Key)]);
+            [.. config.Where(c => !c.Secret && !program.Stack.Values.ContainsKey(c.Key)).Select(c => c.Key)])
+        {
+            Limits = program.Limits,
+        };
     }
 
     private static void Validate(LandingPlan plan)

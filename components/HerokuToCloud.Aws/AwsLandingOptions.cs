@@ -41,6 +41,13 @@ public sealed partial record AwsLandingOptions
     /// </summary>
     public string InitialImageTag { get; init; } = "initial";
 
+    /// <summary>
+    /// Processes that keep a writable root filesystem (<c>APP/PROCESS</c>, or <c>PROCESS</c> in every
+    /// app; <c>release</c> and scheduled job names count too), each with an ECS.5 waiver. Everything
+    /// else runs with a read-only root and a writable /tmp. See <see cref="WritableRoots"/>.
+    /// </summary>
+    public IReadOnlyList<string> WritableRoot { get; init; } = [];
+
     /// <summary>The retention values CloudWatch Logs accepts.</summary>
     public static readonly IReadOnlyList<int> ValidLogRetentionDays =
         [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

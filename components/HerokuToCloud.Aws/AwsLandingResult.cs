@@ -14,4 +14,8 @@ public sealed record AwsLandingResult(
     StackConfig Stack,
     IReadOnlyList<PlanFinding> Findings,
     IReadOnlyList<string> SecretConfigKeys,
-    IReadOnlyList<string> RequiredConfigKeys);
+    IReadOnlyList<string> RequiredConfigKeys)
+{
+    /// <summary>Limits on this program's stack values that their config types cannot express; check a stack against them after --set.</summary>
+    public StackValueLimits Limits { get; init; } = new();
+}

@@ -27,6 +27,7 @@ internal sealed class AwsProgram
     {
         Plan = plan;
         Options = options;
+        WritableRoots = WritableRoots.Resolve(plan, options.WritableRoot);
         servesHttps = plan.Apps.ToDictionary(
             a => a.Name,
             a => stages.Append(plan).SelectMany(p => p.Apps).Any(other => other.Name == a.Name && other.Domains.Count > 0),
@@ -41,6 +42,12 @@ internal sealed class AwsProgram
     public LandingPlan Plan { get; }
 
     public AwsLandingOptions Options { get; }
+
+    /// <summary>Limits on stack values AWS would refuse (Fargate sizes, task counts), for generate to check after --set.</summary>
+    public StackValueLimits Limits { get; } = new();
+
+    /// <summary>The containers the team lets write to their root filesystem (--writable-root).</summary>
+    public WritableRoots WritableRoots { get; }
 
     public ResourceGraph Graph { get; }
 

@@ -18,9 +18,8 @@ public static class InventoryWarnings
             foreach (var process in app.Processes.Where(p => p.Command is null && !app.Build.IsDocker))
                 warnings.Add($"{app.Name}: process {process.Type} has no command and the app is not a Docker build; add the command from its Procfile.");
 
-            var attached = system.Addons.Where(a => a.Attachments.Any(t => t.App == app.Name)).ToArray();
-            if (attached.Any(a => AddonServices.IsScheduler(a.Service)) && app.Scheduler.Count == 0)
-                warnings.Add($"{app.Name} has Heroku Scheduler but its scheduler section is empty; list the jobs from the Scheduler dashboard (command, frequency, size).");
+            if (MissingSchedulerJobs(system, app) is { } scheduler)
+                warnings.Add(scheduler);
 
             var runtime = app.Config.Where(c => c.Kind == ConfigVarKind.Runtime && c.Name != "PORT").Select(c => c.Name).ToArray();
             if (runtime.Length > 0)
@@ -40,5 +39,17 @@ public static class InventoryWarnings
         }
 
         return warnings;
+    }
+
+    /// <summary>
+    /// The warning for an app that has Heroku Scheduler but no jobs in its scheduler section (Heroku
+    /// has no API for them); null once any job is listed, so it never outlives the gap it reports.
+    /// </summary>
+    public static string? MissingSchedulerJobs(HerokuSystem system, HerokuApp app)
+    {
+        var scheduled = system.Addons.Any(a => AddonServices.IsScheduler(a.Service) && a.Attachments.Any(t => t.App == app.Name));
+        return scheduled && app.Scheduler.Count == 0
+            ? $"{app.Name} has Heroku Scheduler but its scheduler section is empty; list the jobs from the Scheduler dashboard (command, frequency, size)."
+            : null;
     }
 }

@@ -41,7 +41,6 @@ public class ExampleStackTests
                 ? c with { Kind = ConfigVarKind.Addon, Addon = database.Name, Value = ConfigValueSource.Addon }
                 : c).ToArray(),
             Scheduler = [new ScheduledJob { Name = "send-emails", Command = "node job.ts", Frequency = SchedulerFrequency.Hourly(0) }],
-            Notes = emailer.Notes.Where(n => !n.StartsWith("Heroku Scheduler is provisioned", StringComparison.Ordinal)).ToArray(),
         };
 
         return captured with
@@ -79,7 +78,9 @@ public class ExampleStackTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(InventoryYamlWriter.Write(CaptureEmigrate()), result.Stdout);
-        Assert.Contains("captured 3 apps, 3 processes, 2 add-ons and 1 note into standard output.", result.Stderr, StringComparison.Ordinal);
+        // The Scheduler's missing jobs are this run's warning, not a note the inventory would keep after they are listed.
+        Assert.Contains("warning: emigrate-emailer has Heroku Scheduler but its scheduler section is empty", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("captured 3 apps, 3 processes, 2 add-ons and 0 notes into standard output.", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public class AppJsonCaptureTests
         var app = Rails().Apps.Single();
 
         Assert.Equal(
-            ["web|bundle exec puma -C config/puma.rb|standard-2x|2", "worker|bundle exec sidekiq -c 5|basic|1", "clock|bundle exec clockwork clock.rb|standard-1x|1"],
+            ["web|bundle exec puma -C config/puma.rb|standard-2x|2", "worker|bundle exec sidekiq -c 5|basic|0", "clock|bundle exec clockwork clock.rb|standard-1x|1"],
             app.Processes.Select(p => $"{p.Type}|{p.Command}|{p.Size}|{p.Quantity}"));
         Assert.Equal(new ReleasePhase("bundle exec rails db:migrate", "performance-m"), app.Release);
         Assert.Equal("bundle exec rails db:seed", app.PostDeploy);
@@ -31,20 +31,20 @@ public class AppJsonCaptureTests
     {
         var notes = Rails().Apps.Single().Notes;
 
-        Assert.Contains(notes, n => n.StartsWith("worker: quantity 1 is assumed (rails/app.json formation gives no quantity)", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("worker: quantity 0, as Heroku gives a process type that was never scaled (rails/app.json formation gives no quantity)", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("formation sets ghost (line 34), but no process in rails/Procfile has that type", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("sizes worker as 'hobby', Heroku's older name for basic", StringComparison.Ordinal));
         Assert.DoesNotContain(notes, n => n.StartsWith("web: quantity", StringComparison.Ordinal) || n.StartsWith("clock: quantity", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_process_without_formation_gets_one_dyno_and_only_non_web_ones_a_note()
+    public void A_process_without_formation_gets_Herokus_default_web_one_dyno_others_none_with_a_note()
     {
         var app = Capture("""{ "name": "plain" }""", "web: bin/web\nworker: bin/worker\n");
 
-        Assert.Equal([1, 1], app.Processes.Select(p => p.Quantity));
+        Assert.Equal([1, 0], app.Processes.Select(p => p.Quantity));
         Assert.Equal([DynoSizes.Default, DynoSizes.Default], app.Processes.Select(p => p.Size));
-        Assert.Single(app.Notes, n => n.StartsWith("worker: quantity 1 is assumed (app.json has no formation for it)", StringComparison.Ordinal));
+        Assert.Single(app.Notes, n => n.StartsWith("worker: quantity 0, as Heroku gives a process type that was never scaled (app.json has no formation for it)", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -102,7 +102,19 @@ public class AppJsonCaptureTests
         Assert.Equal("default", system.Addons.Single(a => a.Service == "papertrail").Plan);
         Assert.Contains(app.Notes, n => n.Contains("rails/app.json line 41 ($.addons[4].plan) names papertrail without a plan", StringComparison.Ordinal));
         Assert.Contains(app.Notes, n => n.StartsWith("acme-widgets is not in heroku2cloud's add-on catalog; its attachment ACME_WIDGETS is assumed to inject ACME_WIDGETS_URL", StringComparison.Ordinal));
-        Assert.Contains(app.Notes, n => n.StartsWith("Heroku Scheduler is provisioned, but its jobs live only in Heroku's dashboard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_Scheduler_jobs_are_a_warning_while_the_section_is_empty_never_a_note_the_inventory_keeps()
+    {
+        var system = Rails();
+        var app = system.Apps.Single();
+
+        Assert.DoesNotContain(app.Notes, n => n.Contains("Scheduler", StringComparison.Ordinal));
+        Assert.Contains(InventoryWarnings.For(system), w => w.StartsWith($"{app.Name} has Heroku Scheduler but its scheduler section is empty", StringComparison.Ordinal));
+
+        var listed = system with { Apps = [app with { Scheduler = [new ScheduledJob { Name = "nightly", Command = "rake nightly", Frequency = SchedulerFrequency.Daily(2, 30) }] }] };
+        Assert.DoesNotContain(InventoryWarnings.For(listed), w => w.Contains("Scheduler", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -266,7 +278,7 @@ public class AppJsonCaptureTests
         var app = system.Apps.Single();
         Assert.Equal("procfile-only", app.Name);
         Assert.Equal(["web", "worker"], app.Processes.Select(p => p.Type));
-        Assert.Contains(app.Notes, n => n.StartsWith("worker: quantity 1 is assumed (no app.json formation says how many)", StringComparison.Ordinal));
+        Assert.Contains(app.Notes, n => n.StartsWith("worker: quantity 0, as Heroku gives a process type that was never scaled (no app.json formation says how many)", StringComparison.Ordinal));
         Assert.Empty(system.Addons);
     }
 

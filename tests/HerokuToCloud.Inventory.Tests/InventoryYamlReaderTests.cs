@@ -46,7 +46,7 @@ public class InventoryYamlReaderTests
         Assert.Null(staging.Processes[1].Port);
         var mailer = staging.Processes[1];
         Assert.Equal("basic", mailer.Size); // "hobby" is Heroku's old name for basic
-        Assert.Equal(1, mailer.Quantity); // quantity defaults to 1
+        Assert.Equal(0, mailer.Quantity); // an unscaled non-web process type runs no dynos, as on Heroku
         var reports = staging.Processes[2];
         Assert.Equal(DynoSizes.Default, reports.Size);
         Assert.Equal(0, reports.Quantity);

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Aws;
 
@@ -15,8 +16,11 @@ internal sealed record ContainerSpec(string Name, Value Image)
 
     public const string TmpVolume = "tmp";
 
-    /// <summary>A shell command line (Procfile style, may use $PORT); null runs the image's own command.</summary>
-    public string? Command { get; init; }
+    /// <summary>
+    /// A Procfile command line (may use $PORT) and how it starts in the app's image (the CNB launcher or
+    /// <c>/bin/sh -c</c>, as on Kubernetes); null runs the image's own entrypoint and command.
+    /// </summary>
+    public ProcessLaunch? Launch { get; init; }
 
     /// <summary>Arguments for the image's own entry point (the heroku2cloud image), instead of a shell command.</summary>
     public IReadOnlyList<string>? Arguments { get; init; }
@@ -39,8 +43,13 @@ internal sealed record ContainerSpec(string Name, Value Image)
             ["image"] = Image,
             ["essential"] = true,
         };
-        if (Command is not null)
-            definition["command"] = Value.List("/bin/sh", "-c", Command);
+        if (Launch is not null)
+        {
+            // entryPoint replaces the image's ENTRYPOINT: a command alone would be handed to a CNB
+            // image's launcher as arguments of its default (web) process.
+            definition["entryPoint"] = Value.List(Launch.EntryPoint.Select(p => (Value)p));
+            definition["command"] = Value.List(Launch.Command);
+        }
         else if (Arguments is not null)
             definition["command"] = Value.List(Arguments.Select(a => (Value)a));
         if (Port is { } port)

@@ -23,6 +23,7 @@ internal static class FargateTask
             $"Fargate CPU units of {owner} (1024 = 1 vCPU).", owner);
         var memory = program.Config($"{sizeKey}Memory", ConfigType.String, size.MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Fargate memory of {owner} in MiB (must be valid for the CPU units).", owner);
+        program.Limits.FargateSize($"{sizeKey}Cpu", $"{sizeKey}Memory");
 
         var properties = new MapValue
         {
@@ -42,9 +43,9 @@ internal static class FargateTask
         var waivers = new Dictionary<string, string>(StringComparer.Ordinal);
         if (container.WritableRootFilesystem)
         {
-            waivers[ReadOnlyRootRule] = "the process writes outside /tmp as it did on Heroku: its root filesystem stays writable";
+            waivers[ReadOnlyRootRule] = "the process writes outside /tmp as it did on Heroku and --writable-root names it: its root filesystem stays writable";
             program.Report(FindingSeverity.Warning, owner,
-                "runs with a writable root filesystem because the plan says it writes outside /tmp (ECS.5 waived); move its writes to /tmp to drop the waiver.");
+                "runs with a writable root filesystem because --writable-root (or the plan) says it writes outside /tmp (ECS.5 waived); move its writes to /tmp to drop the waiver.");
         }
 
         return program.Add(name, AwsTypes.TaskDefinition, properties, owner, app: app, waivers: waivers);

@@ -42,6 +42,11 @@ internal static class PostgresDatabase
         var storageValue = program.Config(Key("allocatedStorage"), ConfigType.Integer, storage, $"Storage of {database.Name} in GiB (gp3).", owner);
         var maxStorageValue = program.Config(Key("maxAllocatedStorage"), ConfigType.Integer, maxStorage, $"Upper bound in GiB for storage autoscaling of {database.Name}.", owner);
         var multiAz = program.Config(Key("multiAz"), ConfigType.Boolean, database.HighAvailability, $"Standby in a second availability zone for {database.Name} (RDS.5).", owner);
+        // RDS refuses a new major engineVersion unless the same update allows major upgrades, which can
+        // break the app (extensions, removed features), so it is off until the team asks for it along
+        // with the new version; minor upgrades stay automatic.
+        var allowMajorUpgrade = program.Config(Key("allowMajorVersionUpgrade"), ConfigType.Boolean, false,
+            $"Set to true, together with a new engineVersion, to upgrade {database.Name} to another PostgreSQL major version (RDS refuses a major change without it).", owner);
         var retentionValue = program.Config(Key("backupRetentionDays"), ConfigType.Integer, retention, $"Days of automated backups of {database.Name} (at least 7).", owner);
 
         var subnets = program.Add($"{name}-subnets", AwsTypes.DbSubnetGroup, new MapValue
@@ -77,6 +82,7 @@ internal static class PostgresDatabase
         {
             ["engine"] = "postgres",
             ["engineVersion"] = engineVersion,
+            ["allowMajorVersionUpgrade"] = allowMajorUpgrade,
             ["instanceClass"] = classValue,
             ["allocatedStorage"] = storageValue,
             ["maxAllocatedStorage"] = maxStorageValue,

@@ -25,7 +25,8 @@ internal static class JobSchedule
         var size = FargateSizes.Fit(job.Compute, $"App {app.Name} scheduled job {job.Name}");
         var container = new ContainerSpec(AwsNames.Logical(job.Name), runtime.Image)
         {
-            Command = job.Command,
+            Launch = ProcessLaunch.For(app.Image, job.Command),
+            WritableRootFilesystem = program.WritableRoots.Allows(app.Name, job.Name),
             SecretVariables = runtime.SecretVariables,
             SecretArn = runtime.Secret?.Ref("arn"),
         };

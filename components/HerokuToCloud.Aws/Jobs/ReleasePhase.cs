@@ -21,7 +21,8 @@ internal static class ReleasePhase
         var size = FargateSizes.Fit(release.Compute, $"App {app.Name} release phase");
         var container = new ContainerSpec(ContainerName, runtime.Image)
         {
-            Command = release.Command,
+            Launch = Landing.ProcessLaunch.For(app.Image, release.Command),
+            WritableRootFilesystem = program.WritableRoots.Allows(app.Name, ContainerName),
             SecretVariables = runtime.SecretVariables,
             SecretArn = runtime.Secret?.Ref("arn"),
         };

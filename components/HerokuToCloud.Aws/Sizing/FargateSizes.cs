@@ -23,6 +23,12 @@ public static class FargateSizes
 
     public static FargateSize Largest => All[^1];
 
+    /// <summary>The CPU units Fargate offers, smallest first.</summary>
+    public static IReadOnlyList<int> CpuUnits { get; } = [.. All.Select(s => s.Cpu).Distinct()];
+
+    /// <summary>The memory sizes (MiB) Fargate offers with <paramref name="cpu"/> units; empty for an invalid CPU value.</summary>
+    public static IReadOnlyList<int> MemoryFor(int cpu) => [.. All.Where(s => s.Cpu == cpu).Select(s => s.MemoryMiB)];
+
     /// <summary>The smallest valid size with cpu ≥ <paramref name="vcpu"/> and memory ≥ <paramref name="memoryMiB"/>, or null.</summary>
     public static FargateSize? TryFit(decimal vcpu, int memoryMiB) =>
         All.FirstOrDefault(s => s.Vcpu >= vcpu && s.MemoryMiB >= memoryMiB);

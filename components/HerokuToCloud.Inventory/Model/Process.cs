@@ -15,8 +15,17 @@ public sealed record Process
     /// <summary>Heroku dyno size name as Heroku spells it (see <see cref="DynoSizes"/>).</summary>
     public string Size { get; init; } = DynoSizes.Default;
 
-    /// <summary>Number of dynos; 0 is a real value (a process defined but scaled down).</summary>
-    public int Quantity { get; init; } = 1;
+    private readonly int? quantity;
+
+    /// <summary>
+    /// Number of dynos; 0 is a real value (a process defined but scaled down). Unset, it is what Heroku
+    /// gives a process type that was never scaled (<see cref="DefaultQuantity"/>).
+    /// </summary>
+    public int Quantity
+    {
+        get => quantity ?? DefaultQuantity(Type);
+        init => quantity = value;
+    }
 
     public Autoscaling? Autoscaling { get; init; }
 
@@ -28,6 +37,13 @@ public sealed record Process
     public int? Port { get; init; }
 
     public bool IsWeb => Type == "web";
+
+    /// <summary>
+    /// The dynos Heroku runs of a process type no one has scaled: on the first deploy it scales
+    /// <c>web</c> to 1 and leaves every other type at 0 until <c>heroku ps:scale</c> (or app.json's
+    /// formation) says otherwise.
+    /// </summary>
+    public static int DefaultQuantity(string type) => type == "web" ? 1 : 0;
 }
 
 /// <summary>Heroku dyno autoscaling bounds (Performance and Private dynos, web only).</summary>

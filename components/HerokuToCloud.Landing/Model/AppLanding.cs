@@ -47,4 +47,7 @@ public sealed record ImageBuild
 
     /// <summary>Dockerfile path when the app used heroku.yml; null for buildpack apps.</summary>
     public string? Dockerfile { get; init; }
+
+    /// <summary>True when the image is built with Cloud Native Buildpacks (no Dockerfile): its entrypoint is the CNB launcher.</summary>
+    public bool IsBuildpackImage => Dockerfile is null;
 }

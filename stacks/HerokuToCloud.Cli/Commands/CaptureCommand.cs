@@ -172,7 +172,9 @@ internal static class CaptureCommand
             : request.System is { } systemName
                 ? AppManifestReader.Read(manifests, systemName)
                 : throw new UsageException("several --dir folders make one system: name it with --system.");
-        return new Captured(system, request.SecretsOut is null ? null : ManifestValues.Read(system, manifests));
+        // Manifests never list Scheduler jobs: say so on this run, not as a note the inventory keeps.
+        var warnings = system.Apps.Select(app => InventoryWarnings.MissingSchedulerJobs(system, app)).OfType<string>().ToList();
+        return new Captured(system, request.SecretsOut is null ? null : ManifestValues.Read(system, manifests), warnings);
     }
 
     private static void Write(Captured captured, CaptureRequest request)

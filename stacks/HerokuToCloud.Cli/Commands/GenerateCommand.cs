@@ -98,6 +98,7 @@ internal static class GenerateCommand
         // (as `check DIR` reads it), so a kept logRetentionDays: 7 fails here too.
         var stackFile = PulumiYamlWriter.StackFileName(generated.Stack.Stack);
         var judged = kept.Count == 0 ? generated.Stack : PulumiYamlReader.ReadStack(files[stackFile], generated.Program.Project, generated.Stack.Stack, Path.Combine(output, stackFile));
+        RefuseValuesTheCloudRejects(generated, judged, setKeys, kept);
         var policy = new PolicyEngine(PolicyPackCatalog.All()).Check(generated.Program, [judged]);
         var previousProgram = ExistingProgram(output);
         var programChanged = previousProgram is { } previous && files.TryGetValue(PulumiYamlWriter.ProgramFileName, out var program) && previous.Text != program;
@@ -107,6 +108,24 @@ internal static class GenerateCommand
         var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged, renamedFrom, kept);
         Console.Out.Write(json ? summary.ToJson() : summary.ToText());
         return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
+    }
+
+    /// <summary>
+    /// A value --set gave (or the stack's value it no longer fits) that the cloud would refuse at pulumi up,
+    /// such as a negative count or a CPU/memory pair Fargate does not offer: exit 2, naming the key,
+    /// where the value came from and what is allowed, before anything is written.
+    /// </summary>
+    private static void RefuseValuesTheCloudRejects(GeneratedProgram generated, StackConfig stack, IReadOnlyList<string> setKeys, IReadOnlyList<KeptStackValue> kept)
+    {
+        var problems = generated.CheckStackValues(stack);
+        if (problems.Count == 0)
+            return;
+        string Origin(string key) =>
+            setKeys.Contains(key, StringComparer.Ordinal) ? $"--set {key}"
+            : kept.FirstOrDefault(k => k.Key == StackKeys.Qualified(generated.Program.Project, key)) is { } file ? $"{key} (kept in {file.File})"
+            : $"{key} (generated for stack {stack.Stack})";
+        var described = problems.Select(p => $"{Origin(p.Key)}: {p.Problem}");
+        throw new UsageException($"{string.Join(" ", described)} Nothing was written.");
     }
 
     /// <summary>

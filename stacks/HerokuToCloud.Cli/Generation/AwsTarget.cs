@@ -32,11 +32,16 @@ internal sealed class AwsTarget : IGenerateTarget
 
     private readonly Option<int?> retention = new("--log-retention-days") { Description = "aws only: CloudWatch Logs retention for every log group (default 365)." };
 
+    private readonly Option<string?> writableRoot = new("--writable-root")
+    {
+        Description = "aws only: comma-separated processes (APP/PROCESS, or PROCESS in every app; release and scheduled jobs too) that keep a writable root filesystem, each waiving ECS.5; the rest get a read-only root with a writable /tmp.",
+    };
+
     public string Name => "aws";
 
     public string Description => "ECS Fargate behind ALBs, RDS PostgreSQL, ElastiCache, Secrets Manager, EventBridge Scheduler";
 
-    public IReadOnlyList<Option> Options => [region, vpcCidr, vpcId, publicSubnets, privateSubnets, hostedZone, accessLogs, retention];
+    public IReadOnlyList<Option> Options => [region, vpcCidr, vpcId, publicSubnets, privateSubnets, hostedZone, accessLogs, retention, writableRoot];
 
     public GeneratedProgram Generate(LandingPlan plan, IReadOnlyList<LandingPlan> stages, ParseResult options)
     {
@@ -49,6 +54,7 @@ internal sealed class AwsTarget : IGenerateTarget
             HostedZoneId = options.GetValue(hostedZone),
             AlbAccessLogsBucket = options.GetValue(accessLogs),
             LogRetentionDays = options.GetValue(retention) ?? defaults.LogRetentionDays,
+            WritableRoot = Split(options.GetValue(writableRoot)),
             InitialImageTag = options.GetValue(GenerateTargets.ImageTag) ?? defaults.InitialImageTag,
             ToolImageTag = GenerateTargets.ToolVersion,
         }, stages);
@@ -58,6 +64,7 @@ internal sealed class AwsTarget : IGenerateTarget
         return new GeneratedProgram(landing.Program, landing.Stack, landing.Findings, landing.SecretConfigKeys, repositories)
         {
             KeysFromTypedOptions = KeysFromTypedOptions(plan, landing.Stack, options),
+            CheckStackValues = landing.Limits.Check,
         };
     }
 

@@ -31,6 +31,9 @@ public class DatastoreTests
         Assert.Equal(new NumberValue(128), stack["emigrateDbMaxAllocatedStorage"]);
         Assert.Equal(new BoolValue(false), stack["emigrateDbMultiAz"]);
         Assert.Equal(new StringValue("16"), stack["emigrateDbEngineVersion"]);
+        // A major upgrade is the team's explicit step: allowed only when the stack says so.
+        Assert.Equal(new ConfigValue("emigrateDbAllowMajorVersionUpgrade"), database.At("allowMajorVersionUpgrade"));
+        Assert.Equal(new BoolValue(false), stack["emigrateDbAllowMajorVersionUpgrade"]);
         // Heroku standard keeps 4 days; the baseline floor is 7.
         Assert.Equal(new NumberValue(7), stack["emigrateDbBackupRetentionDays"]);
 

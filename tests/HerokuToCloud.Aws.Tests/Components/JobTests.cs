@@ -22,8 +22,9 @@ public class JobTests
         Assert.Contains("emigrate-secrets-version", release.Options.DependsOn);
         foreach (var service in program.OfType(AwsTypes.Service))
             Assert.Contains("emigrate-release", service.Options.DependsOn);
-        Assert.Equal(Value.List("/bin/sh", "-c", "bundle exec rails db:migrate").Items.Select(GraphQuery.Show),
+        Assert.Equal(Value.List("bundle exec rails db:migrate").Items.Select(GraphQuery.Show),
             ((ListValue)program.Get("emigrate-release-task").At("containerDefinitions[0].command")!).Items.Select(GraphQuery.Show));
+        GraphQuery.Same(Value.List(Landing.ProcessLaunch.CnbLauncher), program.Get("emigrate-release-task").At("containerDefinitions[0].entryPoint"));
     }
 
     [Fact]

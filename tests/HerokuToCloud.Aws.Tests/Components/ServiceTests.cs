@@ -64,7 +64,7 @@ public class ServiceTests
         GraphQuery.Same(Value.List(new MapValue { ["name"] = "PORT", ["value"] = "5000" }), GraphQuery.At(container, "environment"));
         Assert.Equal(new NumberValue(5000), GraphQuery.At(container, "portMappings[0].containerPort"));
         Assert.Equal(new NumberValue(30), GraphQuery.At(container, "stopTimeout"));
-        GraphQuery.Same(Value.List("/bin/sh", "-c", "bundle exec puma -C config/puma.rb"), GraphQuery.At(container, "command"));
+        GraphQuery.Same(Value.List("bundle exec puma -C config/puma.rb"), GraphQuery.At(container, "command"));
         Assert.Equal(new BoolValue(true), GraphQuery.At(container, "readonlyRootFilesystem"));
         Assert.Equal("/tmp", (GraphQuery.At(container, "mountPoints[0].containerPath") as StringValue)?.Text);
         Assert.Equal(new StringValue("/up"), result.Stack.Values["emigrateWebHealthCheckPath"]);
@@ -79,7 +79,34 @@ public class ServiceTests
         plan = plan with { Apps = [app with { Services = [.. app.Services.Select(s => s.Name == "web" ? s with { Command = command } : s)] }] };
         var written = Graph.PulumiYaml.PulumiYamlWriter.Write(AwsLanding.Build(plan).Program);
         var read = Graph.PulumiYaml.PulumiYamlReader.Read(written, "Pulumi.yaml");
-        GraphQuery.Same(Value.List("/bin/sh", "-c", command), read.Get("emigrate-web-task").At("containerDefinitions[0].command"));
+        GraphQuery.Same(Value.List(command), read.Get("emigrate-web-task").At("containerDefinitions[0].command"));
+    }
+
+    [Fact]
+    public void A_buildpack_image_runs_each_process_through_the_CNB_launcher_so_it_does_not_start_web()
+    {
+        var program = Emigrate().Program;
+        foreach (var (task, command) in new[]
+                 {
+                     ("emigrate-web-task", "bundle exec puma -C config/puma.rb"),
+                     ("emigrate-worker-task", "bundle exec sidekiq"),
+                     ("emigrate-release-task", "bundle exec rails db:migrate"),
+                 })
+        {
+            var container = program.Get(task).At("containerDefinitions[0]");
+            GraphQuery.Same(Value.List(ProcessLaunch.CnbLauncher), GraphQuery.At(container, "entryPoint"));
+            GraphQuery.Same(Value.List(command), GraphQuery.At(container, "command"));
+        }
+    }
+
+    [Fact]
+    public void A_Dockerfile_image_runs_each_process_with_sh_c_in_place_of_its_entrypoint()
+    {
+        var plan = Plans.EmigratePlan();
+        plan = plan with { Apps = [plan.Apps[0] with { Image = new ImageBuild { Dockerfile = "Dockerfile" } }] };
+        var container = AwsLanding.Build(plan).Program.Get("emigrate-worker-task").At("containerDefinitions[0]");
+        GraphQuery.Same(Value.List("/bin/sh", "-c"), GraphQuery.At(container, "entryPoint"));
+        GraphQuery.Same(Value.List("bundle exec sidekiq"), GraphQuery.At(container, "command"));
     }
 
     [Fact]
@@ -109,6 +136,16 @@ public class ServiceTests
         Assert.Equal(new NumberValue(0), result.Stack.Values["emigrateClockCount"]);
         Assert.Null(result.Program.Get("emigrate-clock-task").At("containerDefinitions[0].environment"));
         Assert.Null(result.Program.Get("emigrate-clock-task").At("containerDefinitions[0].portMappings"));
+    }
+
+    [Fact]
+    public void The_release_phase_is_a_one_off_run_never_a_service_that_ECS_keeps_running()
+    {
+        var program = Emigrate().Program;
+        Assert.Equal(["emigrate-web", "emigrate-worker", "emigrate-clock"], program.OfType(AwsTypes.Service).Select(s => s.Name));
+        Assert.Equal(AwsTypes.LocalCommand, program.Get("emigrate-release").Type);
+        // A service at 0 tasks is steady as soon as it exists (0 running of 0 desired), so waiting costs nothing.
+        Assert.Equal(new BoolValue(true), program.Get("emigrate-clock").At("waitForSteadyState"));
     }
 
     [Fact]
@@ -166,6 +203,37 @@ public class ServiceTests
         Assert.Null(task.At("volumes"));
         Assert.Contains("writes outside /tmp", (((MapValue)task.Properties["tags"]!)["heroku2cloud:waive:ECS.5"] as StringValue)?.Text);
         Assert.Contains(result.Findings, f => f.Subject == "app emigrate process worker" && f.Message.Contains("ECS.5"));
+    }
+
+    [Fact]
+    public void The_writable_root_option_opts_named_processes_out_of_the_read_only_root_with_a_waiver_each()
+    {
+        var result = Emigrate(new AwsLandingOptions { WritableRoot = ["worker", "emigrate/release"] });
+        foreach (var name in new[] { "emigrate-worker-task", "emigrate-release-task" })
+        {
+            var task = result.Program.Get(name);
+            Assert.Equal(new BoolValue(false), task.At("containerDefinitions[0].readonlyRootFilesystem"));
+            Assert.Contains("--writable-root", (((MapValue)task.Properties["tags"]!)["heroku2cloud:waive:ECS.5"] as StringValue)?.Text);
+        }
+
+        foreach (var name in new[] { "emigrate-web-task", "emigrate-clock-task", "emigrate-job-nightly-report-task" })
+        {
+            var task = result.Program.Get(name);
+            Assert.Equal(new BoolValue(true), task.At("containerDefinitions[0].readonlyRootFilesystem"));
+            Assert.False(((MapValue)task.Properties["tags"]!).ContainsKey("heroku2cloud:waive:ECS.5"));
+        }
+
+        Assert.Contains(result.Findings, f => f.Subject == "app emigrate release phase" && f.Message.Contains("ECS.5"));
+    }
+
+    [Theory]
+    [InlineData("sidekiq")]
+    [InlineData("other/worker")]
+    public void A_writable_root_entry_that_names_no_process_lists_the_ones_there_are(string entry)
+    {
+        var error = Assert.Throws<AwsLandingException>(() => Emigrate(new AwsLandingOptions { WritableRoot = [entry] }));
+        Assert.Contains($"--writable-root {entry}", error.Message);
+        Assert.Contains("emigrate/web, emigrate/worker, emigrate/clock, emigrate/release, emigrate/nightly-report", error.Message);
     }
 
     [Fact]

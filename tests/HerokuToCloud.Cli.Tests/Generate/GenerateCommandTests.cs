@@ -150,6 +150,11 @@ public sealed class GenerateCommandTests : IDisposable
     [InlineData("--set", "shop:logRetentionDays=30", "no config key shop:logRetentionDays")]
     [InlineData("--set", "emigrate-backend-NODE_ENV=production", "--stack prod")]
     [InlineData("--vpc-cidr", "10.0.0.0/8", "/16 to /24")]
+    [InlineData("--set", "emigrateBackendWebCount=-1", "--set emigrateBackendWebCount: -1 is not a task count; use a whole number, 0 or more.")]
+    [InlineData("--set", "emigrateBackendWebCpu=300", "--set emigrateBackendWebCpu: 300 is not a Fargate CPU value; use 256, 512, 1024, 2048, 4096, 8192 or 16384")]
+    [InlineData("--set", "emigrateBackendWebMemory=3000", "--set emigrateBackendWebMemory: 3000 MiB does not go with emigrateBackendWebCpu = 512: Fargate gives 512 CPU units 1024, 2048, 3072 or 4096 MiB")]
+    [InlineData("--set", "emigrateBackendWebCpu=1024", "emigrateBackendWebMemory (generated for stack prod): 1024 MiB does not go with emigrateBackendWebCpu = 1024")]
+    [InlineData("--set", "emigrateBackendDbMigrationMemory=1024", "--set emigrateBackendDbMigrationMemory: 1024 MiB does not go with emigrateBackendDbMigrationCpu = 2048: Fargate gives 2048 CPU units from 4096 to 16384 in steps of 1024 MiB")]
     public async Task Bad_options_are_clear_errors(string option, string value, string expected)
     {
         var output = Path.Combine(dir, "out");

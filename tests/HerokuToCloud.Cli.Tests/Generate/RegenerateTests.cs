@@ -74,20 +74,34 @@ public sealed class RegenerateTests : IDisposable
             "# Production stack: owned by the platform team.\n" +
             Replace(Replace(Replace(text,
                 "  emigrate:emigrateBackendImageTag: initial\n", "  # bumped by CI on every release\n  emigrate:emigrateBackendImageTag: v42  # deployed 2026-12-01\n"),
-                "  emigrate:emigrateFrontendWebCpu: '512'\n", "  # more CPU for server-side rendering\n  emigrate:emigrateFrontendWebCpu: '1024'\n"),
+                "  emigrate:emigrateFrontendWebCpu: '512'\n", "  # a quarter vCPU serves the static pages\n  emigrate:emigrateFrontendWebCpu: '256'\n"),
                 "  emigrate:logRetentionDays: 365\n", "") +
             "# end of the team's file\n");
         var before = File.ReadAllText(StackFile);
 
-        var again = await Generate("--set", "emigrateFrontendWebCpu=2048");
+        var again = await Generate("--set", "emigrateFrontendWebCpu=512");
 
         Assert.True(again.ExitCode == 0, again.ToString());
         var merged = File.ReadAllText(StackFile);
         // Every line of the team's file is still there but the one --set replaced, in its place; the key the
         // team's file lacked is added after its last entry.
-        var expected = Replace(before, "  emigrate:emigrateFrontendWebCpu: '1024'\n", "  emigrate:emigrateFrontendWebCpu: '2048'\n")
+        var expected = Replace(before, "  emigrate:emigrateFrontendWebCpu: '256'\n", "  emigrate:emigrateFrontendWebCpu: '512'\n")
             .Replace("# end of the team's file\n", "  emigrate:logRetentionDays: 365\n# end of the team's file\n", StringComparison.Ordinal);
         Assert.Equal(expected, merged);
+    }
+
+    [Fact]
+    public async Task A_CPU_given_with_set_that_the_kept_memory_does_not_fit_is_refused_naming_both_keys()
+    {
+        await GenerateAndEdit(text => Replace(text, "  emigrate:emigrateFrontendWebMemory: '1024'\n", "  emigrate:emigrateFrontendWebMemory: '2048'\n"));
+        var before = File.ReadAllText(StackFile);
+
+        var again = await Generate("--set", "emigrateFrontendWebCpu=4096");
+
+        Assert.True(again.ExitCode == 2, again.ToString());
+        Assert.Contains("emigrateFrontendWebMemory (kept in Pulumi.prod.yaml): 2048 MiB does not go with emigrateFrontendWebCpu = 4096", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written.", again.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(StackFile));
     }
 
     [Fact]

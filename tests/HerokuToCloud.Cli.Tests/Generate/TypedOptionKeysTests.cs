@@ -25,6 +25,7 @@ public class TypedOptionKeysTests
         { "aws", ["--hosted-zone-id", "Z0123"], ["hostedZoneId"] },
         { "aws", ["--alb-access-logs-bucket", "shop-alb-logs"], ["albAccessLogsBucket"] },
         { "aws", ["--log-retention-days", "731"], ["logRetentionDays"] },
+        { "aws", ["--writable-root", "web"], [] }, // a waiver in the program, no stack value
         { "aws", ["--image-tag", "v7"], ["emigrateBackendImageTag", "emigrateEmailerImageTag", "emigrateFrontendImageTag"] },
         { "kubernetes", ["--image-registry", "registry.example.com/shop"], ["emigrateBackendImage", "emigrateEmailerImage", "emigrateFrontendImage"] },
         { "kubernetes", ["--image-tag", "v7"], ["emigrateBackendImageTag", "emigrateEmailerImageTag", "emigrateFrontendImageTag"] },

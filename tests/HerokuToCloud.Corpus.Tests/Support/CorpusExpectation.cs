@@ -69,7 +69,7 @@ public sealed partial record CorpusExpectation(
         var processes = declared.Select(p =>
         {
             var entry = formation is { } fm && Last(fm, p.Type) is { ValueKind: JsonValueKind.Object } e ? e : (JsonElement?)null;
-            var quantity = entry is { } q && Last(q, "quantity") is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : 1;
+            var quantity = entry is { } q && Last(q, "quantity") is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : p.Type == "web" ? 1 : 0; // Heroku: only web gets a dyno unscaled
             var size = entry is { } s && Last(s, "size") is { ValueKind: JsonValueKind.String } sz ? sz.GetString()!.ToLowerInvariant() : "standard-1x";
             return $"{p.Type}|{p.Command}|{LegacySizes.GetValueOrDefault(size, size)}|{quantity}";
         }).ToArray();

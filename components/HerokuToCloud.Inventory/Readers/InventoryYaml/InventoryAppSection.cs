@@ -183,7 +183,7 @@ internal static class InventoryAppSection
 
             var size = Size(map);
             var quantityCursor = map.Get("quantity");
-            var quantity = quantityCursor?.Integer("the number of dynos") ?? 1;
+            var quantity = quantityCursor?.Integer("the number of dynos") ?? Process.DefaultQuantity(type);
             if (quantity < 0)
                 throw quantityCursor!.Error($"the quantity cannot be negative ({quantity}); use 0 for a process that is scaled down.");
 

@@ -62,8 +62,9 @@ internal static class ManifestAddons
                 notes.Add($"{service} is not in heroku2cloud's add-on catalog; its attachment {Attachment} is assumed to inject {Attachment}_URL. Check heroku config and correct the attachment's configVars.");
             if (plan == "in-dyno")
                 notes.Add($"{service}:in-dyno exists only inside Heroku CI test runs; set the plan production uses.");
-            if (AddonServices.IsScheduler(service))
-                notes.Add("Heroku Scheduler is provisioned, but its jobs live only in Heroku's dashboard: list them in this app's scheduler section (command, frequency, size).");
+            // No note for Heroku Scheduler: a note stays in the inventory and generate repeated it after the
+            // jobs were listed. Capture and inventory show warn from the scheduler section itself while
+            // it is empty (InventoryWarnings.MissingSchedulerJobs), generate likewise (AddonFindings).
 
             return new Addon
             {

@@ -69,13 +69,14 @@ internal static class ManifestProcesses
             var entry = formation.FirstOrDefault(f => f.Type == type);
             var size = entry?.Size ?? DynoSizes.Default;
             NoteLegacySpelling(entry, formationFile, notes);
-            if (entry?.Quantity is null && type != "web")
+            var quantity = entry?.Quantity ?? Process.DefaultQuantity(type);
+            if (entry?.Quantity is null && quantity == 0)
             {
                 var why = files.AppJson is null ? "no app.json formation says how many" : entry is null ? $"{formationFile} has no formation for it" : $"{formationFile} formation gives no quantity";
-                notes.Add($"{type}: quantity 1 is assumed ({why}); Heroku starts non-web processes at 0 until they are scaled, so check heroku ps and correct it.");
+                notes.Add($"{type}: quantity 0, as Heroku gives a process type that was never scaled ({why}); if it runs on Heroku (heroku ps), set its quantity.");
             }
 
-            processes.Add(new Process { Type = type, Command = command, Size = size, Quantity = entry?.Quantity ?? 1 });
+            processes.Add(new Process { Type = type, Command = command, Size = size, Quantity = quantity });
         }
 
         var releaseEntry = formation.FirstOrDefault(f => f.Type == "release");

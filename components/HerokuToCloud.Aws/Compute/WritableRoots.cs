@@ -1,0 +1,53 @@
+using HerokuToCloud.Landing;
+
+namespace HerokuToCloud.Aws;
+
+/// <summary>
+/// The containers the team lets write to their root filesystem (<see cref="AwsLandingOptions.WritableRoot"/>,
+/// <c>--writable-root</c>): Heroku dynos have a writable, throw-away disk and apps rely on it (Rails
+/// writes tmp/pids and tmp/cache under the app directory), but ECS.5 asks for a read-only root. Every
+/// container keeps the read-only root with a writable /tmp unless named here; a named one gets a
+/// writable root and an ECS.5 waiver. The choice shapes the program (the waiver tag), so it is an
+/// option, the same for every stack, not stack config.
+/// </summary>
+/// <remarks>
+/// An entry is <c>APP/PROCESS</c>, or <c>PROCESS</c> for that process of every app; a process is a
+/// service (Procfile process type), <c>release</c> (the release phase) or a scheduled job's name.
+/// </remarks>
+internal sealed class WritableRoots
+{
+    private readonly HashSet<(string? App, string Process)> entries;
+
+    private WritableRoots(HashSet<(string? App, string Process)> entries) => this.entries = entries;
+
+    /// <summary>Reads the option against the plan; an entry that names no container is an error listing the names there are.</summary>
+    public static WritableRoots Resolve(LandingPlan plan, IReadOnlyList<string> option)
+    {
+        var containers = plan.Apps.SelectMany(a => ContainersOf(a).Select(c => (App: a.Name, Process: c))).ToList();
+        var entries = new HashSet<(string? App, string Process)>();
+        foreach (var raw in option)
+        {
+            var entry = raw.Trim();
+            var slash = entry.IndexOf('/', StringComparison.Ordinal);
+            (string? App, string Process) parsed = slash < 0 ? (null, entry) : (entry[..slash], entry[(slash + 1)..]);
+            if (!containers.Any(c => (parsed.App is null || c.App == parsed.App) && c.Process == parsed.Process))
+            {
+                throw new AwsLandingException(
+                    $"--writable-root {entry}: no app of the plan runs a process of that name; use APP/PROCESS or PROCESS with one of " +
+                    $"{string.Join(", ", containers.Select(c => $"{c.App}/{c.Process}"))}.");
+            }
+
+            entries.Add(parsed);
+        }
+
+        return new WritableRoots(entries);
+    }
+
+    /// <summary>Whether <paramref name="process"/> of <paramref name="app"/> may write to its root filesystem.</summary>
+    public bool Allows(string app, string process) => entries.Contains((app, process)) || entries.Contains((null, process));
+
+    private static IEnumerable<string> ContainersOf(AppLanding app) =>
+        app.Services.Select(s => s.Name)
+            .Concat(app.Release is null ? [] : [ReleasePhase.ContainerName])
+            .Concat(app.ScheduledTasks.Select(t => t.Name));
+}

@@ -1,0 +1,60 @@
+using HerokuToCloud.Aws.Tests.Fixtures;
+using HerokuToCloud.Graph;
+
+namespace HerokuToCloud.Aws.Tests.Sizing;
+
+public class StackValueLimitsTests
+{
+    private static (StackValueLimits Limits, StackConfig Stack) Emigrate()
+    {
+        var result = AwsLanding.Build(Plans.EmigratePlan());
+        return (result.Limits, result.Stack);
+    }
+
+    [Fact]
+    public void The_generated_values_are_within_the_limits()
+    {
+        var (limits, stack) = Emigrate();
+        Assert.Empty(limits.Check(stack));
+    }
+
+    [Theory]
+    [InlineData("emigrateWorkerCpu", "256", "emigrateWorkerMemory", "512", null)]
+    [InlineData("emigrateWorkerCpu", "16384", "emigrateWorkerMemory", "122880", null)]
+    [InlineData("emigrateWorkerCpu", "8192", "emigrateWorkerMemory", "20480", null)]
+    [InlineData("emigrateWorkerCpu", "8192", "emigrateWorkerMemory", "17408", "emigrateWorkerMemory")]
+    [InlineData("emigrateWorkerCpu", "256", "emigrateWorkerMemory", "4096", "emigrateWorkerMemory")]
+    [InlineData("emigrateWorkerCpu", "1000", "emigrateWorkerMemory", "2048", "emigrateWorkerCpu")]
+    [InlineData("emigrateReleaseCpu", "4096", "emigrateReleaseMemory", "1024", "emigrateReleaseMemory")]
+    [InlineData("emigrateJobNightlyReportCpu", "a lot", "emigrateJobNightlyReportMemory", "2048", "emigrateJobNightlyReportCpu")]
+    public void Only_the_cpu_memory_pairs_Fargate_offers_pass(string cpuKey, string cpu, string memoryKey, string memory, string? blamed)
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set(cpuKey, cpu);
+        stack.Set(memoryKey, memory);
+        var problems = limits.Check(stack);
+        Assert.Equal(blamed is null ? [] : [blamed], problems.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Counts_cannot_be_negative_and_autoscaling_needs_max_at_least_min()
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateClockCount", -1);
+        stack.Set("emigrateWebMinCount", 4);
+        stack.Set("emigrateWebMaxCount", 3);
+        var problems = limits.Check(stack);
+        Assert.Equal(["emigrateClockCount", "emigrateWebMaxCount"], problems.Select(p => p.Key));
+        Assert.Contains("0 or more", problems[0].Problem);
+        Assert.Contains("at least 4 (emigrateWebMinCount = 4", problems[1].Problem);
+    }
+
+    [Fact]
+    public void A_count_beyond_any_whole_number_is_a_problem_not_a_crash()
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateWorkerCount", new NumberValue(1e20m));
+        stack.Set("emigrateClockCount", new NumberValue(1.5m));
+        Assert.Equal(["emigrateWorkerCount", "emigrateClockCount"], limits.Check(stack).Select(p => p.Key));
+    }
+}
