@@ -26,7 +26,7 @@ internal static class CommandRunner
         catch (OperationCanceledException)
         {
             Error("cancelled.");
-            return ExitCodes.UserError;
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (IsUserFacing(ex))
         {

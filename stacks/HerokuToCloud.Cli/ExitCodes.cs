@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Bad input or a condition the user must fix (file errors, unreachable database, refused overwrite).</summary>
     public const int UserError = 2;
 
+    /// <summary>Stopped by Ctrl-C or SIGTERM: 128 + SIGINT, as shells report an interrupted command.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>A bug in heroku2cloud; the message asks for a report.</summary>
     public const int InternalError = 70;
 }

@@ -26,6 +26,11 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
     private readonly DatabaseSessions target = new(options.Target, DatabaseRole.Target);
     private readonly PgClientTools tools = new(options.ClientBinDirectory);
 
+    /// <summary>How to continue after a failure: --replace would empty the target and start over.</summary>
+    private string ResumeAdvice => options.Replace
+        ? "rerun the command without --replace to resume (with --replace it empties the target and starts over)"
+        : "rerun the same command to resume";
+
     public async Task<MigrationSummary> RunAsync(CancellationToken cancellationToken)
     {
         var clock = new PhaseClock(progress);
@@ -229,7 +234,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         return results;
     }
 
-    private static async Task<UnitCopier.Result> CopyUnitAsync(UnitCopier copier, NpgsqlConnection sourceConnection, NpgsqlConnection targetConnection, CopyUnit unit, TableInfo? table, CancellationToken cancellationToken)
+    private async Task<UnitCopier.Result> CopyUnitAsync(UnitCopier copier, NpgsqlConnection sourceConnection, NpgsqlConnection targetConnection, CopyUnit unit, TableInfo? table, CancellationToken cancellationToken)
     {
         try
         {
@@ -237,11 +242,11 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         }
         catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DataMigrationException($"copying {unit.DisplayName} failed: {ex.MessageText}{(ex.Detail is null ? "" : $" ({ex.Detail})")} [SQLSTATE {ex.SqlState}]. Units already committed are kept: fix the cause and rerun the same command to resume.", ex);
+            throw new DataMigrationException($"copying {unit.DisplayName} failed: {ex.MessageText}{(ex.Detail is null ? "" : $" ({ex.Detail})")} [SQLSTATE {ex.SqlState}]. Units already committed are kept: fix the cause and {ResumeAdvice}.", ex);
         }
         catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DataMigrationException($"copying {unit.DisplayName} failed: the connection broke ({ex.Message}). Units already committed are kept: rerun the same command to resume.", ex);
+            throw new DataMigrationException($"copying {unit.DisplayName} failed: the connection broke ({ex.Message}). Units already committed are kept: {ResumeAdvice}.", ex);
         }
     }
 
