@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.State;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Validation;
@@ -48,6 +49,11 @@ public static class DataValidator
         await using var targetSessions = opening[1].Result;
         foreach (var side in new[] { sourceSessions, targetSessions }.Where(s => s.SnapshotId is null))
             notes.Add($"the {side.Name} server could not export a snapshot, so its sessions each read their own snapshot; run validation while nothing writes to it.");
+
+        // A target mid-migration holds part of the rows and the tool's own state tables: comparing it would
+        // list every missing row and the state schema as differences instead of saying what is going on.
+        if (await MigrationState.ExistsAsync(targetSessions.Coordinator, cancellationToken))
+            throw new DataMigrationException($"the target database {target} holds an unfinished heroku2cloud migration (schema {MigrationState.SchemaName}). Rerun the data migrate command to finish it (it validates when it ends), then validate.");
 
         await Task.WhenAll(
             RowSecurity.EnsureNoPolicyAppliesAsync(sourceSessions.Coordinator, sourceSessions.Name, sourceSessions.Endpoint.ToString(), cancellationToken),

@@ -36,6 +36,17 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_target_in_the_middle_of_a_migration_is_refused_not_compared()
+    {
+        var target = await fixture.TargetAsync("CREATE SCHEMA heroku2cloud_state; CREATE TABLE heroku2cloud_state.run (mode text); DELETE FROM public.accounts WHERE id > 100");
+
+        var refused = await Assert.ThrowsAsync<DataMigrationException>(() => ValidateAsync(target));
+
+        Assert.Contains("unfinished heroku2cloud migration", refused.Message);
+        Assert.Contains("Rerun the data migrate command", refused.Message);
+    }
+
+    [Fact]
     public async Task A_copy_made_by_pg_dump_and_pg_restore_is_identical()
     {
         var report = await ValidateAsync(await fixture.RestoredTargetAsync());
