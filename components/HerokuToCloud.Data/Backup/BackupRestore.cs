@@ -44,7 +44,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             var list = await ListAsync(archive!, cancellationToken);
 
             await using var control = await target.OpenAsync(cancellationToken);
-            await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
+            await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
             var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
             if (RestoreList.SourceVersion(list) is { } dumped && ServerVersion.FromDisplay(dumped) is { } sourceVersion)
                 ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);

@@ -34,7 +34,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         var sourceDisplay = sourceEndpoint.ToString();
 
         await using var control = await target.OpenAsync(cancellationToken);
-        await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
+        await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
         var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
 
         await using var coordinator = await source.OpenAsync(cancellationToken);
