@@ -40,10 +40,10 @@ public sealed class TargetLock : IAsyncDisposable
             await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", control);
             await command.ExecuteScalarAsync(CancellationToken.None);
         }
-        catch (NpgsqlException)
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
-            // The connection broke: its backend ends and PostgreSQL releases the lock with it. Throwing here
-            // would hide the error that ended the run.
+            // The connection broke or is unusable (an aborted transaction, a command still running): the lock
+            // goes when the backend ends, as before. Throwing here would hide the error that ended the run.
         }
     }
 
