@@ -49,7 +49,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
                     fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
                 await using var output = new FileStream(file, fileOptions);
                 const string name = "backup download";
-                progress.TableStarted(name, total);
+                progress.DownloadStarted(name, total);
                 long done = 0;
                 int read;
                 while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken)) > 0)
@@ -58,10 +58,10 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
                         throw new DataMigrationException($"{location.Display} is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.");
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     done += read;
-                    progress.TableAdvanced(name, done);
+                    progress.DownloadAdvanced(name, done);
                 }
 
-                progress.TableFinished(name, done);
+                progress.DownloadFinished(name, done);
                 return file;
             }
             catch

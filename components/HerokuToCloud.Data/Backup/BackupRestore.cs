@@ -44,13 +44,14 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             var list = await ListAsync(archive!, cancellationToken);
 
             await using var control = await target.OpenAsync(cancellationToken);
-            await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
+            await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
             var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
             if (RestoreList.SourceVersion(list) is { } dumped && ServerVersion.FromDisplay(dumped) is { } sourceVersion)
                 ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
-            await TargetChecks.EnsureExtensionsAvailableAsync(control, RestoreList.Extensions(list), targetDisplay, cancellationToken);
+            var extensions = RestoreList.Extensions(list);
+            await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
 
-            var resumed = await PrepareTargetAsync(control, targetDisplay, targetVersion, cancellationToken);
+            var resumed = await PrepareTargetAsync(control, targetDisplay, targetVersion, extensions, cancellationToken);
             await MigrationState.CreateAsync(control, Mode, location.Display, cancellationToken);
 
             await clock.RunAsync("restore", () => RestoreAsync(archive!, list, jobs, cancellationToken));
@@ -82,7 +83,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         }
     }
 
-    private async Task<bool> PrepareTargetAsync(NpgsqlConnection control, string targetDisplay, ServerVersion targetVersion, CancellationToken cancellationToken)
+    private async Task<bool> PrepareTargetAsync(NpgsqlConnection control, string targetDisplay, ServerVersion targetVersion, IReadOnlyList<string> extensions, CancellationToken cancellationToken)
     {
         if (options.Replace)
         {
@@ -96,7 +97,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         {
             if (await MigrationState.ExistsAsync(control, cancellationToken))
                 await MigrationState.DropAsync(control, cancellationToken);
-            await TargetContents.EnsureEmptyAsync(control, targetDisplay, cancellationToken);
+            await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions, cancellationToken);
             return false;
         }
 

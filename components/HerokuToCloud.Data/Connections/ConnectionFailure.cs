@@ -19,6 +19,7 @@ public static class ConnectionFailure
         {
             return postgres.SqlState switch
             {
+                "28000" when IsPlainTextRejection(postgres) => new DataMigrationException($"the {side} database {where} accepts this login only over TLS ({postgres.MessageText}). Remove sslmode=disable from the {side} URL, or set sslmode=require.", error),
                 "28P01" or "28000" => new DataMigrationException($"the {side} database {where} refused the login ({postgres.MessageText}). Check the user name and password in the {side} URL.", error),
                 "3D000" => new DataMigrationException($"the {side} database {where} does not exist ({postgres.MessageText}). Check the database name in the {side} URL.", error),
                 "53300" => new DataMigrationException($"the {side} database {where} has no free connection slots ({postgres.MessageText}). Lower --jobs or close other connections.", error),
@@ -51,6 +52,15 @@ public static class ConnectionFailure
 
         return new DataMigrationException($"cannot use the {side} database {where}: {error.Message}", error);
     }
+
+    /// <summary>
+    /// pg_hba.conf turned away an unencrypted connection that a TLS one might pass ("no pg_hba.conf entry for
+    /// host …, no encryption"; "SSL off" before PostgreSQL 12). Only the message tells this rejection from
+    /// others of SQLSTATE 28000; servers of managed providers answer in English.
+    /// </summary>
+    private static bool IsPlainTextRejection(PostgresException error) =>
+        error.MessageText.Contains("pg_hba.conf", StringComparison.Ordinal) &&
+        (error.MessageText.EndsWith("no encryption", StringComparison.Ordinal) || error.MessageText.EndsWith("SSL off", StringComparison.Ordinal));
 
     private static T? Find<T>(Exception? error)
         where T : Exception

@@ -39,20 +39,8 @@ public sealed class DatabaseSessions
     internal string ConnectionString { get; }
 
     /// <summary>Opens a session; connection failures become a <see cref="DataMigrationException"/> naming this side.</summary>
-    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Security.Authentication.AuthenticationException or IOException)
-        {
-            await connection.DisposeAsync();
-            throw ConnectionFailure.Explain(ex, Role, Endpoint);
-        }
-    }
+    public Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        ConnectionAttempt.OpenAsync(ConnectionString, error => ConnectionFailure.Explain(error, Role, Endpoint), cancellationToken);
 
     /// <summary>libpq environment for a child process on this side (pg_dump, pg_restore) with the same read-only guard.</summary>
     public IReadOnlyDictionary<string, string> ChildEnvironment(string applicationName)

@@ -20,7 +20,7 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         if (source.Backup is not null)
         {
             var restored = await new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken);
-            progress.Note("validation skipped: a backup has no live source to compare with (run data validate against the source database if it still exists)");
+            progress.Note("validation skipped: a backup has no live source to compare with (data validate compares databases: give it the URL of the database the backup came from, if it has not changed since)");
             return restored;
         }
 

@@ -39,16 +39,17 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         var sourceDisplay = sourceEndpoint.ToString();
 
         await using var control = await target.OpenAsync(cancellationToken);
-        await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
+        await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
         var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
 
         await using var coordinator = await source.OpenAsync(cancellationToken);
         var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);
         ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
-        await TargetChecks.EnsureExtensionsAvailableAsync(control, await SourceCatalog.ReadExtensionsAsync(coordinator, cancellationToken), targetDisplay, cancellationToken);
+        var extensions = await SourceCatalog.ReadExtensionsAsync(coordinator, cancellationToken);
+        await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
         await RowSecurity.EnsureNoPolicyAppliesAsync(coordinator, "source", sourceDisplay, cancellationToken);
 
-        var run = await PrepareTargetAsync(control, sourceDisplay, targetDisplay, targetVersion, cancellationToken);
+        var run = await PrepareTargetAsync(control, sourceDisplay, targetDisplay, targetVersion, extensions, cancellationToken);
         var resumed = run is not null;
         if (run is null)
         {
@@ -152,7 +153,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
     }
 
     /// <summary>Decides what the target's current contents mean: a resumable run of ours, content to replace, or a refusal.</summary>
-    private async Task<MigrationState.RunRecord?> PrepareTargetAsync(NpgsqlConnection control, string sourceDisplay, string targetDisplay, ServerVersion targetVersion, CancellationToken cancellationToken)
+    private async Task<MigrationState.RunRecord?> PrepareTargetAsync(NpgsqlConnection control, string sourceDisplay, string targetDisplay, ServerVersion targetVersion, IReadOnlyList<string> extensions, CancellationToken cancellationToken)
     {
         if (options.Replace)
         {
@@ -166,7 +167,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         {
             if (await MigrationState.ExistsAsync(control, cancellationToken))
                 await MigrationState.DropAsync(control, cancellationToken);
-            await TargetContents.EnsureEmptyAsync(control, targetDisplay, cancellationToken);
+            await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions, cancellationToken);
             return null;
         }
 

@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Connections;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Target;
@@ -5,26 +6,101 @@ namespace HerokuToCloud.Data.Target;
 /// <summary>Checks that the target can hold the source's schema before anything is written.</summary>
 public static class TargetChecks
 {
-    /// <summary>Every extension the source uses must be installable on the target; the error names the missing ones.</summary>
-    public static async Task EnsureExtensionsAvailableAsync(NpgsqlConnection target, IReadOnlyList<string> extensions, string targetDisplay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Roles that managed services give their admin user instead of superuser, whose members may create the
+    /// extensions the service allows (RDS and Aurora: rds_superuser, through rds.allowed_extensions; Azure
+    /// Flexible Server: azure_pg_admin, through azure.extensions; Cloud SQL: cloudsqlsuperuser). Which ones a
+    /// service allows is not readable in SQL, but pg_available_extensions lists only those it ships, so a
+    /// member is taken as able: checking trusted-ness for them would refuse what the service permits.
+    /// </summary>
+    private static readonly string[] ManagedAdminRoles = ["rds_superuser", "azure_pg_admin", "cloudsqlsuperuser"];
+
+    /// <summary>
+    /// Every extension the source uses must be installable on the target, and the target role must be able to
+    /// create it: a non-superuser can create only trusted extensions, and only with CREATE on the database.
+    /// Without this check the restore fails halfway through the schema at CREATE EXTENSION. An extension
+    /// already in the target is kept (pg_dump writes CREATE EXTENSION IF NOT EXISTS) unless
+    /// <paramref name="replace"/> empties the target first. The error names the extensions and what to do.
+    /// </summary>
+    public static async Task EnsureExtensionsCreatableAsync(NpgsqlConnection target, IReadOnlyList<string> extensions, string targetDisplay, ServerVersion targetVersion, bool replace, CancellationToken cancellationToken)
     {
         if (extensions.Count == 0)
             return;
-        await using var command = new NpgsqlCommand(
-            "SELECT wanted FROM unnest(@names) AS wanted WHERE NOT EXISTS (SELECT 1 FROM pg_available_extensions a WHERE a.name = wanted) ORDER BY 1",
-            target);
-        command.Parameters.AddWithValue("names", extensions.ToArray());
-        var missing = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                missing.Add(reader.GetString(0));
-        }
+        var wanted = await ReadExtensionsAsync(target, extensions, targetVersion, cancellationToken);
 
+        var missing = wanted.Where(e => !e.Available).Select(e => e.Name).ToList();
         if (missing.Count > 0)
         {
             var names = string.Join(", ", missing);
             throw new DataMigrationException($"the source uses the extension{(missing.Count > 1 ? "s" : "")} {names}, which the target server {targetDisplay} cannot install (not in pg_available_extensions). Install or allow {names} on the target (on RDS: a supported engine version; on CloudNativePG: an image that ships it), or drop it from the source first.");
         }
+
+        var toCreate = wanted.Where(e => !e.Installed || replace).ToList();
+        if (toCreate.Count == 0)
+            return;
+        var role = await ReadRoleAsync(target, cancellationToken);
+        if (role.Superuser || role.ManagedAdmin)
+            return;
+
+        var blocked = toCreate
+            .Where(e => !(e.Trusted && role.CanCreateInDatabase))
+            .Select(e => $"{e.Name} ({Reason(e, role, replace)})")
+            .ToList();
+        if (blocked.Count == 0)
+            return;
+        var list = string.Join(", ", blocked);
+        throw new DataMigrationException(
+            $"the target role {role.Name} cannot create the extension{(blocked.Count > 1 ? "s" : "")} {list} on {targetDisplay}, and the source uses {(blocked.Count > 1 ? "them" : "it")}; nothing has been written. " +
+            "Have an administrator create them in the target database first (CREATE EXTENSION name; as a superuser, or on RDS the master user, a member of rds_superuser), then run again (without --replace, which drops them); " +
+            "or migrate with a target role that can create them.");
+    }
+
+    private static string Reason(WantedExtension extension, TargetRole role, bool replace)
+    {
+        var reason = !extension.Trusted
+            ? "not trusted: only a superuser can create it"
+            : $"trusted, but {role.Name} lacks CREATE on the database";
+        return extension.Installed && replace ? $"installed, but --replace drops it; {reason}" : reason;
+    }
+
+    private sealed record WantedExtension(string Name, bool Available, bool Installed, bool Trusted);
+
+    private sealed record TargetRole(string Name, bool Superuser, bool ManagedAdmin, bool CanCreateInDatabase);
+
+    private static async Task<IReadOnlyList<WantedExtension>> ReadExtensionsAsync(NpgsqlConnection target, IReadOnlyList<string> extensions, ServerVersion targetVersion, CancellationToken cancellationToken)
+    {
+        // CREATE EXTENSION without VERSION installs the default version; trusted extensions came with PostgreSQL 13.
+        var trusted = targetVersion.Major >= 13
+            ? "COALESCE((SELECT v.trusted FROM pg_available_extension_versions v WHERE v.name = a.name AND v.version = a.default_version), false)"
+            : "false";
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT wanted, a.name IS NOT NULL, EXISTS (SELECT 1 FROM pg_extension e WHERE e.extname = wanted), {trusted}
+              FROM unnest(@names) AS wanted LEFT JOIN pg_available_extensions a ON a.name = wanted
+             ORDER BY 1
+            """,
+            target);
+        command.Parameters.AddWithValue("names", extensions.ToArray());
+        var result = new List<WantedExtension>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            result.Add(new WantedExtension(reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+        return result;
+    }
+
+    private static async Task<TargetRole> ReadRoleAsync(NpgsqlConnection target, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT current_user, r.rolsuper,
+                   EXISTS (SELECT 1 FROM pg_roles m WHERE m.rolname = ANY(@admins) AND pg_has_role(current_user, m.oid, 'MEMBER')),
+                   has_database_privilege(current_database(), 'CREATE')
+              FROM pg_roles r WHERE r.rolname = current_user
+            """,
+            target);
+        command.Parameters.AddWithValue("admins", ManagedAdminRoles);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new TargetRole(reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3));
     }
 }

@@ -7,7 +7,9 @@ namespace HerokuToCloud.Data.Target;
 /// What a target database holds beyond a fresh database's defaults, and how <c>--replace</c> removes it.
 /// A fresh database has the schemas pg_catalog, information_schema and public (empty), the extension
 /// plpgsql and no large objects; anything else is user content. The tool's own state schema is not content:
-/// it belongs to an unfinished run of the tool.
+/// it belongs to an unfinished run of the tool. Nor is an extension the source uses, with its member objects:
+/// an administrator may have created it beforehand for a target role that cannot (see
+/// <see cref="TargetChecks.EnsureExtensionsCreatableAsync"/>), and the restore keeps it.
 /// </summary>
 public static class TargetContents
 {
@@ -16,19 +18,23 @@ public static class TargetContents
         AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
         """;
 
-    /// <summary>Up to <paramref name="limit"/> descriptions of user content ("table public.orders"), and how many there are in all.</summary>
-    public static async Task<(IReadOnlyList<string> Sample, long Total)> FindAsync(NpgsqlConnection target, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="limit"/> descriptions of user content ("table public.orders"), and how many there are in all.
+    /// Installed extensions named in <paramref name="sourceExtensions"/> are not content.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Sample, long Total)> FindAsync(NpgsqlConnection target, IReadOnlyList<string> sourceExtensions, int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH content(kind, name) AS (
                 SELECT 'schema', n.nspname FROM pg_namespace n WHERE {UserNamespaces} AND n.nspname <> 'public'
                 UNION ALL
-                SELECT 'extension', e.extname FROM pg_extension e WHERE e.extname <> 'plpgsql'
+                SELECT 'extension', e.extname FROM pg_extension e WHERE e.extname <> 'plpgsql' AND e.extname <> ALL(@sourceExtensions)
                 UNION ALL
                 SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                                       WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' ELSE 'relation' END,
                        n.nspname || '.' || c.relname
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {UserNamespaces} AND c.relkind <> 'c'
+                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
                 UNION ALL
                 SELECT 'function', n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                  WHERE {UserNamespaces} AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
@@ -44,6 +50,7 @@ public static class TargetContents
         var sample = new List<string>();
         long total = 0;
         await using var command = new NpgsqlCommand(sql, target);
+        command.Parameters.AddWithValue("sourceExtensions", sourceExtensions.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -55,9 +62,9 @@ public static class TargetContents
     }
 
     /// <summary>Throws the "not empty" refusal when the target holds user content.</summary>
-    public static async Task EnsureEmptyAsync(NpgsqlConnection target, string targetDisplay, CancellationToken cancellationToken)
+    public static async Task EnsureEmptyAsync(NpgsqlConnection target, string targetDisplay, IReadOnlyList<string> sourceExtensions, CancellationToken cancellationToken)
     {
-        var (sample, total) = await FindAsync(target, 5, cancellationToken);
+        var (sample, total) = await FindAsync(target, sourceExtensions, 5, cancellationToken);
         if (total == 0)
             return;
         var more = total > sample.Count ? $" and {total - sample.Count} more" : "";

@@ -166,22 +166,13 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         }
     }
 
-    private static async Task<NpgsqlConnection> ConnectAsync(Side side, PostgresEndpoint endpoint, string connectionString, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        try
+    private static Task<NpgsqlConnection> ConnectAsync(Side side, PostgresEndpoint endpoint, string connectionString, CancellationToken cancellationToken) =>
+        ConnectionAttempt.OpenAsync(connectionString, ex =>
         {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or System.Security.Authentication.AuthenticationException)
-        {
-            await connection.DisposeAsync();
             var what = side == Side.Source ? "source" : "target";
             var reason = ex is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState})" : ex.InnerException?.Message ?? ex.Message;
-            throw new DataMigrationException($"cannot connect to the {what} database {endpoint}: {reason}. Check the host, port, credentials and sslmode in the {what} URL.", ex);
-        }
-    }
+            return new DataMigrationException($"cannot connect to the {what} database {endpoint}: {reason}. Check the host, port, credentials and sslmode in the {what} URL.", ex);
+        }, cancellationToken);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -92,8 +92,17 @@ internal static class DataMigrateCommand
         if (summary.Resumed)
             Console.Out.WriteLine($"Resumed an interrupted run: {summary.ResumedUnits} of {summary.Units} copy units were already committed.");
         Console.Out.WriteLine("Phases: " + string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:0.0} s"))));
-        Console.Out.WriteLine(summary.Validation is null
-            ? "Validation: not run. Run `heroku2cloud data validate` with the same --source and --target."
-            : $"Validation: {(summary.Validation.Passed ? "passed" : "FAILED")}: {summary.Validation.Summary}");
+        Console.Out.WriteLine(summary.Validation is not null
+            ? $"Validation: {(summary.Validation.Passed ? "passed" : "FAILED")}: {summary.Validation.Summary}"
+            : summary.Mode == "backup" ? BackupValidationAdvice
+            : "Validation: not run. Run `heroku2cloud data validate` with the same --source and --target.");
     }
+
+    /// <summary>
+    /// data validate compares two databases and refuses a backup as --source, so after a restore the way to
+    /// check is against the database the backup came from, which only means something while it is unchanged.
+    /// </summary>
+    private const string BackupValidationAdvice =
+        "Validation: not run: a backup has no live source to compare with. If the Heroku database has not changed since the backup, compare with it: " +
+        "`heroku2cloud data validate --source \"$(heroku config:get DATABASE_URL -a APP)\" --target TARGET_URL`, TARGET_URL being this run's target (data validate takes database URLs, not backup files).";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HerokuToCloud.Cli.Progress;
 using HerokuToCloud.Cli.Rendering;
+using HerokuToCloud.Data.Backup;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Validation;
 
@@ -28,7 +29,7 @@ internal static class DataValidateCommand
         };
         command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var sourceEndpoint = PostgresEndpoint.Parse(DatabaseUrl.Source(result.GetValue(source)));
+            var sourceEndpoint = PostgresEndpoint.Parse(LiveDatabase(DatabaseUrl.Source(result.GetValue(source))));
             var targetEndpoint = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target)));
             var options = new ValidationOptions
             {
@@ -46,5 +47,20 @@ internal static class DataValidateCommand
             return report.Identical ? ExitCodes.Success : ExitCodes.Findings;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// data migrate takes a backup as --source, so the same --source is a natural next try here; a backup
+    /// cannot be compared, only the database it came from. The URL is not echoed: its query string is the
+    /// signature that grants access.
+    /// </summary>
+    private static string LiveDatabase(string source)
+    {
+        var text = source.Trim();
+        var backup = BackupLocation.LooksLikeUrl(text) ? "a backup URL" : File.Exists(text) ? $"the backup file {text}" : null;
+        if (backup is null)
+            return source;
+        throw new UsageException($"--source is {backup}, but data validate compares two databases and cannot read a backup. " +
+            "Pass the URL of the database the backup came from (heroku config:get DATABASE_URL -a APP): a restored backup matches it only while it has not changed since the backup.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HerokuToCloud.Data.Progress;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -6,10 +5,11 @@ using Spectre.Console.Rendering;
 namespace HerokuToCloud.Cli.Progress;
 
 /// <summary>
-/// The terminal view: the current phase, one row per table in flight (rows, estimate, rows/s, time so far,
-/// ETA; the time keeps moving while a table reports nothing, as in validation's one query per side), the
-/// latest finished tables, the last notes and overall totals, redrawn a few times a second. Events arrive
-/// from many workers; they only update state under a lock, and one loop draws.
+/// The terminal view: the current phase, a line per download (MB so far, size, MB/s, time, ETA), one row per
+/// table in flight (rows, estimate, rows/s, time so far, ETA; the time keeps moving while a table reports
+/// nothing, as in validation's one query per side), the latest finished tables, the last notes and overall
+/// totals, redrawn a few times a second. Events arrive from many workers; they only update state under a
+/// lock, and one loop draws.
 /// </summary>
 internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
 {
@@ -25,9 +25,10 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
     private long finishedRows;
     private int finishedTables;
 
-    private sealed record Row(string Table, DateTimeOffset Started, long Estimated)
+    /// <summary>A table (<see cref="Done"/> counts rows) or a download (it counts bytes).</summary>
+    private sealed record Row(string Table, DateTimeOffset Started, long Estimated, Measure Measure = Measure.Rows)
     {
-        public long Rows { get; set; }
+        public long Done { get; set; }
 
         public TimeSpan Elapsed { get; set; }
     }
@@ -38,36 +39,17 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
             this.phase = phase;
     }
 
-    public void TableStarted(string table, long estimatedRows)
-    {
-        lock (gate)
-            active[table] = new Row(table, clock.GetUtcNow(), estimatedRows);
-    }
+    public void TableStarted(string table, long estimatedRows) => Start(new Row(table, clock.GetUtcNow(), estimatedRows));
 
-    public void TableAdvanced(string table, long rowsDone)
-    {
-        lock (gate)
-        {
-            if (active.TryGetValue(table, out var row))
-                row.Rows = rowsDone;
-        }
-    }
+    public void TableAdvanced(string table, long rowsDone) => Advance(table, rowsDone);
 
-    public void TableFinished(string table, long rows)
-    {
-        lock (gate)
-        {
-            if (!active.Remove(table, out var row))
-                row = new Row(table, clock.GetUtcNow(), rows);
-            row.Rows = rows;
-            row.Elapsed = clock.GetUtcNow() - row.Started;
-            finished.Add(row);
-            if (finished.Count > FinishedShown)
-                finished.RemoveAt(0);
-            finishedRows += rows;
-            finishedTables++;
-        }
-    }
+    public void TableFinished(string table, long rows) => Finish(table, rows, Measure.Rows);
+
+    public void DownloadStarted(string name, long totalBytes) => Start(new Row(name, clock.GetUtcNow(), totalBytes, Measure.Bytes));
+
+    public void DownloadAdvanced(string name, long bytesDone) => Advance(name, bytesDone);
+
+    public void DownloadFinished(string name, long bytes) => Finish(name, bytes, Measure.Bytes);
 
     public void Note(string message)
     {
@@ -111,28 +93,74 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
             table.AddColumn(new TableColumn("rows/s").RightAligned());
             table.AddColumn(new TableColumn("time").RightAligned());
             table.AddColumn(new TableColumn("ETA").RightAligned());
-            foreach (var row in active.Values.OrderBy(r => r.Started))
+            var tables = active.Values.Where(r => r.Measure == Measure.Rows).OrderBy(r => r.Started).ToList();
+            foreach (var row in tables)
             {
                 var elapsed = now - row.Started;
                 table.AddRow(
                     Markup.Escape(row.Table),
-                    N(row.Rows),
-                    row.Estimated > 0 ? N(row.Estimated) : "?",
-                    N((long)TableRate.RowsPerSecond(row.Rows, elapsed)),
-                    TableRate.Format(elapsed),
-                    TableRate.Format(TableRate.Remaining(row.Rows, row.Estimated, elapsed)));
+                    Amount.Number(row.Done),
+                    row.Estimated > 0 ? Amount.Number(row.Estimated) : "?",
+                    Amount.Number((long)ProgressRate.PerSecond(row.Done, elapsed)),
+                    ProgressRate.Format(elapsed),
+                    ProgressRate.Format(ProgressRate.Remaining(row.Done, row.Estimated, elapsed)));
             }
 
-            foreach (var row in finished.AsEnumerable().Reverse())
-                table.AddRow($"[green]✓[/] {Markup.Escape(row.Table)}", N(row.Rows), "", N((long)TableRate.RowsPerSecond(row.Rows, row.Elapsed)), TableRate.Format(row.Elapsed), "done");
+            foreach (var row in finished.Where(r => r.Measure == Measure.Rows).Reverse())
+                table.AddRow($"[green]✓[/] {Markup.Escape(row.Table)}", Amount.Number(row.Done), "", Amount.Number((long)ProgressRate.PerSecond(row.Done, row.Elapsed)), ProgressRate.Format(row.Elapsed), "done");
 
             var total = now - started;
-            var header = new Markup($"[bold]{Markup.Escape(phase)}[/]  {total:hh\\:mm\\:ss}  tables done: {finishedTables}  rows done: {N(finishedRows + active.Values.Sum(r => r.Rows))}");
-            var parts = new List<IRenderable> { header, table };
+            var header = new Markup($"[bold]{Markup.Escape(phase)}[/]  {total:hh\\:mm\\:ss}  tables done: {finishedTables}  rows done: {Amount.Number(finishedRows + tables.Sum(r => r.Done))}");
+            var parts = new List<IRenderable> { header };
+            parts.AddRange(active.Values.Where(r => r.Measure == Measure.Bytes).OrderBy(r => r.Started).Select(row => Download(row, now)));
+            parts.AddRange(finished.Where(r => r.Measure == Measure.Bytes).Select(row =>
+                new Markup($"[green]✓[/] {Markup.Escape(row.Table)}: {Amount.Bytes(row.Done)} in {ProgressRate.Format(row.Elapsed)} ({Amount.Rate(ProgressRate.PerSecond(row.Done, row.Elapsed), Measure.Bytes)})")));
+            parts.Add(table);
             parts.AddRange(notes.Select(n => new Markup($"[grey]{Markup.Escape(n)}[/]")));
             return new Rows(parts);
         }
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    /// <summary>"backup download: 312.4 MB of 1.25 GB, 12.5 MB/s, 25s, ETA 1m17s".</summary>
+    private static Markup Download(Row row, DateTimeOffset now)
+    {
+        var elapsed = now - row.Started;
+        var of = row.Estimated > 0 ? $" of {Amount.Bytes(row.Estimated)}" : "";
+        return new Markup(Markup.Escape(
+            $"{row.Table}: {Amount.Bytes(row.Done)}{of}, {Amount.Rate(ProgressRate.PerSecond(row.Done, elapsed), Measure.Bytes)}, {ProgressRate.Format(elapsed)}, ETA {ProgressRate.Format(ProgressRate.Remaining(row.Done, row.Estimated, elapsed))}"));
+    }
+
+    private void Start(Row row)
+    {
+        lock (gate)
+            active[row.Table] = row;
+    }
+
+    private void Advance(string name, long done)
+    {
+        lock (gate)
+        {
+            if (active.TryGetValue(name, out var row))
+                row.Done = done;
+        }
+    }
+
+    private void Finish(string name, long done, Measure measure)
+    {
+        lock (gate)
+        {
+            if (!active.Remove(name, out var row))
+                row = new Row(name, clock.GetUtcNow(), done, measure);
+            row.Done = done;
+            row.Elapsed = clock.GetUtcNow() - row.Started;
+            finished.Add(row);
+            if (finished.Count > FinishedShown)
+                finished.RemoveAt(0);
+            if (measure == Measure.Rows)
+            {
+                finishedRows += done;
+                finishedTables++;
+            }
+        }
+    }
 }

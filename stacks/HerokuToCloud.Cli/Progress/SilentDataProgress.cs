@@ -21,6 +21,18 @@ internal sealed class SilentDataProgress : IDataProgress
     {
     }
 
+    public void DownloadStarted(string name, long totalBytes)
+    {
+    }
+
+    public void DownloadAdvanced(string name, long bytesDone)
+    {
+    }
+
+    public void DownloadFinished(string name, long bytes)
+    {
+    }
+
     public void Note(string message)
     {
     }

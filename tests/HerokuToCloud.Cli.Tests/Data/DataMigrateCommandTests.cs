@@ -115,6 +115,33 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task A_restored_backup_points_at_a_validation_that_works_and_logs_its_download_in_megabytes()
+    {
+        var source = await server.CreateDatabaseAsync("restore_src");
+        await Sql.ExecuteAsync(source, "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 1000) g;");
+        var target = await server.CreateDatabaseAsync("restore_tgt");
+        var dump = Path.Combine(Path.GetTempPath(), $"restore-{Guid.NewGuid():N}.dump");
+        await PlainDump.CustomFormatFileAsync(source, dump);
+        using var http = new SingleFileHttpServer(dump);
+        try
+        {
+            var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", http.Url, "--target", Url(target));
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("Restored 1 tables", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("same --source", stdout, StringComparison.Ordinal);
+            Assert.Contains("heroku2cloud data validate --source \"$(heroku config:get DATABASE_URL -a APP)\"", stdout, StringComparison.Ordinal);
+            Assert.Matches(@"backup download: started \([\d.,]+ [KM]B\)", stderr);
+            Assert.Matches(@"backup download: done, [\d.,]+ [KM]B in ", stderr);
+            Assert.DoesNotContain(stderr.Split('\n'), line => line.Contains("backup download", StringComparison.Ordinal) && line.Contains(" rows", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
+    [Fact]
     public async Task A_user_error_exits_2_with_one_line_and_never_prints_the_password()
     {
         var target = await server.CreateDatabaseAsync("err_tgt");

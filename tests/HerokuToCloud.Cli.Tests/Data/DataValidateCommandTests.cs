@@ -114,6 +114,29 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
         Assert.Contains("cannot read the database address", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_backup_as_source_is_refused_with_what_to_compare_instead()
+    {
+        var dump = Path.Combine(Path.GetTempPath(), $"validate-{Guid.NewGuid():N}.dump");
+        await File.WriteAllTextAsync(dump, "PGDMP");
+        try
+        {
+            var (fileExit, _, fileError) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", dump, "--target", same);
+            var (urlExit, _, urlError) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", "https://backups.example.com/b001.dump?X-Amz-Signature=sig-secret-123", "--target", same);
+
+            Assert.Equal(2, fileExit);
+            Assert.Contains($"--source is the backup file {dump}, but data validate compares two databases", fileError, StringComparison.Ordinal);
+            Assert.Contains("heroku config:get DATABASE_URL", fileError, StringComparison.Ordinal);
+            Assert.Equal(2, urlExit);
+            Assert.Contains("--source is a backup URL", urlError, StringComparison.Ordinal);
+            Assert.DoesNotContain("sig-secret-123", urlError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
     private string Url(string database) => $"postgres://postgres@127.0.0.1:{server.Port}/{database}?sslmode=disable";
 
     private async Task ExecuteAsync(string database, string sql)

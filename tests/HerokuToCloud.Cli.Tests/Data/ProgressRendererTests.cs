@@ -104,12 +104,74 @@ public class ProgressRendererTests
     }
 
     [Fact]
+    public void A_download_is_logged_in_megabytes_not_rows()
+    {
+        var clock = new ManualClock();
+        var output = new StringWriter();
+        var progress = new LogDataProgress(output, clock);
+
+        progress.DownloadStarted("backup download", 50L * 1024 * 1024);
+        clock.Now += TimeSpan.FromSeconds(10);
+        progress.DownloadAdvanced("backup download", 20L * 1024 * 1024);
+        clock.Now += TimeSpan.FromSeconds(15);
+        progress.DownloadFinished("backup download", 50L * 1024 * 1024);
+
+        Assert.Equal(
+            [
+                "[00:00:00] backup download: started (50.0 MB)",
+                "[00:00:10] backup download: 20.0 MB, 2.0 MB/s, ETA 15s",
+                "[00:00:25] backup download: done, 50.0 MB in 25.0 s",
+            ],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void The_live_view_shows_a_download_in_megabytes_and_does_not_count_its_bytes_as_rows()
+    {
+        var clock = new ManualClock();
+        var progress = new LiveDataProgress(clock);
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 120;
+
+        progress.PhaseStarted("download");
+        progress.DownloadStarted("backup download", 3L * 1024 * 1024 * 1024);
+        clock.Now += TimeSpan.FromSeconds(10);
+        progress.DownloadAdvanced("backup download", 1024L * 1024 * 1024);
+        console.Write(progress.Render());
+        progress.DownloadFinished("backup download", 3L * 1024 * 1024 * 1024);
+        console.Write(progress.Render());
+        var screen = writer.ToString();
+
+        Assert.Contains("backup download: 1.00 GB of 3.00 GB, 102.4 MB/s, 10s, ETA 20s", screen, StringComparison.Ordinal);
+        Assert.Contains("✓ backup download: 3.00 GB in 10s", screen, StringComparison.Ordinal);
+        Assert.Contains("rows done: 0", screen, StringComparison.Ordinal);
+        Assert.Contains("tables done: 0", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("1,073,741,824", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_are_written_in_megabytes_from_one_gibibyte_in_gigabytes_and_below_one_mebibyte_in_kilobytes()
+    {
+        Assert.Equal("512 KB", Amount.Bytes(512 * 1024));
+        Assert.Equal("1,023.0 MB", Amount.Bytes(1023L * 1024 * 1024));
+        Assert.Equal("1.50 GB", Amount.Bytes(1536L * 1024 * 1024));
+        Assert.Equal("250,000 rows", Amount.Of(250_000, Measure.Rows));
+    }
+
+    [Fact]
     public void Rates_and_remaining_time_are_unknown_until_there_is_something_to_go_on()
     {
-        Assert.Null(TableRate.Remaining(0, 100, TimeSpan.FromSeconds(5)));
-        Assert.Null(TableRate.Remaining(50, 0, TimeSpan.FromSeconds(5)));
-        Assert.Equal(TimeSpan.FromSeconds(5), TableRate.Remaining(50, 100, TimeSpan.FromSeconds(5)));
-        Assert.Equal("1h01m", TableRate.Format(TimeSpan.FromMinutes(61)));
-        Assert.Equal("–", TableRate.Format(null));
+        Assert.Null(ProgressRate.Remaining(0, 100, TimeSpan.FromSeconds(5)));
+        Assert.Null(ProgressRate.Remaining(50, 0, TimeSpan.FromSeconds(5)));
+        Assert.Equal(TimeSpan.FromSeconds(5), ProgressRate.Remaining(50, 100, TimeSpan.FromSeconds(5)));
+        Assert.Equal("1h01m", ProgressRate.Format(TimeSpan.FromMinutes(61)));
+        Assert.Equal("–", ProgressRate.Format(null));
     }
 }

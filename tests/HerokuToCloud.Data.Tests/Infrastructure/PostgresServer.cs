@@ -10,7 +10,7 @@ namespace HerokuToCloud.Data.Tests.Infrastructure;
 /// a free loopback port, removed on dispose. Uses the Debian server binaries (scripts/setup.sh
 /// installs them); PostgreSQL refuses to run as root, so under root it runs as the "postgres" user.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public class PostgresServer : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"h2c-pg-{Guid.NewGuid():N}");
 
@@ -35,9 +35,20 @@ public sealed class PostgresServer : IAsyncLifetime
         if (IsRoot)
             await RunAsync("chown", $"postgres:postgres {dataDirectory}", asPostgres: false);
         await RunAsync(Path.Combine(BinDirectory, "initdb"), $"-D {dataDirectory} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync", asPostgres: IsRoot);
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await ConfigureAsync(dataDirectory);
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{ExtraOptions}";
         await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), $"-D {dataDirectory} -l {dataDirectory}/server.log -o \"{options}\" -w -t 60 start", asPostgres: IsRoot);
     }
+
+    /// <summary>Server settings beyond the defaults, as " -c name=value" pairs.</summary>
+    protected virtual string ExtraOptions => "";
+
+    /// <summary>Changes the data directory (pg_hba.conf, certificates) after initdb, before the server starts.</summary>
+    protected virtual Task ConfigureAsync(string dataDirectory) => Task.CompletedTask;
+
+    /// <summary>Hands a file written by this process (root in CI) to the server's user.</summary>
+    protected static Task GiveToServerAsync(string path) =>
+        IsRoot ? RunAsync("chown", $"postgres:postgres {path}", asPostgres: false) : Task.CompletedTask;
 
     /// <summary>Creates an empty database and returns its endpoint.</summary>
     public async Task<PostgresEndpoint> CreateDatabaseAsync(string name)

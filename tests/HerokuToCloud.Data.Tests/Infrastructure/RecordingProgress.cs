@@ -22,5 +22,11 @@ public sealed class RecordingProgress(Action<int>? onTableFinished = null) : IDa
         onTableFinished?.Invoke(Interlocked.Increment(ref finished));
     }
 
+    public void DownloadStarted(string name, long totalBytes) => Events.Enqueue($"download start {name} {totalBytes}");
+
+    public void DownloadAdvanced(string name, long bytesDone) => Events.Enqueue($"download advance {name} {bytesDone}");
+
+    public void DownloadFinished(string name, long bytes) => Events.Enqueue($"download finish {name} {bytes}");
+
     public void Note(string message) => Events.Enqueue($"note {message}");
 }

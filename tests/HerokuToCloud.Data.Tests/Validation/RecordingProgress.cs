@@ -16,5 +16,11 @@ internal sealed class RecordingProgress : IDataProgress
 
     public void TableFinished(string table, long rows) => Events.Enqueue($"finish {table} {rows}");
 
+    public void DownloadStarted(string name, long totalBytes) => Events.Enqueue($"download start {name} {totalBytes}");
+
+    public void DownloadAdvanced(string name, long bytesDone) => Events.Enqueue($"download advance {name} {bytesDone}");
+
+    public void DownloadFinished(string name, long bytes) => Events.Enqueue($"download finish {name} {bytes}");
+
     public void Note(string message) => Events.Enqueue("note " + message);
 }

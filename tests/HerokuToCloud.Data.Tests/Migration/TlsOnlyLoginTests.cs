@@ -1,0 +1,75 @@
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Tests.Infrastructure;
+using HerokuToCloud.Data.Validation;
+using Sql = HerokuToCloud.Data.Tests.Infrastructure.Sql;
+
+namespace HerokuToCloud.Data.Tests.Migration;
+
+/// <summary>Logins against a server that, like managed Postgres, takes passwords over TLS only.</summary>
+public class TlsOnlyLoginTests(TlsOnlyPostgresServer server) : IClassFixture<TlsOnlyPostgresServer>
+{
+    private const string Password = "R1ght-Pa55word";
+    private const string WrongPassword = "Wr0ng-Pa55word";
+
+    private async Task<string> LoginDatabaseAsync(string name)
+    {
+        await server.CreateDatabaseAsync(name);
+        await Sql.ExecuteAsync(server.Endpoint(), $"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app') THEN CREATE ROLE app LOGIN PASSWORD '{Password}'; END IF; END $$");
+        return name;
+    }
+
+    /// <summary>A Heroku-style URL without sslmode, so sslmode=prefer applies.</summary>
+    private string UrlWithoutSslMode(string database, string password) => $"postgres://app:{Uri.EscapeDataString(password)}@127.0.0.1:{server.Port}/{database}";
+
+    [Fact]
+    public async Task A_wrong_password_without_sslmode_is_reported_as_the_refused_login_not_the_plain_text_retry()
+    {
+        var database = await LoginDatabaseAsync("wrongpw");
+        var target = await server.CreateDatabaseAsync("wrongpw_tgt");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = UrlWithoutSslMode(database, WrongPassword), Target = target, Jobs = 1 }, new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("the source database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("refused the login (password authentication failed for user \"app\")", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check the user name and password in the source URL", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no encryption", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongPassword, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validation_reports_the_refused_login_too()
+    {
+        var database = await LoginDatabaseAsync("wrongpw_validate");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DataValidator.ValidateAsync(
+            PostgresEndpoint.Parse(UrlWithoutSslMode(database, WrongPassword)), server.Endpoint(database), new ValidationOptions(), new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("password authentication failed for user \"app\"", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no encryption", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_right_password_without_sslmode_logs_in_over_tls()
+    {
+        var database = await LoginDatabaseAsync("rightpw");
+
+        await using var connection = await new DatabaseSessions(PostgresEndpoint.Parse(UrlWithoutSslMode(database, Password)), DatabaseRole.Source).OpenAsync(CancellationToken.None);
+
+        Assert.True(await new Npgsql.NpgsqlCommand("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", connection).ExecuteScalarAsync() is true);
+    }
+
+    [Fact]
+    public async Task The_right_password_with_sslmode_disable_is_told_to_use_tls()
+    {
+        var database = await LoginDatabaseAsync("plaintext");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() =>
+            new DatabaseSessions(PostgresEndpoint.Parse(UrlWithoutSslMode(database, Password) + "?sslmode=disable"), DatabaseRole.Target).OpenAsync(CancellationToken.None));
+
+        Assert.Contains("the target database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("accepts this login only over TLS", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sslmode=require", error.Message, StringComparison.Ordinal);
+    }
+}
