@@ -6,7 +6,7 @@ namespace HerokuToCloud.Aws;
 /// <summary>
 /// Copies a Heroku Postgres database into its new RDS instance once, right after the instance
 /// exists and before any release phase or service touches it: a task running the heroku2cloud image
-/// (<c>heroku2cloud data migrate --json</c> with the source and target URLs as secrets; it copies and
+/// (<c>heroku2cloud data migrate --json --hide-values</c> with the source and target URLs as secrets; it copies and
 /// then validates)
 /// in the private subnets, started by a command that fails <c>pulumi up</c> when the copy or its
 /// validation fails. The Heroku URL comes from secret config and lives only in the migration's own

@@ -5,7 +5,7 @@ namespace HerokuToCloud.Kubernetes;
 
 /// <summary>
 /// The one-off copy of the Heroku database into its replacement: a Job running the tool's own image
-/// (<c>heroku2cloud data migrate --json</c>) inside the cluster, after the new database is ready and
+/// (<c>heroku2cloud data migrate --json --hide-values</c>) inside the cluster, after the new database is ready and
 /// before any release Job or app pod touches it. The source and target reach the CLI as
 /// HEROKU2CLOUD_SOURCE_URL and HEROKU2CLOUD_TARGET_URL, its documented stand-ins for --source and
 /// --target, from a Secret (the source is secret stack config, the target the rebuilt DATABASE_URL):

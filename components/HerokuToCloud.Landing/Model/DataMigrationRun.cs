@@ -8,8 +8,12 @@ namespace HerokuToCloud.Landing;
 /// </summary>
 public static class DataMigrationRun
 {
-    /// <summary>The image's entry point is heroku2cloud; migrate copies, then validates everything.</summary>
-    public static readonly IReadOnlyList<string> Arguments = ["data", "migrate", "--json"];
+    /// <summary>
+    /// The image's entry point is heroku2cloud; migrate copies, then validates everything. Its report goes to
+    /// the cluster's or CloudWatch's logs, which more people read than the database: differing rows are
+    /// named by key and column, without their values.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Arguments = ["data", "migrate", "--json", "--hide-values"];
 
     public const string SourceVariable = "HEROKU2CLOUD_SOURCE_URL";
 

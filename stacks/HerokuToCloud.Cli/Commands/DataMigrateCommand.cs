@@ -19,12 +19,6 @@ internal static class DataMigrateCommand
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>
-    /// The validation step migrate ends with (the engine of `data validate`). When it returns null the
-    /// summary says validation was not run.
-    /// </summary>
-    internal static Func<IMigrationValidator?> ValidatorFactory { get; set; } = () => new MigrationValidator();
-
     public static Command Create()
     {
         var source = new Option<string>("--source", "-s")
@@ -49,6 +43,7 @@ internal static class DataMigrateCommand
         {
             Description = "Print one JSON summary on standard output and no progress.",
         };
+        var hideValues = HideValuesOption.Create();
 
         var command = new Command("migrate", "Copy the source database (or restore a Heroku backup) into an empty target, resumably, then validate it.");
         command.Options.Add(source);
@@ -57,6 +52,7 @@ internal static class DataMigrateCommand
         command.Options.Add(replace);
         command.Options.Add(chunk);
         command.Options.Add(json);
+        command.Options.Add(hideValues);
         command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var options = new MigrationOptions
@@ -68,7 +64,7 @@ internal static class DataMigrateCommand
                 ChunkBytes = result.GetValue(chunk) * 1024L * 1024,
             };
             var asJson = result.GetValue(json);
-            var migrator = new DataMigrator(ValidatorFactory());
+            var migrator = new DataMigrator(new MigrationValidator(new ValidationOptions { IncludeValues = !result.GetValue(hideValues) }));
             var summary = await DataProgressDisplay.RunAsync(asJson, progress => migrator.MigrateAsync(options, progress, cancellationToken));
 
             if (asJson)
@@ -90,7 +86,9 @@ internal static class DataMigrateCommand
         if (summary.Mode == "live")
             Console.Out.WriteLine($"Sequences set: {summary.Sequences}; large objects: {summary.LargeObjects}; post-data statements: {summary.PostDataItems}.");
         if (summary.Resumed)
-            Console.Out.WriteLine($"Resumed an interrupted run: {summary.ResumedUnits} of {summary.Units} copy units were already committed.");
+            Console.Out.WriteLine(summary.Mode == "backup"
+                ? "Resumed an interrupted restore: the target was emptied and the backup restored again."
+                : $"Resumed an interrupted run: {summary.ResumedUnits} of {summary.Units} copy units were already committed.");
         Console.Out.WriteLine("Phases: " + string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:0.0} s"))));
         Console.Out.WriteLine(summary.Validation is not null
             ? $"Validation: {(summary.Validation.Passed ? "passed" : "FAILED")}: {summary.Validation.Summary}"

@@ -21,7 +21,7 @@ internal static class DataValidateCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (schema in docs/data-validation.md) instead of text." };
         var maxRows = new Option<int>("--max-rows") { Description = "Differing rows listed per table, 0 or more (the totals count all of them).", DefaultValueFactory = _ => 20 }
             .Between(0, int.MaxValue, typed => $"--max-rows takes 0 to {int.MaxValue} (differing rows listed per table; 0 lists none, the totals still count them), not {typed}.");
-        var hideValues = new Option<bool>("--hide-values") { Description = "Do not print column values of differing rows (for reports that end up in logs)." };
+        var hideValues = HideValuesOption.Create();
 
         var command = new Command("validate", "Compare two Postgres databases: schema, exact row counts, content checksums narrowed to the differing keys, sequences and large objects.")
         {

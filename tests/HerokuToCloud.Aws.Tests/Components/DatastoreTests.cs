@@ -133,7 +133,7 @@ public class DatastoreTests
 
         var container = program.Get("emigrate-db-migration-task").At("containerDefinitions[0]");
         GraphQuery.Same(InterpolationValue.Of(new ReferenceValue("heroku2cloud-images", "repositoryUrl"), ":", new ConfigValue("toolImageTag")), GraphQuery.At(container, "image"));
-        GraphQuery.Same(Value.List("data", "migrate", "--json"), GraphQuery.At(container, "command"));
+        GraphQuery.Same(Value.List("data", "migrate", "--json", "--hide-values"), GraphQuery.At(container, "command"));
         Assert.Null(GraphQuery.At(container, "entryPoint"));
         Assert.Null(GraphQuery.At(container, "environment"));
         Assert.Equal(["HEROKU2CLOUD_SOURCE_URL", "HEROKU2CLOUD_TARGET_URL"],

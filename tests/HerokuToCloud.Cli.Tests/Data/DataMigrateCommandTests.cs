@@ -81,11 +81,13 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         await Sql.ExecuteAsync(source, "CREATE TABLE \"Order\" (id int PRIMARY KEY, v text); INSERT INTO \"Order\" SELECT g, 'v' || g FROM generate_series(1, 1234) g;");
         var target = await server.CreateDatabaseAsync("json_tgt");
 
-        var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target), "--json");
+        var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target), "--json", "--hide-values");
 
         Assert.True(exitCode == 0, stderr);
         using var summary = JsonDocument.Parse(stdout);
         var root = summary.RootElement;
+        Assert.True(root.GetProperty("validation").GetProperty("passed").GetBoolean());
+        Assert.False(root.GetProperty("validation").GetProperty("report").GetProperty("valuesShown").GetBoolean());
         Assert.Equal("live", root.GetProperty("mode").GetString());
         Assert.Equal(1234, root.GetProperty("rows").GetInt64());
         Assert.True(root.GetProperty("bytes").GetInt64() > 1234);
