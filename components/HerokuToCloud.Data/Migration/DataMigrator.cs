@@ -24,12 +24,38 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
             return restored;
         }
 
-        var summary = await new LiveMigration(options, source.Database!, progress).RunAsync(cancellationToken);
+        MigrationSummary summary;
+        try
+        {
+            summary = await new LiveMigration(options, source.Database!, progress).RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Note($"stopped: what was committed is kept; {LiveMigration.ResumeAdvice(options.Replace)}");
+            throw;
+        }
+
         if (validator is null)
             return summary;
+
+        // The copy is complete and its state schema gone, so a rerun of migrate would now refuse the target
+        // as not empty: when only the check fails, say that data validate is the way to finish.
+        const string validateInstead = "The copy itself finished and is committed; check it with heroku2cloud data validate and the same --source and --target (rerunning data migrate would refuse the target, which now holds the copy).";
         progress.PhaseStarted("validate");
-        var validation = await validator.ValidateAsync(source.Database!, options.Target, options.Jobs, progress, cancellationToken);
-        return summary with { Validation = validation };
+        try
+        {
+            var validation = await validator.ValidateAsync(source.Database!, options.Target, options.Jobs, progress, cancellationToken);
+            return summary with { Validation = validation };
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Note("validation stopped. " + validateInstead);
+            throw;
+        }
+        catch (DataMigrationException ex)
+        {
+            throw new DataMigrationException($"validating the copy failed: {ex.Message} {validateInstead}", ex);
+        }
     }
 
     /// <summary>A postgres URL or keyword string is a live database; an http(s) URL or an existing path is a backup.</summary>

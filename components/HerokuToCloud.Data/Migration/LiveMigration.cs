@@ -26,8 +26,8 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
     private readonly DatabaseSessions target = new(options.Target, DatabaseRole.Target);
     private readonly PgClientTools tools = new(options.ClientBinDirectory);
 
-    /// <summary>How to continue after a failure: --replace would empty the target and start over.</summary>
-    private string ResumeAdvice => options.Replace
+    /// <summary>How to continue after a failure or a stop: --replace would empty the target and start over.</summary>
+    public static string ResumeAdvice(bool replace) => replace
         ? "rerun the command without --replace to resume (with --replace it empties the target and starts over)"
         : "rerun the same command to resume";
 
@@ -243,11 +243,11 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         }
         catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DataMigrationException($"copying {unit.DisplayName} failed: {ex.MessageText}{(ex.Detail is null ? "" : $" ({ex.Detail})")} [SQLSTATE {ex.SqlState}]. Units already committed are kept: fix the cause and {ResumeAdvice}.", ex);
+            throw new DataMigrationException($"copying {unit.DisplayName} failed: {ex.MessageText}{(ex.Detail is null ? "" : $" ({ex.Detail})")} [SQLSTATE {ex.SqlState}]. Units already committed are kept: fix the cause and {ResumeAdvice(options.Replace)}.", ex);
         }
         catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DataMigrationException($"copying {unit.DisplayName} failed: the connection broke ({ex.Message}). Units already committed are kept: {ResumeAdvice}.", ex);
+            throw new DataMigrationException($"copying {unit.DisplayName} failed: the connection broke ({ex.Message}). Units already committed are kept: {ResumeAdvice(options.Replace)}.", ex);
         }
     }
 

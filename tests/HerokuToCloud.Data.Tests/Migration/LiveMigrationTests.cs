@@ -1,5 +1,6 @@
 using HerokuToCloud.Data.Migration;
 using HerokuToCloud.Data.Tests.Infrastructure;
+using Moq;
 
 namespace HerokuToCloud.Data.Tests.Migration;
 
@@ -104,5 +105,46 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
 
         Assert.Contains("unfinished live migration from " + elsewhere, error.Message, StringComparison.Ordinal);
         Assert.Contains("--replace", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_validation_that_fails_or_stops_after_the_copy_points_at_data_validate_not_a_rerun()
+    {
+        var (source, failingTarget) = await ZooAsync("validate_fails", scale: 100);
+        var failing = new Mock<IMigrationValidator>();
+        failing.Setup(v => v.ValidateAsync(It.IsAny<Connections.PostgresEndpoint>(), It.IsAny<Connections.PostgresEndpoint>(), It.IsAny<int>(), It.IsAny<Progress.IDataProgress>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DataMigrationException("the source went away."));
+
+        var failed = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator(failing.Object).MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = failingTarget, Jobs = 2 }, new RecordingProgress(), CancellationToken.None));
+
+        Assert.StartsWith("validating the copy failed: the source went away.", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("heroku2cloud data validate", failed.Message);
+        Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(failingTarget));
+
+        var stoppedTarget = await server.CreateDatabaseAsync("validate_stops_tgt");
+        using var stop = new CancellationTokenSource();
+        var stopping = new Mock<IMigrationValidator>();
+        stopping.Setup(v => v.ValidateAsync(It.IsAny<Connections.PostgresEndpoint>(), It.IsAny<Connections.PostgresEndpoint>(), It.IsAny<int>(), It.IsAny<Progress.IDataProgress>(), It.IsAny<CancellationToken>()))
+            .Returns(() => { stop.Cancel(); return Task.FromCanceled<MigrationValidationResult>(stop.Token); });
+        var progress = new RecordingProgress();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new DataMigrator(stopping.Object).MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = stoppedTarget, Jobs = 2 }, progress, stop.Token));
+
+        Assert.Contains(progress.Events, e => e.StartsWith("note validation stopped.", StringComparison.Ordinal) && e.Contains("heroku2cloud data validate"));
+    }
+
+    [Fact]
+    public async Task A_stopped_copy_says_how_to_resume_and_that_replace_would_start_over()
+    {
+        var (source, target) = await ZooAsync("stop_replace", scale: 500);
+        using var stop = new CancellationTokenSource();
+        var progress = new RecordingProgress(finished => { if (finished == 1) stop.Cancel(); });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1, Replace = true, ChunkBytes = 32 * 1024 }, progress, stop.Token));
+
+        Assert.Contains(progress.Events, e => e.StartsWith("note stopped: what was committed is kept; rerun the command without --replace", StringComparison.Ordinal));
     }
 }
