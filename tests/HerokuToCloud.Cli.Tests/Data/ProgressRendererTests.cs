@@ -78,15 +78,6 @@ public class ProgressRendererTests
     {
         var clock = new ManualClock();
         var progress = new LiveDataProgress(clock);
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
 
         progress.PhaseStarted("copy");
         progress.TableStarted("Sales Dept.Order Items", 600_000);
@@ -94,8 +85,7 @@ public class ProgressRendererTests
         clock.Now += TimeSpan.FromSeconds(10);
         progress.TableAdvanced("Sales Dept.Order Items", 200_000);
         progress.TableFinished("public.small", 10);
-        console.Write(progress.Render());
-        var screen = writer.ToString();
+        var screen = Screen(progress);
 
         Assert.Contains("copy", screen, StringComparison.Ordinal);
         Assert.Matches(@"Sales Dept\.Order Items\s+│?\s*200,000\s+│?\s*600,000\s+│?\s*20,000\s+│?\s*10s\s+│?\s*20s", screen);
@@ -130,26 +120,16 @@ public class ProgressRendererTests
     {
         var clock = new ManualClock();
         var progress = new LiveDataProgress(clock);
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
 
         progress.PhaseStarted("download");
         progress.DownloadStarted("backup download", 3L * 1024 * 1024 * 1024);
         clock.Now += TimeSpan.FromSeconds(10);
         progress.DownloadAdvanced("backup download", 1024L * 1024 * 1024);
-        console.Write(progress.Render());
+        var during = Screen(progress);
         progress.DownloadFinished("backup download", 3L * 1024 * 1024 * 1024);
-        console.Write(progress.Render());
-        var screen = writer.ToString();
+        var screen = during + Screen(progress);
 
-        Assert.Contains("backup download: 1.00 GB of 3.00 GB, 102.4 MB/s, 10s, ETA 20s", screen, StringComparison.Ordinal);
+        Assert.Contains("backup download: 1.00 GB of 3.00 GB, 102.4 MB/s, 10s, ETA 20s", during, StringComparison.Ordinal);
         Assert.Contains("✓ backup download: 3.00 GB in 10s", screen, StringComparison.Ordinal);
         Assert.Contains("rows done: 0", screen, StringComparison.Ordinal);
         Assert.Contains("tables done: 0", screen, StringComparison.Ordinal);
@@ -173,5 +153,21 @@ public class ProgressRendererTests
         Assert.Equal(TimeSpan.FromSeconds(5), ProgressRate.Remaining(50, 100, TimeSpan.FromSeconds(5)));
         Assert.Equal("1h01m", ProgressRate.Format(TimeSpan.FromMinutes(61)));
         Assert.Equal("–", ProgressRate.Format(null));
+    }
+
+    /// <summary>What the live view shows, as plain text 120 columns wide.</summary>
+    private static string Screen(LiveDataProgress progress)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 120;
+        console.Write(progress.Render());
+        return writer.ToString();
     }
 }
