@@ -6,6 +6,7 @@ using HerokuToCloud.Inventory;
 using HerokuToCloud.Kubernetes;
 using HerokuToCloud.Kubernetes.Manifests;
 using HerokuToCloud.Landing;
+using Npgsql;
 using Spectre.Console;
 
 namespace HerokuToCloud.Cli;
@@ -33,6 +34,11 @@ internal static class CommandRunner
             Error(ex.Message);
             return ExitCodes.UserError;
         }
+        catch (PostgresException ex) when (IsRefusal(ex))
+        {
+            Error($"the database refused the operation ({ex.SqlState}): {ex.MessageText}. Check the privileges of the user in the connection URL and that the database is writable (not a read replica, default_transaction_read_only off), then run again.");
+            return ExitCodes.UserError;
+        }
         catch (Exception ex)
         {
             Error($"internal error ({ex.GetType().Name}): {ex.Message}. This is a bug in heroku2cloud; please report it with the command you ran.");
@@ -44,6 +50,13 @@ internal static class CommandRunner
 
     public static void Error(string message) =>
         Console.Error.WriteLine($"error: {message}");
+
+    /// <summary>
+    /// A server error about the user's setup rather than the tool: a missing privilege or a read-only database.
+    /// The components check both before writing; this covers what those checks cannot foresee.
+    /// </summary>
+    private static bool IsRefusal(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ReadOnlySqlTransaction;
 
     /// <summary>Exceptions whose message is written for the user: the components' own input and environment errors.</summary>
     private static bool IsUserFacing(Exception ex) => ex

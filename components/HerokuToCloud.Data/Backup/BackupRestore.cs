@@ -31,6 +31,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         var targetDisplay = options.Target.ToString();
 
         string? downloaded = null;
+        string? workDirectory = null;
         var archive = location.FilePath;
         try
         {
@@ -43,9 +44,16 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             DumpFile.EnsureCustomFormat(archive!, location.Display);
             var list = await ListAsync(archive!, cancellationToken);
 
+            // pg_restore reads the restore list from a file. It goes to a directory of our own, not next to the
+            // archive (whose directory may be read-only), and is written before the target is touched.
+            workDirectory = Directory.CreateTempSubdirectory("heroku2cloud-restore-").FullName;
+            var listFile = Path.Combine(workDirectory, "restore.list");
+            await File.WriteAllTextAsync(listFile, RestoreList.WithoutExtensionComments(list), cancellationToken);
+
             await using var control = await target.OpenAsync(cancellationToken);
             await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
             var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
+            await TargetWritability.EnsureWritableAsync(control, targetDisplay, cancellationToken);
             if (RestoreList.SourceVersion(list) is { } dumped && ServerVersion.FromDisplay(dumped) is { } sourceVersion)
                 ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
             var extensions = RestoreList.Extensions(list);
@@ -54,7 +62,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             var resumed = await PrepareTargetAsync(control, targetDisplay, targetVersion, extensions, cancellationToken);
             await MigrationState.CreateAsync(control, Mode, location.Display, cancellationToken);
 
-            await clock.RunAsync("restore", () => RestoreAsync(archive!, list, jobs, cancellationToken));
+            await clock.RunAsync("restore", () => RestoreAsync(archive!, listFile, jobs, cancellationToken));
             await clock.RunAsync("analyze", async () =>
             {
                 await using var command = new NpgsqlCommand("ANALYZE", control);
@@ -80,6 +88,8 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         {
             if (downloaded is not null)
                 File.Delete(downloaded);
+            if (workDirectory is not null)
+                Directory.Delete(workDirectory, recursive: true);
         }
     }
 
@@ -109,30 +119,21 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         return true;
     }
 
-    private async Task RestoreAsync(string archive, string list, int jobs, CancellationToken cancellationToken)
+    private async Task RestoreAsync(string archive, string listFile, int jobs, CancellationToken cancellationToken)
     {
-        var listFile = archive + $".{Guid.NewGuid():N}.list";
-        await File.WriteAllTextAsync(listFile, RestoreList.WithoutExtensionComments(list), cancellationToken);
-        try
-        {
-            await tools.RunAsync(
-                "pg_restore",
-                [$"--jobs={jobs}", "--no-owner", "--no-acl", "--no-tablespaces", "--exit-on-error", "--verbose", $"--use-list={listFile}", $"--dbname={options.Target.Database}", archive],
-                target.ChildEnvironment("heroku2cloud-restore"),
-                (code, stderr) => PgClientTools.ExplainClientFailure("pg_restore", "target", options.Target, code, stderr),
-                cancellationToken,
-                onErrorLine: line =>
-                {
-                    const string marker = "processing data for table ";
-                    var at = line.IndexOf(marker, StringComparison.Ordinal);
-                    if (at >= 0)
-                        progress.Note($"restoring data of {line[(at + marker.Length)..].Trim('"')}");
-                });
-        }
-        finally
-        {
-            File.Delete(listFile);
-        }
+        await tools.RunAsync(
+            "pg_restore",
+            [$"--jobs={jobs}", "--no-owner", "--no-acl", "--no-tablespaces", "--exit-on-error", "--verbose", $"--use-list={listFile}", $"--dbname={options.Target.Database}", archive],
+            target.ChildEnvironment("heroku2cloud-restore"),
+            (code, stderr) => PgClientTools.ExplainClientFailure("pg_restore", "target", options.Target, code, stderr),
+            cancellationToken,
+            onErrorLine: line =>
+            {
+                const string marker = "processing data for table ";
+                var at = line.IndexOf(marker, StringComparison.Ordinal);
+                if (at >= 0)
+                    progress.Note($"restoring data of {line[(at + marker.Length)..].Trim('"')}");
+            });
     }
 
     private async Task<string> ListAsync(string archive, CancellationToken cancellationToken)

@@ -4,12 +4,34 @@ namespace HerokuToCloud.Data.Catalog;
 /// Decides whether a column's values can travel in binary COPY between two different servers.
 /// Binary COPY is exact for built-in types, enums (sent as labels) and domains over them, but array and
 /// composite values embed the type OIDs of their elements and fields; user-defined OIDs differ between
-/// servers, so the target would reject them ("wrong element type"). Those tables travel as text COPY.
+/// servers, so the target would reject them ("wrong element type"). The object reference types (regclass,
+/// regtype …) are built in, but their binary form is the bare OID of the object they name, and the target's
+/// restored objects have other OIDs: the values would point at the wrong object or at none. Their text form
+/// names the object, as pg_dump copies them. Those tables travel as text COPY.
 /// </summary>
 public sealed class TypeCatalog
 {
     /// <summary>OIDs below this are assigned at initdb and identical on every server of any version.</summary>
     public const uint FirstNormalObjectId = 16384;
+
+    /// <summary>
+    /// The reg* types, whose values are OIDs of catalog objects. (A plain oid column is a number to the
+    /// database, and its text form is the same number, so it travels in binary; so does oidvector.)
+    /// </summary>
+    private static readonly IReadOnlyDictionary<uint, string> ObjectReferenceTypes = new Dictionary<uint, string>
+    {
+        [24] = "regproc",
+        [2202] = "regprocedure",
+        [2203] = "regoper",
+        [2204] = "regoperator",
+        [2205] = "regclass",
+        [2206] = "regtype",
+        [3734] = "regconfig",
+        [3769] = "regdictionary",
+        [4089] = "regnamespace",
+        [4096] = "regrole",
+        [4191] = "regcollation",
+    };
 
     private readonly IReadOnlyDictionary<uint, PgType> types;
 
@@ -26,6 +48,8 @@ public sealed class TypeCatalog
 
     private string? Reason(uint oid, int depth)
     {
+        if (ObjectReferenceTypes.TryGetValue(oid, out var reference))
+            return $"type {reference} is sent in binary as the bare OID of the object it names, which differs on the target";
         if (depth > 32 || !types.TryGetValue(oid, out var type))
             return oid < FirstNormalObjectId ? null : $"type {oid} is unknown";
         if (type.Kind == 'd')

@@ -117,6 +117,10 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
 
     private async Task<(long Rows, long Bytes)> CopyTextAsync(NpgsqlConnection source, NpgsqlConnection target, CopyUnit unit, TableInfo table, CancellationToken cancellationToken)
     {
+        // Object references (regclass, regtype …) print unqualified when visible on the source's search_path,
+        // which the target may resolve differently; with only pg_catalog searched they print schema-qualified,
+        // as pg_dump writes them. SET LOCAL ends with the unit's source transaction.
+        await ExecuteAsync(source, "SET LOCAL search_path = pg_catalog", cancellationToken);
         var buffer = ArrayPool<char>.Shared.Rent(BufferBytes / 2);
         long rows = 0, chars = 0, reported = 0;
         var writer = await target.BeginTextImportAsync(CopyInSql(table, binary: false), cancellationToken);

@@ -41,6 +41,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await using var control = await target.OpenAsync(cancellationToken);
         await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
         var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
+        await TargetWritability.EnsureWritableAsync(control, targetDisplay, cancellationToken);
 
         await using var coordinator = await source.OpenAsync(cancellationToken);
         var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);

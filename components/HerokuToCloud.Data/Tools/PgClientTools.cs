@@ -139,7 +139,7 @@ public sealed class PgClientTools
             return new DataMigrationException($"{program} cannot reach the {side} database {where}: {FirstLine(stderr)}.");
         if (stderr.Contains("unsupported version", StringComparison.OrdinalIgnoreCase) && stderr.Contains("file header", StringComparison.OrdinalIgnoreCase))
             return new DataMigrationException($"{program} is too old to read this dump ({FirstLine(stderr)}). Install a newer postgresql-client (the heroku2cloud image ships 17).");
-        return new DataMigrationException($"{program} failed on the {side} database {where} (exit {exitCode}): {Tail(stderr)}");
+        return new DataMigrationException($"{program} failed on the {side} database {where} (exit {exitCode}): {ClientErrorSummary.Summarize(stderr)}");
     }
 
     private static string FirstLine(string text)
@@ -147,12 +147,5 @@ public sealed class PgClientTools
         var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("FATAL", StringComparison.Ordinal))
             ?? text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         return line.Length > 400 ? line[..400] + "…" : line;
-    }
-
-    private static string Tail(string text)
-    {
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var tail = string.Join(" | ", lines.Where(l => !l.StartsWith("pg_restore: processing", StringComparison.Ordinal)).TakeLast(6));
-        return tail.Length > 1200 ? tail[^1200..] : tail;
     }
 }

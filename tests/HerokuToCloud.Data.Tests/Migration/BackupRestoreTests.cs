@@ -38,6 +38,32 @@ public class BackupRestoreTests(PostgresServer server) : IClassFixture<PostgresS
     }
 
     [Fact]
+    public async Task Nothing_is_written_next_to_the_users_archive()
+    {
+        // The archive's directory may be read-only (a mounted backup): pg_restore's list file goes to a temporary directory.
+        var (source, dump) = await BackupAsync("beside");
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"h2c-archive-{Guid.NewGuid():N}")).FullName;
+        var archive = Path.Combine(directory, "latest.dump");
+        File.Move(dump, archive);
+        var target = await server.CreateDatabaseAsync("beside_tgt");
+        var created = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var watcher = new FileSystemWatcher(directory) { EnableRaisingEvents = true };
+        watcher.Created += (_, e) => created.Add(e.Name ?? "");
+        try
+        {
+            await new DataMigrator().MigrateAsync(new MigrationOptions { Source = archive, Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None);
+
+            Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+            Assert.Empty(created);
+            Assert.Equal(["latest.dump"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_backup_url_is_downloaded_and_restored_and_its_signature_never_shown()
     {
         // A local plain-http server stands in for the signed HTTPS URL of heroku pg:backups:url: the code path

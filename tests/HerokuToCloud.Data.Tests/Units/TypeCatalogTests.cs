@@ -17,6 +17,12 @@ public class TypeCatalogTests
         [20005] = new(20005, "email", 'd', 20004, 0, 'U', true),
         [20006] = new(20006, "no_binary", 'b', 0, 0, 'U', false),
         [20007] = new(20007, "int_list", 'd', 1007, 0, 'A', true),
+        [26] = new(26, "oid", 'b', 0, 0, 'N', true),
+        [30] = new(30, "oidvector", 'b', 0, 26, 'A', true),
+        [2205] = new(2205, "regclass", 'b', 0, 0, 'N', true),
+        [2210] = new(2210, "regclass[]", 'b', 0, 2205, 'A', true),
+        [4096] = new(4096, "regrole", 'b', 0, 0, 'N', true),
+        [20008] = new(20008, "table_ref", 'd', 2205, 0, 'N', true),
     });
 
     [Theory]
@@ -28,6 +34,8 @@ public class TypeCatalogTests
     [InlineData(20004u)]
     [InlineData(20005u)]
     [InlineData(20007u)]
+    [InlineData(26u)]
+    [InlineData(30u)]
     public void Built_in_types_enums_extension_scalars_and_domains_over_them_travel_in_binary(uint oid) =>
         Assert.Null(Catalog.TextFormatReason(oid));
 
@@ -36,6 +44,10 @@ public class TypeCatalogTests
     [InlineData(20003u, "composite")]
     [InlineData(20006u, "no binary")]
     [InlineData(99999u, "unknown")]
+    [InlineData(2205u, "regclass is sent in binary as the bare OID")]
+    [InlineData(2210u, "regclass is sent in binary as the bare OID")]
+    [InlineData(4096u, "regrole is sent in binary as the bare OID")]
+    [InlineData(20008u, "regclass is sent in binary as the bare OID")]
     public void Values_that_embed_server_specific_type_oids_travel_as_text(uint oid, string reason) =>
         Assert.Contains(reason, Catalog.TextFormatReason(oid), StringComparison.Ordinal);
 }
