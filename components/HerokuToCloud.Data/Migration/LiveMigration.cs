@@ -50,6 +50,10 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
         await RowSecurity.EnsureNoPolicyAppliesAsync(coordinator, "source", sourceDisplay, cancellationToken);
 
+        // The schema moves through pg_dump and pg_restore: a missing one must stop the run before
+        // PrepareTargetAsync may empty the target for --replace, not after.
+        tools.Locate("pg_dump");
+        tools.Locate("pg_restore");
         var run = await PrepareTargetAsync(control, sourceDisplay, targetDisplay, targetVersion, extensions, cancellationToken);
         var resumed = run is not null;
         if (run is null)
