@@ -39,15 +39,54 @@ public static class RowSecurity
         if (tables.Count == 0)
             return;
 
-        var listed = string.Join(", ", tables.Take(ListedTables).Select(t => t.Forced ? t.Name + " (FORCE ROW LEVEL SECURITY)" : t.Name));
-        var more = tables.Count > ListedTables ? $" and {tables.Count - ListedTables} more" : "";
         var advice = "connect as a role that bypasses row-level security (a superuser or a role with BYPASSRLS)";
         if (tables.Any(t => !t.Forced))
             advice += ", or as the tables' owner";
         if (tables.Any(t => t.Forced))
             advice += ". FORCE ROW LEVEL SECURITY applies the policies to the owner too: the owner can lift it for the move with ALTER TABLE … NO FORCE ROW LEVEL SECURITY and restore it afterwards";
         throw new DataMigrationException(
-            $"row-level security policies apply to the role {connection.UserName} on {tables.Count} table{(tables.Count == 1 ? "" : "s")} of the {side} database {endpoint}: {listed}{more}. " +
-            $"Reading through them would see only the rows the policies show, and rows would be missed without any error. Nothing was written; {advice}.");
+            $"row-level security policies apply to the role {connection.UserName} on {Describe(tables)} of the {side} database {endpoint}. " +
+            $"They would show it only some of their rows, so the tool cannot read them all; {advice}.");
+    }
+
+    /// <summary>
+    /// The copy keeps each table's FORCE ROW LEVEL SECURITY, and the target role that restores the schema
+    /// owns the tables: unless it bypasses row-level security, no validation could read all their rows on the
+    /// target afterwards. Refused before the copy, not after it.
+    /// </summary>
+    public static async Task EnsureTargetCanReadForcedTablesAsync(NpgsqlConnection source, NpgsqlConnection target, string targetDisplay, CancellationToken cancellationToken)
+    {
+        const string forcedSql = """
+            SELECT n.nspname, c.relname
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity
+            ORDER BY 1, 2
+            """;
+        var forced = new List<(string Name, bool Forced)>();
+        await using (var command = new NpgsqlCommand(forcedSql, source))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                forced.Add((Identifier.Display(reader.GetString(0), reader.GetString(1)), true));
+        }
+
+        if (forced.Count == 0)
+            return;
+        await using var bypass = new NpgsqlCommand("SELECT rolsuper OR rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = current_user", target);
+        if ((bool)(await bypass.ExecuteScalarAsync(cancellationToken))!)
+            return;
+
+        throw new DataMigrationException(
+            $"the source has {Describe(forced)}. The copy keeps that, and on the target database {targetDisplay} the tables will belong to the role {target.UserName}, " +
+            "which does not bypass row-level security, so their policies would hide rows from the validation that proves the copy. Nothing was written. " +
+            "Migrate as a target role that bypasses row-level security (a superuser or a role with BYPASSRLS), or lift FORCE on the source for the move (ALTER TABLE … NO FORCE ROW LEVEL SECURITY) and set it again on the target afterwards.");
+    }
+
+    private static string Describe(List<(string Name, bool Forced)> tables)
+    {
+        var listed = string.Join(", ", tables.Take(ListedTables).Select(t => t.Forced ? t.Name + " (FORCE ROW LEVEL SECURITY)" : t.Name));
+        var more = tables.Count > ListedTables ? $" and {tables.Count - ListedTables} more" : "";
+        return $"{tables.Count} table{(tables.Count == 1 ? "" : "s")}: {listed}{more}";
     }
 }

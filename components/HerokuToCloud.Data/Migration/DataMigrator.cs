@@ -19,19 +19,32 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         var source = Classify(options.Source);
         if (source.Backup is not null)
         {
-            var restored = await new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken);
+            MigrationSummary restored;
+            try
+            {
+                restored = await new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                progress.Note("stopped: a restore does not resume part-way; rerun the same command to restore the backup again");
+                throw;
+            }
+
             progress.Note("validation skipped: a backup has no live source to compare with (data validate compares databases: give it the URL of the database the backup came from, if it has not changed since)");
             return restored;
         }
 
+        var migration = new LiveMigration(options, source.Database!, progress);
         MigrationSummary summary;
         try
         {
-            summary = await new LiveMigration(options, source.Database!, progress).RunAsync(cancellationToken);
+            summary = await migration.RunAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            progress.Note($"stopped: what was committed is kept; {LiveMigration.ResumeAdvice(options.Replace)}");
+            progress.Note(migration.Resumable
+                ? $"stopped: what was committed is kept; {LiveMigration.ResumeAdvice(options.Replace)}"
+                : "stopped before the copy began; rerun the same command to start it");
             throw;
         }
 

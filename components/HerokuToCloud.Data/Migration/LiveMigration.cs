@@ -31,6 +31,12 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         ? "rerun the command without --replace to resume (with --replace it empties the target and starts over)"
         : "rerun the same command to resume";
 
+    /// <summary>
+    /// Whether the target now holds this run's state, so a stopped run continues where it was; before that
+    /// (pre-flight, the --replace wipe) there is nothing to resume and a rerun simply starts.
+    /// </summary>
+    public bool Resumable { get; private set; }
+
     public async Task<MigrationSummary> RunAsync(CancellationToken cancellationToken)
     {
         var clock = new PhaseClock(progress);
@@ -49,6 +55,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         var extensions = await SourceCatalog.ReadExtensionsAsync(coordinator, cancellationToken);
         await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
         await RowSecurity.EnsureNoPolicyAppliesAsync(coordinator, "source", sourceDisplay, cancellationToken);
+        await RowSecurity.EnsureTargetCanReadForcedTablesAsync(coordinator, control, targetDisplay, cancellationToken);
 
         // The schema moves through pg_dump and pg_restore: a missing one must stop the run before
         // PrepareTargetAsync may empty the target for --replace, not after.
@@ -61,6 +68,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             await MigrationState.CreateAsync(control, Mode, sourceDisplay, cancellationToken);
             run = (await MigrationState.ReadRunAsync(control, cancellationToken))!;
         }
+        Resumable = true;
 
         // The snapshot every source session reads. A resumed run takes a new one: units committed before the
         // interruption hold the older moment, so the source must not change between runs (maintenance mode).

@@ -52,8 +52,10 @@ public static class DataValidator
 
         // A target mid-migration holds part of the rows and the tool's own state tables: comparing it would
         // list every missing row and the state schema as differences instead of saying what is going on.
-        if (await MigrationState.ExistsAsync(targetSessions.Coordinator, cancellationToken))
-            throw new DataMigrationException($"the target database {target} holds an unfinished heroku2cloud migration (schema {MigrationState.SchemaName}). Rerun the data migrate command to finish it (it validates when it ends), then validate.");
+        if (await MigrationState.ReadRunAsync(targetSessions.Coordinator, cancellationToken) is { } run)
+            throw new DataMigrationException($"the target database {target} holds an unfinished heroku2cloud migration (schema {MigrationState.SchemaName}). " + (run.Mode == "backup"
+                ? "Rerun the data migrate command that restores the backup to finish it, then validate."
+                : "Rerun the data migrate command to finish it: it validates when the copy ends."));
 
         await Task.WhenAll(
             RowSecurity.EnsureNoPolicyAppliesAsync(sourceSessions.Coordinator, sourceSessions.Name, sourceSessions.Endpoint.ToString(), cancellationToken),

@@ -84,6 +84,16 @@ public class SourceSafetyTests(TwoServers servers) : IClassFixture<TwoServers>
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, filtered.SqlState);
         }
 
+        // A target role that would own the forced table without bypassing its policy could never prove the copy.
+        await Sql.ExecuteAsync(servers.Target.Endpoint(), "CREATE ROLE rls_target LOGIN");
+        var unprovable = await servers.Target.CreateDatabaseAsync("rls_unprovable_tgt");
+        await Sql.ExecuteAsync(servers.Target.Endpoint(), "ALTER DATABASE rls_unprovable_tgt OWNER TO rls_target");
+        var refusedTarget = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = unprovable with { Username = "rls_target" }, Jobs = 2 }, new RecordingProgress(), CancellationToken.None));
+        Assert.Contains("public.notes (FORCE ROW LEVEL SECURITY)", refusedTarget.Message);
+        Assert.Contains("rls_target, which does not bypass row-level security", refusedTarget.Message);
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(unprovable, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
+
         // A superuser copies every row; the copy keeps the policies, so the target's owner is now filtered there.
         var summary = await new DataMigrator(new MigrationValidator()).MigrateAsync(new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None);
         Assert.True(summary.Validation!.Passed, summary.Validation.Summary);
