@@ -16,6 +16,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>Extra <c>postgres</c> command-line options (e.g. "-c max_locks_per_transaction=10") for a test that needs a non-default server.</summary>
+    public string ServerOptions { get; init; } = "";
+
     public string BinDirectory { get; } = FindBinDirectory();
 
     /// <summary>Superuser endpoint of a database on this server (trust authentication on loopback).</summary>
@@ -35,7 +38,7 @@ public sealed class PostgresServer : IAsyncLifetime
         if (IsRoot)
             await RunAsync("chown", $"postgres:postgres {dataDirectory}", asPostgres: false);
         await RunAsync(Path.Combine(BinDirectory, "initdb"), $"-D {dataDirectory} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync", asPostgres: IsRoot);
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 {ServerOptions}";
         await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), $"-D {dataDirectory} -l {dataDirectory}/server.log -o \"{options}\" -w -t 60 start", asPostgres: IsRoot);
     }
 
