@@ -19,17 +19,30 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         var source = Classify(options.Source);
         if (source.Backup is not null)
         {
-            var restored = await new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken);
+            var restored = await ExplainFullLockTable(() => new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken));
             progress.Note("validation skipped: a backup has no live source to compare with (run data validate against the source database if it still exists)");
             return restored;
         }
 
-        var summary = await new LiveMigration(options, source.Database!, progress).RunAsync(cancellationToken);
+        var summary = await ExplainFullLockTable(() => new LiveMigration(options, source.Database!, progress).RunAsync(cancellationToken));
         if (validator is null)
             return summary;
         progress.PhaseStarted("validate");
         var validation = await validator.ValidateAsync(source.Database!, options.Target, options.Jobs, progress, cancellationToken);
         return summary with { Validation = validation };
+    }
+
+    /// <summary>A full lock table on either server is the user's to fix (server settings), not a bug; the validator explains its own.</summary>
+    private static async Task<MigrationSummary> ExplainFullLockTable(Func<Task<MigrationSummary>> migration)
+    {
+        try
+        {
+            return await migration();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && LockTableFull.Caused(ex))
+        {
+            throw LockTableFull.Explain(ex);
+        }
     }
 
     /// <summary>A postgres URL or keyword string is a live database; an http(s) URL or an existing path is a backup.</summary>
