@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Connections;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Catalog;
@@ -71,7 +72,8 @@ public static class SourceCatalog
         }).ToList();
     }
 
-    public static async Task<IReadOnlyList<SequenceInfo>> ReadSequencesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>The user sequences (not extension members) by schema and name; a catalog read that locks none of them.</summary>
+    public static async Task<IReadOnlyList<(string Schema, string Name)>> ReadSequenceNamesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var names = new List<(string Schema, string Name)>();
         var sql = $"""
@@ -87,15 +89,30 @@ public static class SourceCatalog
                 names.Add((reader.GetString(0), reader.GetString(1)));
         }
 
+        return names;
+    }
+
+    public static async Task<IReadOnlyList<SequenceInfo>> ReadSequencesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var names = await ReadSequenceNamesAsync(connection, cancellationToken);
+
+        // Reading a sequence locks it until the transaction ends, and this runs in the coordinator's snapshot
+        // transaction, which stays open: release the locks as the reads go.
         var sequences = new List<SequenceInfo>();
+        var locks = await LockRelease.BeginAsync(connection, LockRelease.RelationsPerRelease, cancellationToken);
         foreach (var (schema, name) in names)
         {
-            await using var command = new NpgsqlCommand($"SELECT last_value, is_called FROM {Identifier.Qualify(schema, name)}", connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            sequences.Add(new SequenceInfo(schema, name, reader.GetInt64(0), reader.GetBoolean(1)));
+            await using (var command = new NpgsqlCommand($"SELECT last_value, is_called FROM {Identifier.Qualify(schema, name)}", connection))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                sequences.Add(new SequenceInfo(schema, name, reader.GetInt64(0), reader.GetBoolean(1)));
+            }
+
+            await locks.ReadDoneAsync(cancellationToken);
         }
 
+        await locks.EndAsync(cancellationToken);
         return sequences;
     }
 

@@ -49,7 +49,8 @@ public sealed class DatabaseSessions
         {
             ["PGAPPNAME"] = applicationName,
             ["PGCONNECT_TIMEOUT"] = "15",
-            ["PGOPTIONS"] = Role == DatabaseRole.Source ? "-c default_transaction_read_only=on -c statement_timeout=0" : "-c statement_timeout=0",
+            // The target's restores commit object by object and are redone from the start after a crash, so they need not wait for each commit's flush (as the target sessions).
+            ["PGOPTIONS"] = Role == DatabaseRole.Source ? "-c default_transaction_read_only=on -c statement_timeout=0" : "-c statement_timeout=0 -c synchronous_commit=off",
         };
         return env;
     }

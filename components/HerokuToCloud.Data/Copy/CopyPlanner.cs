@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Connections;
 using System.Globalization;
 using HerokuToCloud.Data.Catalog;
 using Npgsql;
@@ -39,9 +40,13 @@ public sealed class CopyPlanner
         var total = tables.Sum(t => t.Bytes);
         var chunk = Math.Min(ChunkBytes, Math.Max(MinimumBalancedChunk, total / (Jobs * 4L)));
         var units = new List<CopyUnit>();
+        // A key range query locks its table and indexes until the snapshot transaction ends: release them as planning goes.
+        var locks = await LockRelease.BeginAsync(connection, LockRelease.RelationsPerRelease, cancellationToken);
         foreach (var table in tables.OrderByDescending(t => t.Bytes).ThenBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
-            foreach (var (condition, share) in await SplitAsync(connection, table, chunk, cancellationToken))
+            var parts = await SplitAsync(connection, table, chunk, cancellationToken);
+            await locks.ReadDoneAsync(cancellationToken);
+            foreach (var (condition, share) in parts)
             {
                 units.Add(new CopyUnit
                 {
@@ -56,6 +61,7 @@ public sealed class CopyPlanner
             }
         }
 
+        await locks.EndAsync(cancellationToken);
         foreach (var batch in largeObjects.Chunk(LargeObjectsPerUnit))
         {
             var last = batch[^1];

@@ -22,7 +22,7 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
             MigrationSummary restored;
             try
             {
-                restored = await new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken);
+                restored = await ExplainFullLockTable(() => new BackupRestore(options, source.Backup, progress, downloader).RunAsync(cancellationToken));
             }
             catch (OperationCanceledException)
             {
@@ -38,7 +38,7 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         MigrationSummary summary;
         try
         {
-            summary = await migration.RunAsync(cancellationToken);
+            summary = await ExplainFullLockTable(() => migration.RunAsync(cancellationToken));
         }
         catch (OperationCanceledException)
         {
@@ -68,6 +68,19 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         catch (DataMigrationException ex)
         {
             throw new DataMigrationException($"validating the copy failed: {ex.Message} {validateInstead}", ex);
+        }
+    }
+
+    /// <summary>A full lock table on either server is the user's to fix (server settings), not a bug; the validator explains its own.</summary>
+    private static async Task<MigrationSummary> ExplainFullLockTable(Func<Task<MigrationSummary>> migration)
+    {
+        try
+        {
+            return await migration();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && LockTableFull.Caused(ex))
+        {
+            throw LockTableFull.Explain(ex);
         }
     }
 

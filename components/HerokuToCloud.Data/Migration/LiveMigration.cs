@@ -88,7 +88,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 }
 
                 var transfer = new SchemaTransfer(tools, source, target);
-                var archive = await transfer.DumpAsync(snapshot, cancellationToken);
+                var archive = await transfer.DumpAsync(snapshot, await SourceCatalog.ReadSequenceNamesAsync(coordinator, cancellationToken), cancellationToken);
                 try
                 {
                     await transfer.RestorePreDataAsync(archive, cancellationToken);

@@ -7,28 +7,39 @@ namespace HerokuToCloud.Data.Schema;
 /// <summary>
 /// Moves the schema with PostgreSQL's own tools, which know every object type of every version:
 /// one <c>pg_dump</c> of the pre-data and post-data sections (no table data) reading the run's exported
-/// snapshot, restored section by section. Pre-data goes in with <c>pg_restore --single-transaction</c>
-/// fed through its standard input, so it is all-or-nothing and dies with this process. Post-data is
+/// snapshot, restored section by section. Pre-data goes in with <c>pg_restore</c> fed through its standard
+/// input, so it dies with this process; each object commits on its own rather than in one transaction,
+/// because one transaction would lock every table it creates (and their sequences and TOAST tables) at once
+/// and a database with a few thousand tables does not fit the lock table of a default server. A half-done
+/// pre-data restore is never used: the run's state records pre-data as done only after it finished, and a
+/// resumed run empties the target and restores pre-data again (<see cref="Migration.LiveMigration"/>). Post-data is
 /// handed back as items for <see cref="PostDataRunner"/>, which records each one as it commits.
 /// Ownership and grants are not carried (<c>--no-owner --no-acl</c>): the target's roles are not
 /// Heroku's, and the target user owns everything.
 /// </summary>
 public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source, DatabaseSessions target)
 {
-    /// <summary>Dumps the schema at <paramref name="snapshot"/> into a temporary custom-format archive the caller deletes.</summary>
-    public async Task<string> DumpAsync(string snapshot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Dumps the schema at <paramref name="snapshot"/> into a temporary custom-format archive the caller deletes.
+    /// The <paramref name="sequences"/>' values are left out (the copy sets them): pg_dump reads every sequence
+    /// it dumps a value of, even for a schema-only section, and keeps a lock on each until it ends, on top of
+    /// the one it holds on every table.
+    /// </summary>
+    public async Task<string> DumpAsync(string snapshot, IReadOnlyList<(string Schema, string Name)> sequences, CancellationToken cancellationToken)
     {
         var file = Path.Combine(Path.GetTempPath(), $"heroku2cloud-schema-{Guid.NewGuid():N}.dump");
+        // Not --exclude-table-data='*.*': that would leave out the refresh of materialized views too.
+        var withoutSequenceValues = sequences.Select(s => $"--exclude-table-data={ExactPattern(s.Schema)}.{ExactPattern(s.Name)}");
         await tools.RunAsync(
             "pg_dump",
-            ["--format=custom", "--section=pre-data", "--section=post-data", $"--snapshot={snapshot}", "--no-sync", $"--file={file}"],
+            ["--format=custom", "--section=pre-data", "--section=post-data", .. withoutSequenceValues, $"--snapshot={snapshot}", "--no-sync", $"--file={file}"],
             source.ChildEnvironment("heroku2cloud-pg_dump"),
             (code, stderr) => PgClientTools.ExplainClientFailure("pg_dump", "source", source.Endpoint, code, stderr),
             cancellationToken);
         return file;
     }
 
-    /// <summary>Restores the pre-data section (schemas, extensions, types, functions, tables, sequences, large object entries) in one transaction.</summary>
+    /// <summary>Restores the pre-data section (schemas, extensions, types, functions, tables, sequences, large object entries), one object per transaction.</summary>
     public async Task RestorePreDataAsync(string archive, CancellationToken cancellationToken)
     {
         var list = await TableOfContentsAsync(archive, cancellationToken);
@@ -39,7 +50,7 @@ public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source,
             await using var input = File.OpenRead(archive);
             await tools.RunAsync(
                 "pg_restore",
-                ["--section=pre-data", "--no-owner", "--no-acl", "--no-tablespaces", "--single-transaction", "--exit-on-error", $"--use-list={listFile}", $"--dbname={target.Endpoint.Database}"],
+                ["--section=pre-data", "--no-owner", "--no-acl", "--no-tablespaces", "--exit-on-error", $"--use-list={listFile}", $"--dbname={target.Endpoint.Database}"],
                 target.ChildEnvironment("heroku2cloud-restore"),
                 (code, stderr) => PgClientTools.ExplainClientFailure("pg_restore", "target", target.Endpoint, code, stderr),
                 cancellationToken,
@@ -77,6 +88,9 @@ public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source,
         SET client_min_messages = warning;
         SET row_security = off;
         """;
+
+    /// <summary>A pg_dump name pattern that matches exactly <paramref name="name"/>: double-quoted, so wildcards, dots and case are literal.</summary>
+    private static string ExactPattern(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private async Task<string> TableOfContentsAsync(string archive, CancellationToken cancellationToken)
     {

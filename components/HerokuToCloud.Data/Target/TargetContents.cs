@@ -13,6 +13,12 @@ namespace HerokuToCloud.Data.Target;
 /// </summary>
 public static class TargetContents
 {
+    /// <summary>
+    /// Relations dropped per transaction: each drop locks the relation, its indexes, TOAST table and owned
+    /// sequences, so a hundred stay well inside even a small lock table.
+    /// </summary>
+    private const int RelationsPerTransaction = 100;
+
     private const string UserNamespaces = $"""
         n.nspname NOT IN ('pg_catalog', 'information_schema', '{MigrationState.SchemaName}')
         AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
@@ -80,10 +86,17 @@ public static class TargetContents
     /// plpgsql, every large object, and recreates an empty <c>public</c> schema with PostgreSQL's default
     /// owner and privileges. Roles, database settings and other databases are not touched. With
     /// <paramref name="keepState"/> the tool's state schema survives (a resumed run clearing its own half-made
-    /// schema); otherwise it goes too. One transaction: all or nothing.
+    /// schema); otherwise it goes too.
+    /// Dropping an object locks it until its transaction ends, and a server's lock table holds only about
+    /// max_locks_per_transaction × max_connections locks (6,400 on default settings): dropping a few thousand
+    /// tables in one transaction fails with "out of shared memory". So the relations go first, a bounded
+    /// number per transaction, then the rest in one. A wipe that fails half way leaves part of the content,
+    /// which the next --replace (or resumed run) removes.
     /// </summary>
     public static async Task WipeAsync(NpgsqlConnection target, int targetMajorVersion, bool keepState, CancellationToken cancellationToken)
     {
+        await DropRelationsAsync(target, keepState, cancellationToken);
+
         var schemas = new List<string>();
         await using (var list = new NpgsqlCommand(
             $"""
@@ -122,6 +135,11 @@ public static class TargetContents
         statements.Add("COMMENT ON SCHEMA public IS 'standard public schema'");
         statements.Add(targetMajorVersion >= 15 ? "GRANT USAGE ON SCHEMA public TO PUBLIC" : "GRANT ALL ON SCHEMA public TO PUBLIC");
 
+        await RunInTransactionAsync(target, statements, cancellationToken);
+    }
+
+    private static async Task RunInTransactionAsync(NpgsqlConnection target, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
         await using var transaction = await target.BeginTransactionAsync(cancellationToken);
         foreach (var statement in statements)
         {
@@ -137,6 +155,38 @@ public static class TargetContents
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Drops the user schemas' tables, views, materialized views, foreign tables and sequences, at most
+    /// <see cref="RelationsPerTransaction"/> per transaction. CASCADE takes dependent objects along (a view of a
+    /// table in a later batch, a partition with its parent), so each drop is IF EXISTS; relations an extension
+    /// owns go with their extension, and sequences a column owns (serial, identity) with their table.
+    /// </summary>
+    private static async Task DropRelationsAsync(NpgsqlConnection target, bool keepState, CancellationToken cancellationToken)
+    {
+        var drops = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            $"""
+            SELECT format('DROP %s IF EXISTS %I.%I CASCADE',
+                          CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
+                          n.nspname, c.relname)
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+               AND ({(keepState ? $"n.nspname <> '{MigrationState.SchemaName}'" : "true")})
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                  AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i') AND d.refclassid = 'pg_class'::regclass)))
+             ORDER BY CASE c.relkind WHEN 'v' THEN 0 WHEN 'm' THEN 0 WHEN 'S' THEN 2 ELSE 1 END, n.nspname, c.relname
+            """, target))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                drops.Add(reader.GetString(0));
+        }
+
+        foreach (var batch in drops.Chunk(RelationsPerTransaction))
+            await RunInTransactionAsync(target, batch, cancellationToken);
     }
 
     /// <summary>Ends sessions a killed earlier run left behind (an orphaned pg_restore keeps writing after its parent died).</summary>

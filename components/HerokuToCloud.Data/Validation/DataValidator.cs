@@ -23,6 +23,19 @@ public static class DataValidator
     /// </summary>
     public static async Task<ValidationReport> ValidateAsync(PostgresEndpoint source, PostgresEndpoint target, ValidationOptions options, IDataProgress progress, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await CompareAsync(source, target, options, progress, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && LockTableFull.Caused(ex))
+        {
+            // A full lock table is the user's to fix (server settings), not a bug.
+            throw LockTableFull.Explain(ex);
+        }
+    }
+
+    private static async Task<ValidationReport> CompareAsync(PostgresEndpoint source, PostgresEndpoint target, ValidationOptions options, IDataProgress progress, CancellationToken cancellationToken)
+    {
         options.Check();
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();

@@ -9,7 +9,9 @@ namespace HerokuToCloud.Data.Validation;
 /// Sequences: each one's next value on the target against the source's, and every owned sequence on the
 /// target against its column (serial, identity or OWNED BY): if nextval would hand out a value the column
 /// already holds, the application's next insert fails, which is the classic forgotten step of a copy.
-/// Reading a sequence does not advance it, so the source stays untouched.
+/// Reading a sequence does not advance it, so the source stays untouched. The reads run on worker sessions,
+/// which release each relation's lock when done (<see cref="SnapshotSessions"/>): the coordinator would keep a
+/// lock on every sequence and owning table to the end.
 /// </summary>
 internal static class SequenceValidator
 {
@@ -25,8 +27,9 @@ internal static class SequenceValidator
             if (!targetByName.TryGetValue(sequence.DisplayName, out var onTarget))
                 continue; // a schema difference already
             count++;
-            var sourceNext = await NextValueAsync(source, sequence, cancellationToken);
-            var targetNext = await NextValueAsync(target, onTarget, cancellationToken);
+            // One server's read does not wait for the other's.
+            var next = await Task.WhenAll(NextValueAsync(source, sequence, cancellationToken), NextValueAsync(target, onTarget, cancellationToken));
+            var (sourceNext, targetNext) = (next[0], next[1]);
             if (sourceNext != targetNext)
                 differences.Add(new SequenceDifference(sequence.DisplayName, SequenceDifferenceKind.ValueDiffers, Text(sourceNext), Text(targetNext)));
         }
@@ -35,10 +38,9 @@ internal static class SequenceValidator
         {
             if (sequence.OwnerTable is null || sequence.OwnerColumnBaseType is not (Int2 or Int4 or Int8 or Numeric))
                 continue;
-            var extreme = await ColumnExtremeAsync(target, sequence, cancellationToken);
+            var (extreme, next) = await ColumnExtremeAndNextValueAsync(target, sequence, cancellationToken);
             if (extreme is null)
                 continue;
-            var next = await NextValueAsync(target, sequence, cancellationToken);
             var behind = sequence.Increment > 0 ? next <= extreme : next >= extreme;
             if (behind)
             {
@@ -53,31 +55,33 @@ internal static class SequenceValidator
         return (count, differences);
     }
 
-    /// <summary>What nextval() would return: last_value once it has been handed out, else last_value itself.</summary>
-    private static async Task<BigInteger> NextValueAsync(SnapshotSessions side, CatalogSequence sequence, CancellationToken cancellationToken)
+    /// <summary>What nextval() would return on <paramref name="side"/>.</summary>
+    private static Task<BigInteger> NextValueAsync(SnapshotSessions side, CatalogSequence sequence, CancellationToken cancellationToken) =>
+        Query(side, sequence.DisplayName, () => side.WithWorkerAsync(connection => ReadNextValueAsync(connection, sequence, cancellationToken), cancellationToken));
+
+    /// <summary>The owning column's extreme (null for an empty table) and the sequence's next value, read as one piece of work.</summary>
+    private static Task<(BigInteger? Extreme, BigInteger Next)> ColumnExtremeAndNextValueAsync(SnapshotSessions side, CatalogSequence sequence, CancellationToken cancellationToken) =>
+        Query(side, sequence.DisplayName, () => side.WithWorkerAsync(
+            async connection => (await ReadColumnExtremeAsync(connection, sequence, cancellationToken), await ReadNextValueAsync(connection, sequence, cancellationToken)),
+            cancellationToken));
+
+    /// <summary>last_value once it has been handed out, else last_value itself.</summary>
+    private static async Task<BigInteger> ReadNextValueAsync(NpgsqlConnection connection, CatalogSequence sequence, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT last_value::text, is_called FROM {sequence.QualifiedName}";
-        return await Query(side, sequence.DisplayName, async () =>
-        {
-            await using var command = new NpgsqlCommand(sql, side.Coordinator);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var last = BigInteger.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-            return reader.GetBoolean(1) ? last + sequence.Increment : last;
-        });
+        await using var command = new NpgsqlCommand($"SELECT last_value::text, is_called FROM {sequence.QualifiedName}", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var last = BigInteger.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
+        return reader.GetBoolean(1) ? last + sequence.Increment : last;
     }
 
-    private static async Task<BigInteger?> ColumnExtremeAsync(SnapshotSessions side, CatalogSequence sequence, CancellationToken cancellationToken)
+    private static async Task<BigInteger?> ReadColumnExtremeAsync(NpgsqlConnection connection, CatalogSequence sequence, CancellationToken cancellationToken)
     {
         // Not ONLY: a sequence owned by a partitioned or parent table serves its partitions too.
         var aggregate = sequence.Increment > 0 ? "max" : "min";
-        var sql = $"SELECT {aggregate}({Identifier.Quote(sequence.OwnerColumn!)})::text FROM {Identifier.Qualify(sequence.OwnerSchema!, sequence.OwnerTable!)}";
-        return await Query(side, sequence.DisplayName, async () =>
-        {
-            await using var command = new NpgsqlCommand(sql, side.Coordinator);
-            var value = await command.ExecuteScalarAsync(cancellationToken);
-            return value is string text && BigInteger.TryParse(text.Split('.')[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : (BigInteger?)null;
-        });
+        await using var command = new NpgsqlCommand($"SELECT {aggregate}({Identifier.Quote(sequence.OwnerColumn!)})::text FROM {Identifier.Qualify(sequence.OwnerSchema!, sequence.OwnerTable!)}", connection);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is string text && BigInteger.TryParse(text.Split('.')[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 
     private static async Task<T> Query<T>(SnapshotSessions side, string sequence, Func<Task<T>> query)

@@ -10,6 +10,8 @@ namespace HerokuToCloud.Data.Validation;
 /// session exports a REPEATABLE READ READ ONLY snapshot and every worker imports it (and PostgreSQL
 /// passes it on to a query's parallel workers), so parallel checksums of different tables see one instant
 /// of the database.
+/// A worker releases the locks of what it read after each piece of work (<see cref="LockRelease"/>), so a
+/// database with thousands of tables does not fill the server's lock table with this side's locks.
 /// Every session uses the canonical output settings (<see cref="CanonicalSettings"/>) so the text form
 /// of a value is the same on both servers; source sessions are read-only at the session level too.
 /// </summary>
@@ -17,6 +19,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
 {
     private readonly Channel<NpgsqlConnection> idle = Channel.CreateUnbounded<NpgsqlConnection>();
     private readonly List<NpgsqlConnection> workers = [];
+    private readonly Dictionary<NpgsqlConnection, LockRelease> lockReleases = [];
 
     private SnapshotSessions(Side side, PostgresEndpoint endpoint, NpgsqlConnection coordinator, int serverVersion, string? snapshotId)
     {
@@ -73,9 +76,10 @@ internal sealed class SnapshotSessions : IAsyncDisposable
 
             sessions = new SnapshotSessions(side, endpoint, coordinator, versionNumber, snapshot);
             var opened = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => OpenWorkerAsync(side, endpoint, connectionString, snapshot, cancellationToken)));
-            foreach (var worker in opened)
+            foreach (var (worker, locks) in opened)
             {
                 sessions.workers.Add(worker);
+                sessions.lockReleases.Add(worker, locks);
                 sessions.idle.Writer.TryWrite(worker);
             }
 
@@ -107,6 +111,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
     /// it would wait too.
     /// A session whose work failed is retired, not handed to the next query: its transaction is aborted, so
     /// that query would fail with "current transaction is aborted" and could hide the real error.
+    /// A session whose work succeeded releases the locks it took before it goes back to the idle ones.
     /// </summary>
     public async Task<T> WithWorkersAsync<T>(int wanted, Func<NpgsqlConnection, int, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -117,6 +122,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         try
         {
             var result = await work(held[0], held.Count);
+            await lockReleases[held[0]].ReleaseAsync(cancellationToken);
             failed = false;
             return result;
         }
@@ -149,7 +155,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         return builder.ConnectionString;
     }
 
-    private static async Task<NpgsqlConnection> OpenWorkerAsync(Side side, PostgresEndpoint endpoint, string connectionString, string? snapshot, CancellationToken cancellationToken)
+    private static async Task<(NpgsqlConnection Connection, LockRelease Locks)> OpenWorkerAsync(Side side, PostgresEndpoint endpoint, string connectionString, string? snapshot, CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(side, endpoint, connectionString, cancellationToken);
         try
@@ -157,7 +163,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
             await ExecuteAsync(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", cancellationToken);
             if (snapshot is not null)
                 await ExecuteAsync(connection, "SET TRANSACTION SNAPSHOT " + Identifier.Literal(snapshot), cancellationToken);
-            return connection;
+            return (connection, await LockRelease.BeginAsync(connection, readsPerRelease: 1, cancellationToken));
         }
         catch
         {

@@ -16,6 +16,9 @@ public class PostgresServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>Extra <c>postgres</c> command-line options (e.g. "-c max_locks_per_transaction=10") for a test that needs a non-default server.</summary>
+    public string ServerOptions { get; init; } = "";
+
     public string BinDirectory { get; } = FindBinDirectory();
 
     /// <summary>Superuser endpoint of a database on this server (trust authentication on loopback).</summary>
@@ -36,12 +39,9 @@ public class PostgresServer : IAsyncLifetime
             await RunAsync("chown", $"postgres:postgres {dataDirectory}", asPostgres: false);
         await RunAsync(Path.Combine(BinDirectory, "initdb"), $"-D {dataDirectory} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync", asPostgres: IsRoot);
         await ConfigureAsync(dataDirectory);
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200{ExtraOptions}";
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 {ServerOptions}";
         await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), $"-D {dataDirectory} -l {dataDirectory}/server.log -o \"{options}\" -w -t 60 start", asPostgres: IsRoot);
     }
-
-    /// <summary>Server settings beyond the defaults, as " -c name=value" pairs.</summary>
-    protected virtual string ExtraOptions => "";
 
     /// <summary>Changes the data directory (pg_hba.conf, certificates) after initdb, before the server starts.</summary>
     protected virtual Task ConfigureAsync(string dataDirectory) => Task.CompletedTask;

@@ -11,7 +11,10 @@ namespace HerokuToCloud.Data.Tests.Infrastructure;
 /// </summary>
 public sealed class TlsOnlyPostgresServer : PostgresServer
 {
-    protected override string ExtraOptions => " -c ssl=on -c password_encryption=scram-sha-256";
+    public TlsOnlyPostgresServer()
+    {
+        ServerOptions = "-c ssl=on -c password_encryption=scram-sha-256";
+    }
 
     protected override async Task ConfigureAsync(string dataDirectory)
     {
