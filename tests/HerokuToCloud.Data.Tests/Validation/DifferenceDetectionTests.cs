@@ -38,7 +38,12 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     [Fact]
     public async Task A_target_in_the_middle_of_a_migration_is_refused_not_compared()
     {
-        var target = await fixture.TargetAsync("CREATE SCHEMA heroku2cloud_state; CREATE TABLE heroku2cloud_state.run (mode text); DELETE FROM public.accounts WHERE id > 100");
+        var target = await fixture.TargetAsync("DELETE FROM public.accounts WHERE id > 100");
+        await using (var connection = new Npgsql.NpgsqlConnection(target.ToNpgsql().ConnectionString))
+        {
+            await connection.OpenAsync();
+            await State.MigrationState.CreateAsync(connection, "live", "the source", CancellationToken.None);
+        }
 
         var refused = await Assert.ThrowsAsync<DataMigrationException>(() => ValidateAsync(target));
 
