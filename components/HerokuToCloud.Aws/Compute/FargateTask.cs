@@ -43,7 +43,7 @@ internal static class FargateTask
         var waivers = new Dictionary<string, string>(StringComparer.Ordinal);
         if (container.WritableRootFilesystem)
         {
-            waivers[ReadOnlyRootRule] = "the process writes outside /tmp as it did on Heroku and --writable-root names it: its root filesystem stays writable";
+            waivers[ReadOnlyRootRule] = "the process writes outside /tmp as it did on Heroku - named by --writable-root or the landing plan: its root filesystem stays writable";
             program.Report(FindingSeverity.Warning, owner,
                 "runs with a writable root filesystem because --writable-root (or the plan) says it writes outside /tmp (ECS.5 waived); move its writes to /tmp to drop the waiver.");
         }

@@ -17,6 +17,9 @@ public sealed record BackupLocation
     public static bool LooksLikeUrl(string text) =>
         text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>What --source means by a backup rather than a database: an http(s) URL or an existing file.</summary>
+    public static bool IsBackup(string text) => LooksLikeUrl(text) || File.Exists(text);
+
     public static BackupLocation Parse(string text)
     {
         if (!LooksLikeUrl(text))

@@ -19,7 +19,7 @@ public static class ConnectionFailure
         {
             return postgres.SqlState switch
             {
-                "28000" when IsPlainTextRejection(postgres) => new DataMigrationException($"the {side} database {where} accepts this login only over TLS ({postgres.MessageText}). Remove sslmode=disable from the {side} URL, or set sslmode=require.", error),
+                "28000" when IsPlainTextRejection(postgres) => new DataMigrationException($"the {side} database {where} accepts this login only over TLS ({postgres.MessageText}). {TlsAdvice(endpoint, side)}", error),
                 "28P01" or "28000" => new DataMigrationException($"the {side} database {where} refused the login ({postgres.MessageText}). Check the user name and password in the {side} URL.", error),
                 "3D000" => new DataMigrationException($"the {side} database {where} does not exist ({postgres.MessageText}). Check the database name in the {side} URL.", error),
                 "53300" => new DataMigrationException($"the {side} database {where} has no free connection slots ({postgres.MessageText}). Lower --jobs or close other connections.", error),
@@ -52,6 +52,12 @@ public static class ConnectionFailure
 
         return new DataMigrationException($"cannot use the {side} database {where}: {error.Message}", error);
     }
+
+    /// <summary>What to change when the server wants TLS: a URL that turned TLS off, or one whose TLS attempt failed on this side.</summary>
+    private static string TlsAdvice(PostgresEndpoint endpoint, string side) =>
+        string.Equals(endpoint.SslMode, "disable", StringComparison.OrdinalIgnoreCase)
+            ? $"Remove sslmode=disable from the {side} URL, or set sslmode=require."
+            : $"The TLS attempt failed too: set sslmode=require in the {side} URL to see why.";
 
     /// <summary>
     /// pg_hba.conf turned away an unencrypted connection that a TLS one might pass ("no pg_hba.conf entry for

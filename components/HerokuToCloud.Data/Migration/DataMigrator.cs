@@ -90,9 +90,7 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         var text = source.Trim();
         if (text.Length == 0)
             throw new DataMigrationException("--source is empty. Pass the source DATABASE_URL, a pg_dump custom-format file or a backup URL.");
-        if (BackupLocation.LooksLikeUrl(text))
-            return (null, BackupLocation.Parse(text));
-        if (File.Exists(text))
+        if (BackupLocation.IsBackup(text))
             return (null, BackupLocation.Parse(text));
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || text.Contains('=', StringComparison.Ordinal))
             return (PostgresEndpoint.Parse(text), null);

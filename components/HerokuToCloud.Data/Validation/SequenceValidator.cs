@@ -1,6 +1,6 @@
-using HerokuToCloud.Data.Catalog;
 using System.Globalization;
 using System.Numerics;
+using HerokuToCloud.Data.Catalog;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Validation;

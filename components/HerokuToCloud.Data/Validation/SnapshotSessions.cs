@@ -1,5 +1,5 @@
-using HerokuToCloud.Data.Catalog;
 using System.Threading.Channels;
+using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using Npgsql;
 
@@ -173,12 +173,7 @@ internal sealed class SnapshotSessions : IAsyncDisposable
     }
 
     private static Task<NpgsqlConnection> ConnectAsync(Side side, PostgresEndpoint endpoint, string connectionString, CancellationToken cancellationToken) =>
-        ConnectionAttempt.OpenAsync(connectionString, ex =>
-        {
-            var what = side == Side.Source ? "source" : "target";
-            var reason = ex is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState})" : ex.InnerException?.Message ?? ex.Message;
-            return new DataMigrationException($"cannot connect to the {what} database {endpoint}: {reason}. Check the host, port, credentials and sslmode in the {what} URL.", ex);
-        }, cancellationToken);
+        ConnectionAttempt.OpenAsync(connectionString, ex => ConnectionFailure.Explain(ex, side == Side.Source ? DatabaseRole.Source : DatabaseRole.Target, endpoint), cancellationToken);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

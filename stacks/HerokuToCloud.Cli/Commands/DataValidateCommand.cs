@@ -57,9 +57,9 @@ internal static class DataValidateCommand
     private static string LiveDatabase(string source)
     {
         var text = source.Trim();
-        var backup = BackupLocation.LooksLikeUrl(text) ? "a backup URL" : File.Exists(text) ? $"the backup file {text}" : null;
-        if (backup is null)
+        if (!BackupLocation.IsBackup(text))
             return source;
+        var backup = BackupLocation.LooksLikeUrl(text) ? "a backup URL" : $"the backup file {text}";
         throw new UsageException($"--source is {backup}, but data validate compares two databases and cannot read a backup. " +
             "Pass the URL of the database the backup came from (heroku config:get DATABASE_URL -a APP): a restored backup matches it only while it has not changed since the backup.");
     }

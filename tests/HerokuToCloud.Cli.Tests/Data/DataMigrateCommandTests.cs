@@ -117,7 +117,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
-    public async Task A_restored_backup_points_at_a_validation_that_works_and_logs_its_download_in_megabytes()
+    public async Task A_restored_backup_advises_validating_against_the_live_database_and_logs_its_download_in_bytes_not_rows()
     {
         var source = await server.CreateDatabaseAsync("restore_src");
         await Sql.ExecuteAsync(source, "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 1000) g;");

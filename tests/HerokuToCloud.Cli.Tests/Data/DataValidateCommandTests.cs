@@ -100,7 +100,7 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
         Assert.Equal(2, exit);
         Assert.DoesNotContain("Data validation", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", stdout, StringComparison.Ordinal);
-        Assert.Contains("error: cannot connect to the target database postgres://someone@127.0.0.1:1/nothing", stderr, StringComparison.Ordinal);
+        Assert.Contains("error: cannot reach the target database postgres://someone@127.0.0.1:1/nothing", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }

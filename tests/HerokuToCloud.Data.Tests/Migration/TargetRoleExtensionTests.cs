@@ -55,7 +55,8 @@ public class TargetRoleExtensionTests(PostgresServer server) : IClassFixture<Pos
     public async Task A_trusted_extension_needs_create_on_the_database_and_a_managed_admin_role_may_create_any()
     {
         await server.CreateDatabaseAsync("admin_tgt");
-        await Sql.ExecuteAsync(server.Endpoint(), "CREATE ROLE plain_user LOGIN NOSUPERUSER; REVOKE CREATE ON DATABASE admin_tgt FROM PUBLIC");
+        // plain_user does not own admin_tgt, so it has no CREATE there (PUBLIC never gets it by default).
+        await Sql.ExecuteAsync(server.Endpoint(), "CREATE ROLE plain_user LOGIN NOSUPERUSER");
         var target = new DatabaseSessions(server.Endpoint("admin_tgt", "plain_user"), DatabaseRole.Target);
         await using var control = await target.OpenAsync(CancellationToken.None);
         var version = ServerVersion.Parse(await Sql.ScalarAsync<string>(server.Endpoint(), "SELECT current_setting('server_version_num')"));
