@@ -3,7 +3,6 @@ using HerokuToCloud.Cli.Output;
 using HerokuToCloud.Cli.Tests.Infrastructure;
 using HerokuToCloud.Cli.Tests.Support;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
-using Spectre.Console;
 
 namespace HerokuToCloud.Cli.Tests;
 
@@ -57,19 +56,7 @@ public class InventoryShowCommandTests
     [Fact]
     public void The_terminal_rendering_has_tables_for_processes_jobs_and_addons()
     {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-
-        InventorySummaryConsole.Write(console, InventorySummary.Of(InventoryYamlReader.ReadFile(Shopfront)));
-
-        var text = writer.ToString();
+        var text = PlainConsole.Render(200, console => InventorySummaryConsole.Write(console, InventorySummary.Of(InventoryYamlReader.ReadFile(Shopfront))));
         Assert.Contains("shopfront: 2 apps, 6 add-ons", text, StringComparison.Ordinal);
         Assert.Matches(@"│ Process\s+│ Dynos │ Size\s+│ Autoscaling\s+│ Command", text);
         Assert.Matches(@"│ web\s+│ 2\s+│ performance-m\s+│ 2-8, p95 500 ms\s+│ bundle exec puma", text);

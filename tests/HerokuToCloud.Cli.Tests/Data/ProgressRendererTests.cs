@@ -1,5 +1,5 @@
 using HerokuToCloud.Cli.Progress;
-using Spectre.Console;
+using HerokuToCloud.Cli.Tests.Support;
 
 namespace HerokuToCloud.Cli.Tests.Data;
 
@@ -156,18 +156,5 @@ public class ProgressRendererTests
     }
 
     /// <summary>What the live view shows, as plain text 120 columns wide.</summary>
-    private static string Screen(LiveDataProgress progress)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
-        console.Write(progress.Render());
-        return writer.ToString();
-    }
+    private static string Screen(LiveDataProgress progress) => PlainConsole.Render(120, console => console.Write(progress.Render()));
 }
