@@ -51,15 +51,21 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             await File.WriteAllTextAsync(listFile, RestoreList.WithoutExtensionComments(list), cancellationToken);
 
             await using var control = await target.OpenAsync(cancellationToken);
-            await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
-            var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
-            await TargetWritability.EnsureWritableAsync(control, targetDisplay, cancellationToken);
+            var (targetLock, targetVersion) = await TargetPreparation.ClaimAsync(control, targetDisplay, cancellationToken);
+            await using var releasesLock = targetLock;
             if (RestoreList.SourceVersion(list) is { } dumped && ServerVersion.FromDisplay(dumped) is { } sourceVersion)
                 ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
             var extensions = RestoreList.Extensions(list);
             await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
 
-            var resumed = await PrepareTargetAsync(control, targetDisplay, targetVersion, extensions, cancellationToken);
+            var resumed = await TargetPreparation.PrepareContentsAsync(control, Mode, location.Display, targetDisplay, targetVersion, extensions, options.Replace, progress, cancellationToken) is not null;
+            if (resumed)
+            {
+                // pg_restore cannot go on from where it stopped: the interrupted restore is dropped and done again.
+                progress.Note("an earlier restore of this backup was interrupted: emptying the target and restoring again");
+                await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
+            }
+
             await MigrationState.CreateAsync(control, Mode, location.Display, cancellationToken);
 
             await clock.RunAsync("restore", () => RestoreAsync(archive!, listFile, jobs, cancellationToken));
@@ -91,32 +97,6 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             if (workDirectory is not null)
                 Directory.Delete(workDirectory, recursive: true);
         }
-    }
-
-    private async Task<bool> PrepareTargetAsync(NpgsqlConnection control, string targetDisplay, ServerVersion targetVersion, IReadOnlyList<string> extensions, CancellationToken cancellationToken)
-    {
-        if (options.Replace)
-        {
-            progress.Note($"--replace: dropping the contents of {targetDisplay}");
-            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
-            return false;
-        }
-
-        var run = await MigrationState.ReadRunAsync(control, cancellationToken);
-        if (run is null)
-        {
-            if (await MigrationState.ExistsAsync(control, cancellationToken))
-                await MigrationState.DropAsync(control, cancellationToken);
-            await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions, cancellationToken);
-            return false;
-        }
-
-        if (run.Mode != Mode || run.Source != location.Display)
-            throw new DataMigrationException($"the target {targetDisplay} holds an unfinished {run.Mode} migration from {run.Source}. Rerun that command to resume it, or add --replace to drop it and start over.");
-        var ended = await TargetContents.EndLeftoverSessionsAsync(control, cancellationToken);
-        progress.Note($"an earlier restore of this backup was interrupted{(ended > 0 ? $" (ended {ended} of its sessions)" : "")}: emptying the target and restoring again");
-        await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
-        return true;
     }
 
     private async Task RestoreAsync(string archive, string listFile, int jobs, CancellationToken cancellationToken)

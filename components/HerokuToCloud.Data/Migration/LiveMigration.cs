@@ -45,9 +45,8 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         var sourceDisplay = sourceEndpoint.ToString();
 
         await using var control = await target.OpenAsync(cancellationToken);
-        await using var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
-        var targetVersion = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
-        await TargetWritability.EnsureWritableAsync(control, targetDisplay, cancellationToken);
+        var (targetLock, targetVersion) = await TargetPreparation.ClaimAsync(control, targetDisplay, cancellationToken);
+        await using var releasesLock = targetLock;
 
         await using var coordinator = await source.OpenAsync(cancellationToken);
         var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);
@@ -58,11 +57,13 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await RowSecurity.EnsureTargetCanReadForcedTablesAsync(coordinator, control, targetDisplay, cancellationToken);
 
         // The schema moves through pg_dump and pg_restore: a missing one must stop the run before
-        // PrepareTargetAsync may empty the target for --replace, not after.
+        // preparing the contents may empty the target for --replace, not after.
         tools.Locate("pg_dump");
         tools.Locate("pg_restore");
-        var run = await PrepareTargetAsync(control, sourceDisplay, targetDisplay, targetVersion, extensions, cancellationToken);
+        var run = await TargetPreparation.PrepareContentsAsync(control, Mode, sourceDisplay, targetDisplay, targetVersion, extensions, options.Replace, progress, cancellationToken);
         var resumed = run is not null;
+        if (resumed)
+            progress.Note("resuming the interrupted migration recorded in the target");
         if (run is null)
         {
             await MigrationState.CreateAsync(control, Mode, sourceDisplay, cancellationToken);
@@ -163,34 +164,6 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             PostDataItems = postDataCount,
             Seconds = Math.Round(clock.TotalSeconds, 3),
         };
-    }
-
-    /// <summary>Decides what the target's current contents mean: a resumable run of ours, content to replace, or a refusal.</summary>
-    private async Task<MigrationState.RunRecord?> PrepareTargetAsync(NpgsqlConnection control, string sourceDisplay, string targetDisplay, ServerVersion targetVersion, IReadOnlyList<string> extensions, CancellationToken cancellationToken)
-    {
-        if (options.Replace)
-        {
-            progress.Note($"--replace: dropping the contents of {targetDisplay}");
-            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
-            return null;
-        }
-
-        var run = await MigrationState.ReadRunAsync(control, cancellationToken);
-        if (run is null)
-        {
-            if (await MigrationState.ExistsAsync(control, cancellationToken))
-                await MigrationState.DropAsync(control, cancellationToken);
-            await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions, cancellationToken);
-            return null;
-        }
-
-        if (run.Mode != Mode || run.Source != sourceDisplay || !MigrationState.IsCompatible(run))
-            throw new DataMigrationException($"the target {targetDisplay} holds an unfinished {run.Mode} migration from {run.Source}. Rerun that command to resume it, or add --replace to drop it and start over.");
-        var ended = await TargetContents.EndLeftoverSessionsAsync(control, cancellationToken);
-        if (ended > 0)
-            progress.Note($"ended {ended} target session(s) left by the interrupted run");
-        progress.Note("resuming the interrupted migration recorded in the target");
-        return run;
     }
 
     private async Task<IReadOnlyDictionary<int, UnitCopier.Result>> CopyAsync(IReadOnlyList<MigrationState.UnitRecord> records, IReadOnlyList<TableInfo> tables, string snapshot, int jobs, CancellationToken cancellationToken)

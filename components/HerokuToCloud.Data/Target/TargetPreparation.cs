@@ -1,0 +1,65 @@
+using HerokuToCloud.Data.Catalog;
+using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.State;
+using Npgsql;
+
+namespace HerokuToCloud.Data.Target;
+
+/// <summary>
+/// What both ways into a target (a live copy and a backup restore) do before they write to it, in one place
+/// so a new check cannot land in only one of them: take the target's lock, learn its version, make sure it
+/// can be written, and then decide what its present contents mean.
+/// </summary>
+public static class TargetPreparation
+{
+    /// <summary>Locks the target for this run (dispose the lock to release it) and refuses a target that cannot be written.</summary>
+    public static async Task<(TargetLock Lock, ServerVersion Version)> ClaimAsync(NpgsqlConnection control, string targetDisplay, CancellationToken cancellationToken)
+    {
+        var targetLock = await TargetLock.AcquireAsync(control, targetDisplay, cancellationToken);
+        try
+        {
+            var version = await SourceCatalog.ReadVersionAsync(control, cancellationToken);
+            await TargetWritability.EnsureWritableAsync(control, targetDisplay, cancellationToken);
+            return (targetLock, version);
+        }
+        catch
+        {
+            await targetLock.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Decides what the target's contents mean: with --replace, anything to drop (null: start afresh); an
+    /// unfinished run of this same <paramref name="mode"/> and <paramref name="source"/> to go on with (its
+    /// record, after ending the sessions it left behind); an empty target (null); or a refusal.
+    /// </summary>
+    public static async Task<MigrationState.RunRecord?> PrepareContentsAsync(
+        NpgsqlConnection control, string mode, string source, string targetDisplay, ServerVersion targetVersion,
+        IReadOnlyList<string> extensions, bool replace, IDataProgress progress, CancellationToken cancellationToken)
+    {
+        if (replace)
+        {
+            progress.Note($"--replace: dropping the contents of {targetDisplay}");
+            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
+            return null;
+        }
+
+        var run = await MigrationState.ReadRunAsync(control, cancellationToken);
+        if (run is null)
+        {
+            if (await MigrationState.ExistsAsync(control, cancellationToken))
+                await MigrationState.DropAsync(control, cancellationToken);
+            await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions, cancellationToken);
+            return null;
+        }
+
+        if (run.Mode != mode || run.Source != source || !MigrationState.IsCompatible(run))
+            throw new DataMigrationException($"the target {targetDisplay} holds an unfinished {run.Mode} migration from {run.Source}. Rerun that command to resume it, or add --replace to drop it and start over.");
+        var ended = await TargetContents.EndLeftoverSessionsAsync(control, cancellationToken);
+        if (ended > 0)
+            progress.Note($"ended {ended} target session(s) left by the interrupted run");
+        return run;
+    }
+}
