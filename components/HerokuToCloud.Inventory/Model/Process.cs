@@ -44,6 +44,14 @@ public sealed record Process
     /// formation) says otherwise.
     /// </summary>
     public static int DefaultQuantity(string type) => type == "web" ? 1 : 0;
+
+    // Equality by what the process is, so an unset quantity equals the default it stands for (the generated
+    // equality would compare the backing field). A property added above must be added to both members.
+    public bool Equals(Process? other) =>
+        other is not null && Type == other.Type && Command == other.Command && Size == other.Size &&
+        Quantity == other.Quantity && Equals(Autoscaling, other.Autoscaling) && Port == other.Port;
+
+    public override int GetHashCode() => HashCode.Combine(Type, Command, Size, Quantity, Autoscaling, Port);
 }
 
 /// <summary>Heroku dyno autoscaling bounds (Performance and Private dynos, web only).</summary>
