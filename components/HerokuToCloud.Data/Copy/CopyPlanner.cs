@@ -1,6 +1,6 @@
-using HerokuToCloud.Data.Connections;
 using System.Globalization;
 using HerokuToCloud.Data.Catalog;
+using HerokuToCloud.Data.Connections;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Copy;

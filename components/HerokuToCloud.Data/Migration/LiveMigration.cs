@@ -62,13 +62,16 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         tools.Locate("pg_restore");
         var run = await TargetPreparation.PrepareContentsAsync(control, Mode, sourceDisplay, targetDisplay, targetVersion, extensions, options.Replace, progress, cancellationToken);
         var resumed = run is not null;
-        if (resumed)
-            progress.Note("resuming the interrupted migration recorded in the target");
         if (run is null)
         {
             await MigrationState.CreateAsync(control, Mode, sourceDisplay, cancellationToken);
             run = (await MigrationState.ReadRunAsync(control, cancellationToken))!;
         }
+        else
+        {
+            progress.Note("resuming the interrupted migration recorded in the target");
+        }
+
         Resumable = true;
 
         // The snapshot every source session reads. A resumed run takes a new one: units committed before the

@@ -1,4 +1,5 @@
 using System.Text;
+using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Tools;
 
@@ -28,8 +29,9 @@ public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source,
     public async Task<string> DumpAsync(string snapshot, IReadOnlyList<(string Schema, string Name)> sequences, CancellationToken cancellationToken)
     {
         var file = Path.Combine(Path.GetTempPath(), $"heroku2cloud-schema-{Guid.NewGuid():N}.dump");
-        // Not --exclude-table-data='*.*': that would leave out the refresh of materialized views too.
-        var withoutSequenceValues = sequences.Select(s => $"--exclude-table-data={ExactPattern(s.Schema)}.{ExactPattern(s.Name)}");
+        // Not --exclude-table-data='*.*': that would leave out the refresh of materialized views too. A pg_dump
+        // pattern in double quotes matches its name literally (no wildcards, case kept), as SQL quoting does.
+        var withoutSequenceValues = sequences.Select(s => $"--exclude-table-data={Identifier.Qualify(s.Schema, s.Name)}");
         await tools.RunAsync(
             "pg_dump",
             ["--format=custom", "--section=pre-data", "--section=post-data", .. withoutSequenceValues, $"--snapshot={snapshot}", "--no-sync", $"--file={file}"],
@@ -88,9 +90,6 @@ public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source,
         SET client_min_messages = warning;
         SET row_security = off;
         """;
-
-    /// <summary>A pg_dump name pattern that matches exactly <paramref name="name"/>: double-quoted, so wildcards, dots and case are literal.</summary>
-    private static string ExactPattern(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private async Task<string> TableOfContentsAsync(string archive, CancellationToken cancellationToken)
     {
