@@ -44,18 +44,17 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             DumpFile.EnsureCustomFormat(archive!, location.Display);
             var list = await ListAsync(archive!, cancellationToken);
 
-            // pg_restore reads the restore list from a file. It goes to a directory of our own, not next to the
-            // archive (whose directory may be read-only), and is written before the target is touched.
+            // pg_restore reads restore lists from files. They go to a directory of our own, not next to the
+            // archive (whose directory may be read-only), made before the target is touched.
             workDirectory = Directory.CreateTempSubdirectory("heroku2cloud-restore-").FullName;
             var listFile = Path.Combine(workDirectory, "restore.list");
-            await File.WriteAllTextAsync(listFile, RestoreList.WithoutExtensionComments(list), cancellationToken);
+            var extensions = await ExtensionsAsync(archive!, list, workDirectory, cancellationToken);
 
             await using var control = await target.OpenAsync(cancellationToken);
             var (targetLock, targetVersion) = await TargetPreparation.ClaimAsync(control, targetDisplay, cancellationToken);
             await using var releasesLock = targetLock;
             if (RestoreList.SourceVersion(list) is { } dumped && ServerVersion.FromDisplay(dumped) is { } sourceVersion)
                 ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
-            var extensions = RestoreList.Extensions(list);
             await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
 
             var resumed = await TargetPreparation.PrepareContentsAsync(control, Mode, location.Display, targetDisplay, targetVersion, extensions, options.Replace, progress, cancellationToken) is not null;
@@ -63,8 +62,10 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             {
                 // pg_restore cannot go on from where it stopped: the interrupted restore is dropped and done again.
                 progress.Note("an earlier restore of this backup was interrupted: emptying the target and restoring again");
-                await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
+                await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions.Select(e => e.Name).ToList(), cancellationToken);
             }
+
+            await File.WriteAllTextAsync(listFile, RestoreList.ForTarget(list, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken)), cancellationToken);
 
             await MigrationState.CreateAsync(control, Mode, location.Display, cancellationToken);
 
@@ -129,6 +130,22 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             cancellationToken,
             stdout: output);
         return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    /// <summary>The extensions the archive creates and their schemas, from the script of its CREATE EXTENSION entries alone.</summary>
+    private async Task<IReadOnlyList<SourceExtension>> ExtensionsAsync(string archive, string list, string workDirectory, CancellationToken cancellationToken)
+    {
+        var extensionList = Path.Combine(workDirectory, "extensions.list");
+        await File.WriteAllTextAsync(extensionList, RestoreList.OnlyExtensions(list), cancellationToken);
+        using var output = new MemoryStream();
+        await tools.RunAsync(
+            "pg_restore",
+            [$"--use-list={extensionList}", "--file=-", archive],
+            new Dictionary<string, string>(),
+            (code, stderr) => new DataMigrationException($"pg_restore could not read the extensions of {location.Display} (exit {code}): {stderr}"),
+            cancellationToken,
+            stdout: output);
+        return RestoreList.ExtensionsIn(Encoding.UTF8.GetString(output.ToArray()));
     }
 
     private static async Task<IReadOnlyList<TableSummary>> ReadTableEstimatesAsync(NpgsqlConnection control, CancellationToken cancellationToken)

@@ -126,15 +126,16 @@ public static class SourceCatalog
         return oids;
     }
 
-    /// <summary>Extensions the schema needs (plpgsql is always there).</summary>
-    public static async Task<IReadOnlyList<string>> ReadExtensionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Extensions the schema needs, with their schemas (plpgsql is always there).</summary>
+    public static async Task<IReadOnlyList<SourceExtension>> ReadExtensionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
-        await using var command = new NpgsqlCommand("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1", connection);
+        var extensions = new List<SourceExtension>();
+        await using var command = new NpgsqlCommand(
+            "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY 1", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            names.Add(reader.GetString(0));
-        return names;
+            extensions.Add(new SourceExtension(reader.GetString(0), reader.GetString(1)));
+        return extensions;
     }
 
     public static async Task<Connections.ServerVersion> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -88,14 +88,14 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 if (resumed)
                 {
                     progress.Note("the interrupted run had not finished the schema: removing its partial schema and restoring it again");
-                    await TargetContents.WipeAsync(control, targetVersion.Major, keepState: true, cancellationToken);
+                    await TargetContents.WipeAsync(control, targetVersion.Major, keepState: true, keepExtensions: extensions.Select(e => e.Name).ToList(), cancellationToken);
                 }
 
                 var transfer = new SchemaTransfer(tools, source, target);
                 var archive = await transfer.DumpAsync(snapshot, await SourceCatalog.ReadSequenceNamesAsync(coordinator, cancellationToken), cancellationToken);
                 try
                 {
-                    await transfer.RestorePreDataAsync(archive, cancellationToken);
+                    await transfer.RestorePreDataAsync(archive, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken), cancellationToken);
                     var postData = await transfer.ReadPostDataAsync(archive, cancellationToken);
                     await MigrationState.MarkPreDataDoneAsync(control, postData.Items, cancellationToken);
                 }

@@ -1,20 +1,25 @@
 using System.Text;
+using HerokuToCloud.Data.Catalog;
 
 namespace HerokuToCloud.Data.Schema;
 
-/// <summary>
-/// Edits a <c>pg_restore --list</c> table of contents. Comments on extensions are dropped: CREATE EXTENSION
-/// sets them anyway, and only the extension's owner may change them, which on a managed target
-/// (RDS, Cloud SQL) is often not the migrating user.
-/// </summary>
+/// <summary>Reads and edits a <c>pg_restore --list</c> table of contents.</summary>
 public static class RestoreList
 {
-    public static string WithoutExtensionComments(string list)
+    /// <summary>
+    /// The list to restore into a target that already has <paramref name="existingSchemas"/>. Left out:
+    /// comments on extensions (CREATE EXTENSION sets them anyway, and only the extension's owner may change
+    /// them, which on a managed target such as RDS or Cloud SQL is often not the migrating user), and the
+    /// creation, comment and grants of a schema the target has: public, or one an administrator made to hold
+    /// an extension the migrating user cannot create (CREATE SCHEMA would fail on it, and its comment and
+    /// grants are its owner's).
+    /// </summary>
+    public static string ForTarget(string list, IReadOnlyCollection<string> existingSchemas)
     {
         var builder = new StringBuilder();
         foreach (var line in list.Split('\n'))
         {
-            if (line.Contains(" COMMENT - EXTENSION ", StringComparison.Ordinal))
+            if (line.Contains(" COMMENT - EXTENSION ", StringComparison.Ordinal) || existingSchemas.Any(schema => IsSchemaEntry(line, schema)))
                 builder.Append(';');
             builder.Append(line).Append('\n');
         }
@@ -22,16 +27,91 @@ public static class RestoreList
         return builder.ToString();
     }
 
-    /// <summary>Extensions the archive creates ("… EXTENSION - hstore" entries).</summary>
-    public static IReadOnlyList<string> Extensions(string list) =>
-        list.Split('\n')
-            .Select(line => line.Trim())
-            .Where(line => !line.StartsWith(';') && line.Contains(" EXTENSION - ", StringComparison.Ordinal) && !line.Contains(" COMMENT ", StringComparison.Ordinal))
-            .Select(line => line[(line.IndexOf(" EXTENSION - ", StringComparison.Ordinal) + 13)..].Split(' ')[0])
-            .Where(name => name != "plpgsql")
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    /// <summary>"8; 2615 16481 SCHEMA - My Ext owner", and its "COMMENT - SCHEMA "My Ext" owner" and "ACL - SCHEMA …".</summary>
+    private static bool IsSchemaEntry(string line, string schema)
+    {
+        if (line.StartsWith(';'))
+            return false;
+        if (line.Contains($" SCHEMA - {schema} ", StringComparison.Ordinal) || line.EndsWith($" SCHEMA - {schema}", StringComparison.Ordinal))
+            return true;
+        return new[] { Identifier.Display(schema), Identifier.Quote(schema) }.Any(tag =>
+            line.Contains($" COMMENT - SCHEMA {tag} ", StringComparison.Ordinal) || line.Contains($" ACL - SCHEMA {tag} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>The list with only the archive's CREATE EXTENSION entries ("… EXTENSION - hstore") left in.</summary>
+    public static string OnlyExtensions(string list)
+    {
+        var builder = new StringBuilder();
+        foreach (var line in list.Split('\n'))
+        {
+            if (!line.Contains(" EXTENSION - ", StringComparison.Ordinal) || line.Contains(" COMMENT ", StringComparison.Ordinal))
+                builder.Append(';');
+            builder.Append(line).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The extensions a pre-data script creates, from pg_dump's
+    /// <c>CREATE EXTENSION IF NOT EXISTS name WITH SCHEMA schema;</c> lines (names quoted as SQL needs).
+    /// </summary>
+    public static IReadOnlyList<SourceExtension> ExtensionsIn(string script)
+    {
+        const string prefix = "CREATE EXTENSION IF NOT EXISTS ";
+        const string withSchema = " WITH SCHEMA ";
+        var extensions = new List<SourceExtension>();
+        foreach (var line in script.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            if (!line.StartsWith(prefix, StringComparison.Ordinal) || !line.EndsWith(';'))
+                continue;
+            var rest = line[prefix.Length..^1];
+            var name = ReadIdentifier(rest, out var length);
+            if (name is null || !rest[length..].StartsWith(withSchema, StringComparison.Ordinal))
+                continue;
+            var schemaText = rest[(length + withSchema.Length)..];
+            var schema = ReadIdentifier(schemaText, out var schemaLength);
+            if (schema is not null && schemaLength == schemaText.Length && name != "plpgsql")
+                extensions.Add(new SourceExtension(name, schema));
+        }
+
+        return extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A bare or double-quoted identifier at the start of <paramref name="text"/>, and how many characters it took.</summary>
+    private static string? ReadIdentifier(string text, out int length)
+    {
+        length = 0;
+        if (text.Length == 0)
+            return null;
+        if (text[0] != '"')
+        {
+            length = text.IndexOf(' ') is var space and >= 0 ? space : text.Length;
+            return length > 0 ? text[..length] : null;
+        }
+
+        var name = new StringBuilder();
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] != '"')
+            {
+                name.Append(text[i]);
+                continue;
+            }
+
+            if (i + 1 < text.Length && text[i + 1] == '"')
+            {
+                name.Append('"');
+                i++;
+                continue;
+            }
+
+            length = i + 1;
+            return name.ToString();
+        }
+
+        return null;
+    }
 
     /// <summary>The "Dumped from database version" of the archive header, or null.</summary>
     public static string? SourceVersion(string list)

@@ -41,12 +41,15 @@ public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source,
         return file;
     }
 
-    /// <summary>Restores the pre-data section (schemas, extensions, types, functions, tables, sequences, large object entries), one object per transaction.</summary>
-    public async Task RestorePreDataAsync(string archive, CancellationToken cancellationToken)
+    /// <summary>
+    /// Restores the pre-data section (schemas, extensions, types, functions, tables, sequences, large object
+    /// entries), one object per transaction, leaving out the <paramref name="existingSchemas"/> of the target.
+    /// </summary>
+    public async Task RestorePreDataAsync(string archive, IReadOnlyCollection<string> existingSchemas, CancellationToken cancellationToken)
     {
         var list = await TableOfContentsAsync(archive, cancellationToken);
         var listFile = archive + ".list";
-        await File.WriteAllTextAsync(listFile, RestoreList.WithoutExtensionComments(list), cancellationToken);
+        await File.WriteAllTextAsync(listFile, RestoreList.ForTarget(list, existingSchemas), cancellationToken);
         try
         {
             await using var input = File.OpenRead(archive);

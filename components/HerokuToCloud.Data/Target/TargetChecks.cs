@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using Npgsql;
 
@@ -20,39 +21,68 @@ public static class TargetChecks
     /// create it: a non-superuser can create only trusted extensions, and only with CREATE on the database.
     /// Without this check the restore fails halfway through the schema at CREATE EXTENSION. An extension
     /// already in the target is kept (pg_dump writes CREATE EXTENSION IF NOT EXISTS) unless
-    /// <paramref name="replace"/> empties the target first. The error names the extensions and what to do.
+    /// <paramref name="replace"/> empties the target first, so it must be in the schema the source has it in:
+    /// elsewhere the restore would keep it there, the schema's functions and defaults would not find it, and
+    /// validation would report it only after the whole copy. The error names the extensions and what to do,
+    /// with the SQL an administrator runs.
     /// </summary>
-    public static async Task EnsureExtensionsCreatableAsync(NpgsqlConnection target, IReadOnlyList<string> extensions, string targetDisplay, ServerVersion targetVersion, bool replace, CancellationToken cancellationToken)
+    public static async Task EnsureExtensionsCreatableAsync(NpgsqlConnection target, IReadOnlyList<SourceExtension> extensions, string targetDisplay, ServerVersion targetVersion, bool replace, CancellationToken cancellationToken)
     {
         if (extensions.Count == 0)
             return;
         var wanted = await ReadExtensionsAsync(target, extensions, targetVersion, cancellationToken);
 
-        var missing = wanted.Where(e => !e.Available).Select(e => e.Name).ToList();
+        var missing = wanted.Where(e => !e.Available).Select(e => e.Source.Name).ToList();
         if (missing.Count > 0)
         {
             var names = string.Join(", ", missing);
             throw new DataMigrationException($"the source uses the extension{(missing.Count > 1 ? "s" : "")} {names}, which the target server {targetDisplay} cannot install (not in pg_available_extensions). Install or allow {names} on the target (on RDS: a supported engine version; on CloudNativePG: an image that ships it), or drop it from the source first.");
         }
 
-        var toCreate = wanted.Where(e => !e.Installed || replace).ToList();
-        if (toCreate.Count == 0)
-            return;
         var role = await ReadRoleAsync(target, cancellationToken);
-        if (role.Superuser || role.ManagedAdmin)
+        var misplaced = replace ? [] : wanted.Where(e => e.InstalledIn is { } schema && schema != e.Source.Schema).ToList();
+        if (misplaced.Count > 0)
+        {
+            var list = string.Join(", ", misplaced.Select(e => $"{e.Source.Name} (target: {e.InstalledIn}; source: {e.Source.Schema})"));
+            throw new DataMigrationException(
+                $"the target {targetDisplay} has the extension{(misplaced.Count > 1 ? "s" : "")} {list} in another schema than the source, and the migration keeps an installed extension where it is; nothing has been written. " +
+                $"Have its owner or a superuser move {(misplaced.Count > 1 ? "them" : "it")}: {CreateSql(misplaced.Select(e => e.Source), role.Name, move: true)} (or drop {(misplaced.Count > 1 ? "them" : "it")} if the target role may create {(misplaced.Count > 1 ? "them" : "it")}), then run again.");
+        }
+
+        var toCreate = wanted.Where(e => e.InstalledIn is null || replace).ToList();
+        if (toCreate.Count == 0 || role.Superuser || role.ManagedAdmin)
             return;
 
-        var blocked = toCreate
-            .Where(e => !(e.Trusted && role.CanCreateInDatabase))
-            .Select(e => $"{e.Name} ({Reason(e, role, replace)})")
-            .ToList();
+        var blocked = toCreate.Where(e => !(e.Trusted && role.CanCreateInDatabase)).ToList();
         if (blocked.Count == 0)
             return;
-        var list = string.Join(", ", blocked);
+        var reasons = string.Join(", ", blocked.Select(e => $"{e.Source.Name} ({Reason(e, role, replace)})"));
+        var them = blocked.Count > 1 ? "them" : "it";
         throw new DataMigrationException(
-            $"the target role {role.Name} cannot create the extension{(blocked.Count > 1 ? "s" : "")} {list} on {targetDisplay}, and the source uses {(blocked.Count > 1 ? "them" : "it")}; nothing has been written. " +
-            "Have an administrator create them in the target database first (CREATE EXTENSION name; as a superuser, or on RDS the master user, a member of rds_superuser), then run again (without --replace, which drops them); " +
-            "or migrate with a target role that can create them.");
+            $"the target role {role.Name} cannot create the extension{(blocked.Count > 1 ? "s" : "")} {reasons} on {targetDisplay}, and the source uses {them}; nothing has been written. " +
+            $"Have an administrator (a superuser, or on RDS the master user, a member of rds_superuser) create {them} in the target database first, in the source's schema: {CreateSql(blocked.Select(e => e.Source), role.Name, move: false)} " +
+            $"Then run again (without --replace, which drops {them}); or migrate with a target role that can create {them}.");
+    }
+
+    /// <summary>
+    /// The SQL that puts <paramref name="extensions"/> where the source has them: created, or moved there. A
+    /// schema other than public is made for <paramref name="role"/>, which restores into it the source's other
+    /// objects there and calls the extension's functions through it.
+    /// </summary>
+    private static string CreateSql(IEnumerable<SourceExtension> extensions, string role, bool move)
+    {
+        var statements = new List<string>();
+        foreach (var extension in extensions)
+        {
+            var schema = Identifier.Quote(extension.Schema);
+            if (extension.Schema != "public")
+                statements.Add($"CREATE SCHEMA IF NOT EXISTS {schema} AUTHORIZATION {Identifier.Quote(role)};");
+            statements.Add(move
+                ? $"ALTER EXTENSION {Identifier.Quote(extension.Name)} SET SCHEMA {schema};"
+                : $"CREATE EXTENSION IF NOT EXISTS {Identifier.Quote(extension.Name)} WITH SCHEMA {schema};");
+        }
+
+        return string.Join(" ", statements.Distinct(StringComparer.Ordinal));
     }
 
     private static string Reason(WantedExtension extension, TargetRole role, bool replace)
@@ -60,14 +90,15 @@ public static class TargetChecks
         var reason = !extension.Trusted
             ? "not trusted: only a superuser can create it"
             : $"trusted, but {role.Name} lacks CREATE on the database";
-        return extension.Installed && replace ? $"installed, but --replace drops it; {reason}" : reason;
+        return extension.InstalledIn is not null && replace ? $"installed, but --replace drops it; {reason}" : reason;
     }
 
-    private sealed record WantedExtension(string Name, bool Available, bool Installed, bool Trusted);
+    /// <summary>A source extension as the target has it: installable at all, the schema it is installed in (null: not installed), trusted.</summary>
+    private sealed record WantedExtension(SourceExtension Source, bool Available, string? InstalledIn, bool Trusted);
 
     private sealed record TargetRole(string Name, bool Superuser, bool ManagedAdmin, bool CanCreateInDatabase);
 
-    private static async Task<IReadOnlyList<WantedExtension>> ReadExtensionsAsync(NpgsqlConnection target, IReadOnlyList<string> extensions, ServerVersion targetVersion, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<WantedExtension>> ReadExtensionsAsync(NpgsqlConnection target, IReadOnlyList<SourceExtension> extensions, ServerVersion targetVersion, CancellationToken cancellationToken)
     {
         // CREATE EXTENSION without VERSION installs the default version; trusted extensions came with PostgreSQL 13.
         var trusted = targetVersion.Major >= 13
@@ -75,16 +106,18 @@ public static class TargetChecks
             : "false";
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT wanted, a.name IS NOT NULL, EXISTS (SELECT 1 FROM pg_extension e WHERE e.extname = wanted), {trusted}
+            SELECT wanted, a.name IS NOT NULL,
+                   (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = wanted), {trusted}
               FROM unnest(@names) AS wanted LEFT JOIN pg_available_extensions a ON a.name = wanted
              ORDER BY 1
             """,
             target);
-        command.Parameters.AddWithValue("names", extensions.ToArray());
+        command.Parameters.AddWithValue("names", extensions.Select(e => e.Name).ToArray());
+        var byName = extensions.ToDictionary(e => e.Name, StringComparer.Ordinal);
         var result = new List<WantedExtension>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            result.Add(new WantedExtension(reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+            result.Add(new WantedExtension(byName[reader.GetString(0)], reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3)));
         return result;
     }
 

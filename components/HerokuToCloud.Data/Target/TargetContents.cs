@@ -26,13 +26,14 @@ public static class TargetContents
 
     /// <summary>
     /// Up to <paramref name="limit"/> descriptions of user content ("table public.orders"), and how many there are in all.
-    /// Installed extensions named in <paramref name="sourceExtensions"/> are not content.
+    /// Installed extensions named in <paramref name="sourceExtensions"/> are not content, nor the schemas they are in.
     /// </summary>
     public static async Task<(IReadOnlyList<string> Sample, long Total)> FindAsync(NpgsqlConnection target, IReadOnlyList<string> sourceExtensions, int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH content(kind, name) AS (
                 SELECT 'schema', n.nspname FROM pg_namespace n WHERE {UserNamespaces} AND n.nspname <> 'public'
+                   AND NOT EXISTS (SELECT 1 FROM pg_extension e WHERE e.extnamespace = n.oid AND e.extname = ANY(@sourceExtensions))
                 UNION ALL
                 SELECT 'extension', e.extname FROM pg_extension e WHERE e.extname <> 'plpgsql' AND e.extname <> ALL(@sourceExtensions)
                 UNION ALL
@@ -87,56 +88,92 @@ public static class TargetContents
     /// owner and privileges. Roles, database settings and other databases are not touched. With
     /// <paramref name="keepState"/> the tool's state schema survives (a resumed run clearing its own half-made
     /// schema); otherwise it goes too.
+    /// The installed extensions named in <paramref name="keepExtensions"/> survive too, and so do the schemas
+    /// they are in, whose other objects are dropped one by one: a resumed run keeps the source's extensions,
+    /// because an administrator may have created them for a role that cannot (and DROP SCHEMA … CASCADE would
+    /// take an extension along whoever owns it). The restore then finds them in place.
     /// Dropping an object locks it until its transaction ends, and a server's lock table holds only about
     /// max_locks_per_transaction × max_connections locks (6,400 on default settings): dropping a few thousand
     /// tables in one transaction fails with "out of shared memory". So the relations go first, a bounded
     /// number per transaction, then the rest in one. A wipe that fails half way leaves part of the content,
     /// which the next --replace (or resumed run) removes.
     /// </summary>
-    public static async Task WipeAsync(NpgsqlConnection target, int targetMajorVersion, bool keepState, CancellationToken cancellationToken)
+    public static async Task WipeAsync(NpgsqlConnection target, int targetMajorVersion, bool keepState, IReadOnlyCollection<string> keepExtensions, CancellationToken cancellationToken)
     {
         await DropRelationsAsync(target, keepState, cancellationToken);
 
-        var schemas = new List<string>();
+        var schemas = new List<(string Name, bool HoldsKeptExtension)>();
         await using (var list = new NpgsqlCommand(
             $"""
-            SELECT n.nspname FROM pg_namespace n
+            SELECT n.nspname, EXISTS (SELECT 1 FROM pg_extension e WHERE e.extnamespace = n.oid AND e.extname = ANY(@keep))
+              FROM pg_namespace n
              WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
              ORDER BY 1
             """, target))
-        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
         {
+            list.Parameters.AddWithValue("keep", keepExtensions.ToArray());
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                schemas.Add(reader.GetString(0));
+                schemas.Add((reader.GetString(0), reader.GetBoolean(1)));
         }
 
         var statements = new List<string>();
-        foreach (var schema in schemas)
+        foreach (var (schema, holdsKeptExtension) in schemas)
         {
             if (keepState && schema == MigrationState.SchemaName)
                 continue;
-            statements.Add($"DROP SCHEMA {Catalog.Identifier.Quote(schema)} CASCADE");
+            statements.Add(holdsKeptExtension ? DropContentsOf(schema) : $"DROP SCHEMA {Catalog.Identifier.Quote(schema)} CASCADE");
         }
 
-        statements.Add("""
+        statements.Add($"""
             DO $wipe$
             DECLARE e record;
             BEGIN
-              FOR e IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+              FOR e IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' AND extname <> ALL({ArrayLiteral(keepExtensions)}) LOOP
                 EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', e.extname);
               END LOOP;
             END
             $wipe$
             """);
         statements.Add("SELECT count(lo_unlink(oid)) FROM pg_largeobject_metadata");
-        statements.Add("CREATE SCHEMA public");
-        if (targetMajorVersion >= 14)
-            statements.Add("ALTER SCHEMA public OWNER TO pg_database_owner");
-        statements.Add("COMMENT ON SCHEMA public IS 'standard public schema'");
-        statements.Add(targetMajorVersion >= 15 ? "GRANT USAGE ON SCHEMA public TO PUBLIC" : "GRANT ALL ON SCHEMA public TO PUBLIC");
+        if (!schemas.Any(s => s.Name == "public" && s.HoldsKeptExtension))
+        {
+            statements.Add("CREATE SCHEMA public");
+            if (targetMajorVersion >= 14)
+                statements.Add("ALTER SCHEMA public OWNER TO pg_database_owner");
+            statements.Add("COMMENT ON SCHEMA public IS 'standard public schema'");
+            statements.Add(targetMajorVersion >= 15 ? "GRANT USAGE ON SCHEMA public TO PUBLIC" : "GRANT ALL ON SCHEMA public TO PUBLIC");
+        }
 
         await RunInTransactionAsync(target, statements, cancellationToken);
     }
+
+    /// <summary>
+    /// Drops every object in <paramref name="schema"/> but extensions and their members, each with CASCADE.
+    /// Every object in a schema depends on it ('n' in pg_depend); objects that belong to another (a table's
+    /// row type, an index, an owned sequence) go with that one, so they are skipped, and one whose owner an
+    /// earlier drop already took along no longer has an identity.
+    /// </summary>
+    private static string DropContentsOf(string schema) => $"""
+        DO $wipe$
+        DECLARE o record; found record;
+        BEGIN
+          FOR o IN SELECT d.classid, d.objid FROM pg_depend d
+                    WHERE d.refclassid = 'pg_namespace'::regclass AND d.refobjid = {Catalog.Identifier.Literal(Catalog.Identifier.Quote(schema))}::regnamespace AND d.deptype = 'n'
+                      AND d.classid <> 'pg_extension'::regclass
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = d.classid AND x.objid = d.objid AND x.deptype IN ('e', 'i', 'a'))
+          LOOP
+            SELECT * INTO found FROM pg_identify_object(o.classid, o.objid, 0);
+            IF found.identity IS NOT NULL THEN
+              EXECUTE format('DROP %s IF EXISTS %s CASCADE', CASE found.type WHEN 'statistics object' THEN 'STATISTICS' ELSE upper(found.type) END, found.identity);
+            END IF;
+          END LOOP;
+        END
+        $wipe$
+        """;
+
+    private static string ArrayLiteral(IReadOnlyCollection<string> names) =>
+        names.Count == 0 ? "ARRAY[]::text[]" : "ARRAY[" + string.Join(", ", names.Select(Catalog.Identifier.Literal)) + "]::text[]";
 
     private static async Task RunInTransactionAsync(NpgsqlConnection target, IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
@@ -187,6 +224,17 @@ public static class TargetContents
 
         foreach (var batch in drops.Chunk(RelationsPerTransaction))
             await RunInTransactionAsync(target, batch, cancellationToken);
+    }
+
+    /// <summary>The target's schemas, so a restore leaves out creating those it already has (see <see cref="Schema.RestoreList.ForTarget"/>).</summary>
+    public static async Task<IReadOnlyList<string>> ReadSchemaNamesAsync(NpgsqlConnection target, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await using var command = new NpgsqlCommand("SELECT nspname FROM pg_namespace ORDER BY 1", target);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            names.Add(reader.GetString(0));
+        return names;
     }
 
     /// <summary>Ends sessions a killed earlier run left behind (an orphaned pg_restore keeps writing after its parent died).</summary>

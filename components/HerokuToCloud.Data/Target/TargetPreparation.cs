@@ -37,12 +37,12 @@ public static class TargetPreparation
     /// </summary>
     public static async Task<MigrationState.RunRecord?> PrepareContentsAsync(
         NpgsqlConnection control, string mode, string source, string targetDisplay, ServerVersion targetVersion,
-        IReadOnlyList<string> extensions, bool replace, IDataProgress progress, CancellationToken cancellationToken)
+        IReadOnlyList<SourceExtension> extensions, bool replace, IDataProgress progress, CancellationToken cancellationToken)
     {
         if (replace)
         {
             progress.Note($"--replace: dropping the contents of {targetDisplay}");
-            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, cancellationToken);
+            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: [], cancellationToken);
             return null;
         }
 
@@ -51,7 +51,7 @@ public static class TargetPreparation
         {
             if (await MigrationState.ExistsAsync(control, cancellationToken))
                 await MigrationState.DropAsync(control, cancellationToken);
-            await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions, cancellationToken);
+            await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions.Select(e => e.Name).ToList(), cancellationToken);
             return null;
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HerokuToCloud.Cli.Progress;
+using HerokuToCloud.Cli.Rendering;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Migration;
 using HerokuToCloud.Data.Validation;
@@ -64,13 +65,24 @@ internal static class DataMigrateCommand
                 ChunkBytes = result.GetValue(chunk) * 1024L * 1024,
             };
             var asJson = result.GetValue(json);
-            var migrator = new DataMigrator(new MigrationValidator(new ValidationOptions { IncludeValues = !result.GetValue(hideValues) }));
-            var summary = await DataProgressDisplay.RunAsync(asJson, progress => migrator.MigrateAsync(options, progress, cancellationToken));
+            var validator = new MigrationValidator(new ValidationOptions { IncludeValues = !result.GetValue(hideValues) });
+            var summary = await DataProgressDisplay.RunAsync(asJson, progress => new DataMigrator(validator).MigrateAsync(options, progress, cancellationToken));
 
             if (asJson)
+            {
                 Console.Out.WriteLine(JsonSerializer.Serialize(summary, JsonOptions));
+            }
             else
+            {
                 WriteReport(summary);
+                // A one-line verdict says that something differs but not what: the full report does.
+                if (summary.Validation is { Passed: false } && validator.LastReport is { } report)
+                {
+                    Console.Out.WriteLine();
+                    ValidationReportView.Write(report, terminal: !Console.IsOutputRedirected);
+                }
+            }
+
             return summary.Validation is { Passed: false } ? ExitCodes.Findings : ExitCodes.Success;
         }));
         return command;

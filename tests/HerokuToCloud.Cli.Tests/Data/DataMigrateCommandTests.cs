@@ -117,6 +117,28 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task A_copy_that_fails_validation_prints_what_differs_not_only_a_count()
+    {
+        // A stored generated column whose function is declared IMMUTABLE but reads a setting: the target
+        // computes it again under its own value, which only validation can notice.
+        var source = await server.CreateDatabaseAsync("differs_src");
+        await Sql.ExecuteAsync(source, """
+            CREATE FUNCTION public.region() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT current_setting('app.region', true) $$;
+            CREATE TABLE public.orders (id int PRIMARY KEY, region text GENERATED ALWAYS AS (public.region()) STORED);
+            """);
+        await Sql.ExecuteAsync(source, "SET app.region = 'eu'; INSERT INTO public.orders (id) VALUES (1), (2); RESET app.region;");
+        var target = await server.CreateDatabaseAsync("differs_tgt");
+        await Sql.ExecuteAsync(server.Endpoint(), "ALTER DATABASE differs_tgt SET app.region = 'us'");
+
+        var (exitCode, stdout, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Validation: FAILED", stdout, StringComparison.Ordinal);
+        Assert.Contains("public.orders: 0 missing, 0 extra, 2 changed", stdout, StringComparison.Ordinal);
+        Assert.Contains("changed  id=1  region: 'eu' → 'us'", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_restored_backup_advises_validating_against_the_live_database_and_logs_its_download_in_bytes_not_rows()
     {
         var source = await server.CreateDatabaseAsync("restore_src");
