@@ -51,6 +51,11 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await using var coordinator = await source.OpenAsync(cancellationToken);
         var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);
         ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
+        var sourceLocale = await DatabaseLocale.ReadAsync(coordinator, sourceVersion, cancellationToken);
+        var targetLocale = await DatabaseLocale.ReadAsync(control, targetVersion, cancellationToken);
+        DatabaseLocale.EnsureTargetCanHold(sourceLocale, targetLocale, targetDisplay);
+        if (DatabaseLocale.SortingDifference(sourceLocale, targetLocale) is { } sorting)
+            progress.Note(sorting);
         var extensions = await SourceCatalog.ReadExtensionsAsync(coordinator, cancellationToken);
         await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
         await RowSecurity.EnsureNoPolicyAppliesAsync(coordinator, "source", sourceDisplay, cancellationToken);

@@ -79,6 +79,13 @@ public static class DataValidator
         var (sourceCatalog, targetCatalog) = (catalogs[0], catalogs[1]);
         var (schemaDifferences, schemaNotes) = SchemaComparer.Compare(sourceCatalog.Objects, targetCatalog.Objects);
         notes.AddRange(schemaNotes);
+        var locales = await Task.WhenAll(
+            DatabaseLocale.ReadAsync(sourceSessions.Coordinator, new ServerVersion(sourceSessions.ServerVersion), cancellationToken),
+            DatabaseLocale.ReadAsync(targetSessions.Coordinator, new ServerVersion(targetSessions.ServerVersion), cancellationToken));
+        if (DatabaseLocale.SortingDifference(locales[0], locales[1]) is { } sorting)
+            notes.Add(sorting);
+        if (locales[0].Encoding != locales[1].Encoding)
+            notes.Add($"the databases store text in different encodings (source: {locales[0].Encoding}; target: {locales[1].Encoding}); the values were compared as text, which is what the application reads.");
 
         progress.PhaseStarted("validate: content");
         var (pairs, unpaired) = PairTables(sourceCatalog, targetCatalog);
