@@ -27,6 +27,15 @@ public class DatastoreTests
     }
 
     [Fact]
+    public void The_database_is_created_with_herokus_encoding_and_locale_so_text_sorts_as_it_did()
+    {
+        var initdb = Cluster.At("spec", "bootstrap", "initdb")!;
+        Assert.Equal(new StringValue("UTF8"), initdb.At("encoding"));
+        Assert.Equal(new StringValue("en_US.UTF-8"), program.StackValue(initdb.At("localeCollate")));
+        Assert.Equal(initdb.At("localeCollate"), initdb.At("localeCType"));
+    }
+
+    [Fact]
     public void A_plan_without_ha_runs_one_instance()
     {
         var program = KubernetesLanding.Build(SamplePlans.Shop(highAvailability: false));

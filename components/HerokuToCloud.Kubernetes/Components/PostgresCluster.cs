@@ -20,6 +20,9 @@ internal static class PostgresCluster
     public const string Owner = "app";
     public const string ClusterLabel = "cnpg.io/cluster";
 
+    /// <summary>The locale of Heroku Postgres databases.</summary>
+    private const string HerokuLocale = "en_US.UTF-8";
+
     public static DatastoreEndpoint Build(LandingContext context, PostgresDatastore postgres)
     {
         // CloudNativePG appends -rw, -ro, -r and instance numbers to the cluster name.
@@ -47,6 +50,11 @@ internal static class PostgresCluster
         var memoryMiB = (int)Math.Ceiling(postgres.MemoryGiB * 1024);
         var cpu = context.Setting(ConfigKeys.Of(keyPrefix, "cpu"), ConfigType.String, ContainerResources.Cpu(postgres.Vcpu), $"CPU of each instance of {what}.");
         var memory = context.Setting(ConfigKeys.Of(keyPrefix, "memory"), ConfigType.String, ContainerResources.Memory(memoryMiB), $"Memory of each instance of {what}.");
+        // CloudNativePG creates C unless told otherwise. Heroku's databases sort text by en_US.UTF-8, and a
+        // database's locale cannot change after initdb: the default keeps ORDER BY and comparisons as the app
+        // knows them (the CloudNativePG images ship en_US.UTF-8).
+        var locale = context.Setting(ConfigKeys.Of(keyPrefix, "locale"), ConfigType.String, HerokuLocale,
+            $"LC_COLLATE and LC_CTYPE of {what}, fixed when the cluster is created: en_US.UTF-8 sorts text as Heroku Postgres does, C by bytes.");
 
         var cluster = new MapValue
         {
@@ -78,6 +86,9 @@ internal static class PostgresCluster
                         ["database"] = Database,
                         ["owner"] = Owner,
                         ["secret"] = new MapValue { ["name"] = credentialsName },
+                        ["encoding"] = "UTF8",
+                        ["localeCollate"] = locale,
+                        ["localeCType"] = locale,
                     },
                 },
                 ["postgresql"] = new MapValue
