@@ -20,15 +20,14 @@ internal static class AppDeployment
         var keyPrefix = ConfigKeys.Of(app.Name, process);
         var web = service.Kind == ServiceKind.Web;
         var labels = runtime.Labels(name, web ? Labels.WebComponent : "worker");
+        var writableRoot = PodSecurity.KeepsWritableRoot(context, app, service.Name, service.WritableRootFilesystem);
 
         var template = runtime.PodTemplate(new PodSpecRequest(process, labels, service.Command, ContainerResources.For(context, keyPrefix, what, service.Compute))
         {
             Port = web ? service.Port : null,
             Probes = web ? WebProbes(context, app, service) : [],
-            WritableRootFilesystem = service.WritableRootFilesystem,
+            WritableRootFilesystem = writableRoot,
         });
-        if (service.WritableRootFilesystem)
-            context.Warn($"{app.Name}/{service.Name}", "keeps a writable root filesystem as the landing plan asks; the restricted read-only root is waived for it (check reports the waiver).");
 
         var spec = new MapValue();
         if (service.Scaling is null)
@@ -45,9 +44,7 @@ internal static class AppDeployment
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(name, labels.All(), service.WritableRootFilesystem
-                    ? new MapValue { [PodSecurity.WritableRootWaiver] = PodSecurity.WritableRootReason }
-                    : null),
+                ["metadata"] = context.Metadata(name, labels.All(), PodSecurity.Waivers(writableRoot)),
                 ["spec"] = spec,
             },
             Options = new ResourceOptions { DependsOn = dependsOn },
