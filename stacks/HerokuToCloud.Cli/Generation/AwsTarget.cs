@@ -59,7 +59,6 @@ internal sealed class AwsTarget : IGenerateTarget
         return new GeneratedProgram(landing.Program, landing.Stack, landing.Findings, landing.SecretConfigKeys, repositories)
         {
             KeysFromTypedOptions = KeysFromTypedOptions(plan, landing.Stack, options),
-            CheckStackValues = landing.Limits.Check,
         };
     }
 
