@@ -55,10 +55,20 @@ public class DeploymentTests
         MapValue Rolling(string resource) => (MapValue)program.Resource(resource).At("spec", "strategy", "rollingUpdate")!;
         Assert.Equal(new NumberValue(0), Rolling("shop-web-web-deployment")["maxUnavailable"]);
         Assert.Equal(new StringValue("100%"), Rolling("shop-web-web-deployment")["maxSurge"]);
-        Assert.Equal(new NumberValue(1), Rolling("shop-web-worker-deployment")["maxUnavailable"]);
-        Assert.Equal(new NumberValue(0), Rolling("shop-web-worker-deployment")["maxSurge"]);
         Assert.Equal(new NumberValue(0), Rolling("shop-admin-web-deployment")["maxUnavailable"]);
         Assert.Equal(new NumberValue(1), Rolling("shop-admin-web-deployment")["maxSurge"]);
+    }
+
+    [Theory]
+    [InlineData("shop-web-worker-deployment")]
+    [InlineData("shop-web-clock-legacy-deployment")]
+    public void A_worker_is_recreated_so_a_singleton_never_runs_twice_during_a_deploy(string deployment)
+    {
+        // A rolling update with maxSurge 0 still starts the new pod while the old one terminates;
+        // only Recreate waits until the old pods are gone.
+        var strategy = (MapValue)program.Resource(deployment).At("spec", "strategy")!;
+        Assert.Equal(new StringValue("Recreate"), strategy["type"]);
+        Assert.Null(strategy["rollingUpdate"]);
     }
 
     [Fact]

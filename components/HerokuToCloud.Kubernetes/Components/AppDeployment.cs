@@ -57,18 +57,21 @@ internal static class AppDeployment
     /// <summary>
     /// Preboot keeps the full old set serving until the whole new set is ready (max surge 100 %).
     /// A rolling web process never drops below its replica count either: one extra pod at a time.
-    /// A rolling worker is replaced one pod at a time without an extra one, so a singleton such as
-    /// a clock process never runs twice; that matches Heroku, where capacity may dip during a deploy.
+    /// A worker is recreated: its old pods are gone before a new one starts, so a singleton such as
+    /// a clock process never runs twice. A rolling update cannot promise that even with max surge 0,
+    /// because the Deployment controller starts the replacement while the old pod is still
+    /// terminating (up to its 30-second grace period; Kubernetes KEP-3973); Recreate waits for the
+    /// old pods' removal. Heroku restarts all worker dynos of an app together on a deploy too.
     /// </summary>
     public static MapValue Strategy(Service service)
     {
+        if (service.Kind != ServiceKind.Web && service.Rollout != Rollout.Preboot)
+            return new MapValue { ["type"] = "Recreate" };
         Value maxUnavailable, maxSurge;
         if (service.Rollout == Rollout.Preboot)
             (maxUnavailable, maxSurge) = (0, "100%");
-        else if (service.Kind == ServiceKind.Web)
-            (maxUnavailable, maxSurge) = (0, 1);
         else
-            (maxUnavailable, maxSurge) = (1, 0);
+            (maxUnavailable, maxSurge) = (0, 1);
         return new MapValue
         {
             ["type"] = "RollingUpdate",
