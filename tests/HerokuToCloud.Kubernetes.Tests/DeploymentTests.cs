@@ -146,6 +146,15 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void A_disruption_budget_never_lets_broken_web_pods_block_a_node_drain()
+    {
+        // With the default IfHealthyBudget, two crash-looping replicas leave no disruption allowed and
+        // every drain of their nodes waits for a fix of the app.
+        foreach (var budget in program.OfType(KubernetesTypes.PodDisruptionBudget))
+            Assert.Equal(new StringValue("AlwaysAllow"), budget.At("spec", "unhealthyPodEvictionPolicy"));
+    }
+
+    [Fact]
     public void Every_web_process_gets_a_disruption_budget_of_one()
     {
         var budgets = program.OfType(KubernetesTypes.PodDisruptionBudget).ToList();
