@@ -72,6 +72,22 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void Web_pods_keep_serving_briefly_after_removal_so_routers_never_hit_a_closed_port()
+    {
+        foreach (var name in new[] { "shop-web-web-deployment", "shop-admin-web-deployment" })
+        {
+            var deployment = program.Resource(name);
+            Assert.Equal(new NumberValue(AppDeployment.WebDrainSeconds), deployment.Container().At("lifecycle", "preStop", "sleep", "seconds"));
+            // The drain comes before SIGTERM, so the app still gets Heroku's 30 seconds to stop.
+            Assert.Equal(new NumberValue(30 + AppDeployment.WebDrainSeconds), deployment.At("spec", "template", "spec", "terminationGracePeriodSeconds"));
+        }
+
+        var worker = program.Resource("shop-web-worker-deployment");
+        Assert.Null(worker.Container()["lifecycle"]);
+        Assert.Equal(new NumberValue(30), worker.At("spec", "template", "spec", "terminationGracePeriodSeconds"));
+    }
+
+    [Fact]
     public void Pods_get_Heroku_shutdown_grace_and_no_api_token_or_service_links()
     {
         var spec = (MapValue)program.Resource("shop-web-worker-deployment").At("spec", "template", "spec")!;

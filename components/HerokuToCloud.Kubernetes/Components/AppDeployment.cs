@@ -11,6 +11,14 @@ namespace HerokuToCloud.Kubernetes;
 /// </summary>
 internal static class AppDeployment
 {
+    /// <summary>
+    /// How long a terminating web pod keeps serving (preStop sleep). The kubelet's SIGTERM and the
+    /// ingress controller's removal of the pod from its upstreams both follow the pod's deletion but
+    /// race each other; without the pause, requests routed in between hit a closed port (502s during
+    /// every rollout and drain), where Heroku's router stops routing to a dyno before it stops it.
+    /// </summary>
+    public const int WebDrainSeconds = 5;
+
     public static Resource Build(LandingContext context, AppRuntime runtime, Service service, IReadOnlyList<string> dependsOn)
     {
         var app = runtime.App;
@@ -26,6 +34,7 @@ internal static class AppDeployment
         {
             Port = web ? service.Port : null,
             Probes = web ? WebProbes(context, app, service) : [],
+            DrainSeconds = web ? WebDrainSeconds : 0,
             WritableRootFilesystem = writableRoot,
         });
 

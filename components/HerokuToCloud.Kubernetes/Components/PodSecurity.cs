@@ -21,6 +21,9 @@ internal static class PodSecurity
 
     public const string TmpVolume = "tmp";
 
+    /// <summary>Heroku's shutdown window: SIGTERM, then SIGKILL 30 seconds later.</summary>
+    public const int ShutdownSeconds = 30;
+
     /// <summary>
     /// Whether a container of the app keeps a writable root filesystem: the plan says so for a service,
     /// or --writable-root names it. Each such container is a warning, so the opt-out is never silent.
@@ -82,6 +85,6 @@ internal static class PodSecurity
     {
         podSpec["automountServiceAccountToken"] = false;
         podSpec["enableServiceLinks"] = false;
-        podSpec["terminationGracePeriodSeconds"] = 30;
+        podSpec["terminationGracePeriodSeconds"] = ShutdownSeconds;
     }
 }
