@@ -87,6 +87,31 @@ public class StackValueLimitTests
     }
 
     [Theory]
+    [InlineData("100Mi")]
+    [InlineData("0")]
+    [InlineData("1.5gb")]
+    [InlineData("lots")]
+    public void A_valkey_maxmemory_in_another_unit_or_zero_is_refused(string value)
+    {
+        var (limits, stack) = Shop();
+        stack.Set("shopCacheMaxmemory", value);
+        var problem = Assert.Single(limits.Check(stack));
+        Assert.Equal("shopCacheMaxmemory", problem.Key);
+        Assert.StartsWith($"{value} is not a Valkey maxmemory", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("104857600")]
+    [InlineData("100mb")]
+    [InlineData("2GB")]
+    public void A_valkey_maxmemory_in_its_own_units_passes(string value)
+    {
+        var (limits, stack) = Shop();
+        stack.Set("shopCacheMaxmemory", value);
+        Assert.Empty(limits.Check(stack));
+    }
+
+    [Theory]
     [InlineData("shopWebWorkerCpuRequest", "1500m", "1500m is more than shopWebWorkerCpuLimit = 1")]
     [InlineData("shopWebWorkerMemoryRequest", "2Gi", "2Gi is more than shopWebWorkerMemoryLimit = 1Gi")]
     [InlineData("shopCacheMemoryRequest", "1G", "1G is more than shopCacheMemoryLimit")]

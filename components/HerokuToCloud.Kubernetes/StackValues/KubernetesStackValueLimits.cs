@@ -9,7 +9,8 @@ namespace HerokuToCloud.Kubernetes;
 /// least 1: scaling to zero is an alpha feature gate), <c>instances</c> and <c>activeDeadlineSeconds</c>
 /// (at least 1), <c>max_connections</c> (a whole number), and every quantity under <c>resources</c>
 /// requests and limits or a volume's <c>storage.size</c> (a valid, positive quantity, each request at
-/// most its limit). Only fields set from a config key limit stack values.
+/// most its limit), and the value after a <c>--maxmemory</c> argument (Valkey's own units). Only fields
+/// set from a config key limit stack values.
 /// </summary>
 public static class KubernetesStackValueLimits
 {
@@ -32,6 +33,7 @@ public static class KubernetesStackValueLimits
                     Walk(inner, limits);
                 break;
             case ListValue list:
+                ReadArguments(list, limits);
                 foreach (var item in list.Items)
                     Walk(item, limits);
                 break;
@@ -57,6 +59,16 @@ public static class KubernetesStackValueLimits
             limits.Add(new QuantityLimit(size.Key, "storage"));
         if (map["resources"] is MapValue resources)
             ReadResources(resources, limits);
+    }
+
+    /// <summary>A command line whose <c>--maxmemory</c> takes a config key (the Valkey StatefulSet's).</summary>
+    private static void ReadArguments(ListValue arguments, StackValueLimits limits)
+    {
+        foreach (var (flag, value) in arguments.Items.Zip(arguments.Items.Skip(1)))
+        {
+            if (flag is StringValue { Text: "--maxmemory" } && value is ConfigValue maxMemory)
+                limits.Add(new MaxMemoryLimit(maxMemory.Key));
+        }
     }
 
     /// <summary>A container's or volume claim's requests and limits: each a quantity, each request at most its limit.</summary>
