@@ -58,7 +58,7 @@ public static partial class AwsLanding
             [.. config.Where(c => c.Secret).Select(c => c.Key)],
             [.. config.Where(c => !c.Secret && !program.Stack.Values.ContainsKey(c.Key)).Select(c => c.Key)])
         {
-            Limits = program.Limits,
+            Limits = AwsStackValueLimits.Read(program.Graph),
         };
     }
 

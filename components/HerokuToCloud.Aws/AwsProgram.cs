@@ -43,9 +43,6 @@ internal sealed class AwsProgram
 
     public AwsLandingOptions Options { get; }
 
-    /// <summary>Limits on stack values AWS would refuse (Fargate sizes, task counts), for generate to check after --set.</summary>
-    public StackValueLimits Limits { get; } = new();
-
     /// <summary>The containers the team lets write to their root filesystem (--writable-root).</summary>
     public WritableRoots WritableRoots { get; }
 

@@ -32,6 +32,13 @@ public sealed record KubernetesLandingOptions
 
     /// <summary>The numeric UID that image runs as (the .NET runtime images' non-root "app" user).</summary>
     public int MigrationRunAsUser { get; init; } = 1654;
+
+    /// <summary>
+    /// Processes that keep a writable root filesystem (<c>APP/PROCESS</c>, or <c>PROCESS</c> in every
+    /// app; <c>release</c> and scheduled job names count too), each with a K8S.readOnlyRootFilesystem
+    /// waiver. Everything else runs with a read-only root and a writable /tmp. See <see cref="HerokuToCloud.Landing.WritableRoots"/>.
+    /// </summary>
+    public IReadOnlyList<string> WritableRoot { get; init; } = [];
 }
 
 public enum PostgresMode

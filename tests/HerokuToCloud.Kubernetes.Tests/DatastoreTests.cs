@@ -44,6 +44,17 @@ public class DatastoreTests
     }
 
     [Fact]
+    public void A_single_instance_cluster_gets_no_disruption_budget_that_would_block_every_node_drain()
+    {
+        var single = KubernetesLanding.Build(SamplePlans.Shop(highAvailability: false));
+        var cluster = ((ListValue)single.Resource("shop-db-cluster").At("objs")!).Items[0];
+        Assert.Equal(new ConfigValue("shopDbEnablePdb"), cluster.At("spec", "enablePDB"));
+        Assert.Equal(new BoolValue(false), single.StackValue(cluster.At("spec", "enablePDB")));
+        // With replicas the budgets keep the primary serving through a drain, as CloudNativePG intends.
+        Assert.Equal(new BoolValue(true), program.StackValue(Cluster.At("spec", "enablePDB")));
+    }
+
+    [Fact]
     public void The_owner_password_reaches_cloudnativepg_through_a_basic_auth_secret()
     {
         var credentials = program.Resource("shop-db-app-credentials");

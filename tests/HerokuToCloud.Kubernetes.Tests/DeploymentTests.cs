@@ -55,10 +55,36 @@ public class DeploymentTests
         MapValue Rolling(string resource) => (MapValue)program.Resource(resource).At("spec", "strategy", "rollingUpdate")!;
         Assert.Equal(new NumberValue(0), Rolling("shop-web-web-deployment")["maxUnavailable"]);
         Assert.Equal(new StringValue("100%"), Rolling("shop-web-web-deployment")["maxSurge"]);
-        Assert.Equal(new NumberValue(1), Rolling("shop-web-worker-deployment")["maxUnavailable"]);
-        Assert.Equal(new NumberValue(0), Rolling("shop-web-worker-deployment")["maxSurge"]);
         Assert.Equal(new NumberValue(0), Rolling("shop-admin-web-deployment")["maxUnavailable"]);
         Assert.Equal(new NumberValue(1), Rolling("shop-admin-web-deployment")["maxSurge"]);
+    }
+
+    [Theory]
+    [InlineData("shop-web-worker-deployment")]
+    [InlineData("shop-web-clock-legacy-deployment")]
+    public void A_worker_is_recreated_so_a_singleton_never_runs_twice_during_a_deploy(string deployment)
+    {
+        // A rolling update with maxSurge 0 still starts the new pod while the old one terminates;
+        // only Recreate waits until the old pods are gone.
+        var strategy = (MapValue)program.Resource(deployment).At("spec", "strategy")!;
+        Assert.Equal(new StringValue("Recreate"), strategy["type"]);
+        Assert.Null(strategy["rollingUpdate"]);
+    }
+
+    [Fact]
+    public void Web_pods_keep_serving_briefly_after_removal_so_routers_never_hit_a_closed_port()
+    {
+        foreach (var name in new[] { "shop-web-web-deployment", "shop-admin-web-deployment" })
+        {
+            var deployment = program.Resource(name);
+            Assert.Equal(new NumberValue(AppDeployment.WebDrainSeconds), deployment.Container().At("lifecycle", "preStop", "sleep", "seconds"));
+            // The drain comes before SIGTERM, so the app still gets Heroku's 30 seconds to stop.
+            Assert.Equal(new NumberValue(30 + AppDeployment.WebDrainSeconds), deployment.At("spec", "template", "spec", "terminationGracePeriodSeconds"));
+        }
+
+        var worker = program.Resource("shop-web-worker-deployment");
+        Assert.Null(worker.Container()["lifecycle"]);
+        Assert.Equal(new NumberValue(30), worker.At("spec", "template", "spec", "terminationGracePeriodSeconds"));
     }
 
     [Fact]
@@ -133,6 +159,15 @@ public class DeploymentTests
         Assert.Equal(new BoolValue(true), web.Container().At("securityContext", "readOnlyRootFilesystem"));
         Assert.Null(web.At("metadata", "annotations"));
         Assert.Equal(new StringValue("/tmp"), web.Container().At("volumeMounts", "0", "mountPath"));
+    }
+
+    [Fact]
+    public void A_disruption_budget_never_lets_broken_web_pods_block_a_node_drain()
+    {
+        // With the default IfHealthyBudget, two crash-looping replicas leave no disruption allowed and
+        // every drain of their nodes waits for a fix of the app.
+        foreach (var budget in program.OfType(KubernetesTypes.PodDisruptionBudget))
+            Assert.Equal(new StringValue("AlwaysAllow"), budget.At("spec", "unhealthyPodEvictionPolicy"));
     }
 
     [Fact]

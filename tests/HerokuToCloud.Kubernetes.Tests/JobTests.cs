@@ -88,6 +88,22 @@ public class JobTests
     }
 
     [Fact]
+    public void A_validation_difference_fails_the_migration_at_once_and_a_drain_uses_no_retry()
+    {
+        var spec = (MapValue)program.Resource("shop-db-data-migration").At("spec")!;
+        Assert.Equal(new NumberValue(2), spec["backoffLimit"]);
+        var rules = spec.At("podFailurePolicy", "rules");
+        Assert.Equal(new StringValue("FailJob"), rules.At("0", "action"));
+        Assert.Equal(new StringValue("migrate"), rules.At("0", "onExitCodes", "containerName"));
+        Assert.Equal(new StringValue("In"), rules.At("0", "onExitCodes", "operator"));
+        ValueAssert.Same(Value.List(1), rules.At("0", "onExitCodes", "values")!);
+        Assert.Equal(new StringValue("Ignore"), rules.At("1", "action"));
+        Assert.Equal(new StringValue("DisruptionTarget"), rules.At("1", "onPodConditions", "0", "type"));
+        // A pod failure policy needs restartPolicy Never; the API server refuses it otherwise.
+        Assert.Equal(new StringValue("Never"), spec.At("template", "spec", "restartPolicy"));
+    }
+
+    [Fact]
     public void A_database_that_is_not_migrated_gets_no_job()
     {
         var plan = SamplePlans.Shop();

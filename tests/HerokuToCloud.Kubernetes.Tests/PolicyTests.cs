@@ -34,7 +34,7 @@ public class PolicyTests
         var waiver = Assert.Single(Check(Build("shop-cnpg")).Waived);
         Assert.Equal("K8S.readOnlyRootFilesystem", waiver.Violation.RuleId);
         Assert.Equal("shop-admin-web-deployment", waiver.Violation.Resource);
-        Assert.Contains("writable root filesystem", waiver.Reason, StringComparison.Ordinal);
+        Assert.Contains("--writable-root or the landing plan", waiver.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

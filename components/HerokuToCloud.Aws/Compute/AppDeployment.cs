@@ -61,7 +61,6 @@ internal static class AppDeployment
             if (service.Count < 0)
                 throw new AwsLandingException($"{subject} has a count of {service.Count}; use 0 or more.");
             var count = program.Config($"{key}Count", ConfigType.Integer, service.Count, $"Tasks of {app.Name} {service.Name}: its Heroku formation quantity, scaled per process type (0 keeps it stopped; Heroku runs no dynos of a non-web type until it is scaled).", serviceOwner);
-            program.Limits.TaskCount($"{key}Count");
             var scaling = service.Scaling;
             if (scaling is not null && (scaling.Min < 0 || scaling.Max < Math.Max(scaling.Min, 1)))
                 throw new AwsLandingException($"{subject} autoscales from {scaling.Min} to {scaling.Max} tasks; the maximum must be at least the minimum and at least 1.");
@@ -86,7 +85,6 @@ internal static class AppDeployment
             {
                 var minimum = program.Config($"{key}MinCount", ConfigType.Integer, scaling.Min, $"Fewest tasks autoscaling keeps for {app.Name} {service.Name}.", serviceOwner);
                 var maximum = program.Config($"{key}MaxCount", ConfigType.Integer, scaling.Max, $"Most tasks autoscaling starts for {app.Name} {service.Name}.", serviceOwner);
-                program.Limits.ScalingRange($"{key}MinCount", $"{key}MaxCount");
                 ServiceAutoscaling.Add(program, AwsNames.Logical(app.Name, service.Name), cluster, ecsService, minimum, maximum, serviceOwner, app.Name);
             }
         }

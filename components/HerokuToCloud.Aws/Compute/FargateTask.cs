@@ -23,7 +23,6 @@ internal static class FargateTask
             $"Fargate CPU units of {owner} (1024 = 1 vCPU).", owner);
         var memory = program.Config($"{sizeKey}Memory", ConfigType.String, size.MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Fargate memory of {owner} in MiB (must be valid for the CPU units).", owner);
-        program.Limits.FargateSize($"{sizeKey}Cpu", $"{sizeKey}Memory");
 
         var properties = new MapValue
         {

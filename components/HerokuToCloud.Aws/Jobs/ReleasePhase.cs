@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Aws;
 
@@ -9,7 +10,7 @@ namespace HerokuToCloud.Aws;
 /// </summary>
 internal static class ReleasePhase
 {
-    public const string ContainerName = "release";
+    public const string ContainerName = WritableRoots.Release;
 
     public static readonly TimeSpan Timeout = TimeSpan.FromHours(1);
 

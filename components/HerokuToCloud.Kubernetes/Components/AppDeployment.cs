@@ -11,6 +11,14 @@ namespace HerokuToCloud.Kubernetes;
 /// </summary>
 internal static class AppDeployment
 {
+    /// <summary>
+    /// How long a terminating web pod keeps serving (preStop sleep). The kubelet's SIGTERM and the
+    /// ingress controller's removal of the pod from its upstreams both follow the pod's deletion but
+    /// race each other; without the pause, requests routed in between hit a closed port (502s during
+    /// every rollout and drain), where Heroku's router stops routing to a dyno before it stops it.
+    /// </summary>
+    public const int WebDrainSeconds = 5;
+
     public static Resource Build(LandingContext context, AppRuntime runtime, Service service, IReadOnlyList<string> dependsOn)
     {
         var app = runtime.App;
@@ -20,15 +28,15 @@ internal static class AppDeployment
         var keyPrefix = ConfigKeys.Of(app.Name, process);
         var web = service.Kind == ServiceKind.Web;
         var labels = runtime.Labels(name, web ? Labels.WebComponent : "worker");
+        var writableRoot = PodSecurity.KeepsWritableRoot(context, app, service.Name, service.WritableRootFilesystem);
 
         var template = runtime.PodTemplate(new PodSpecRequest(process, labels, service.Command, ContainerResources.For(context, keyPrefix, what, service.Compute))
         {
             Port = web ? service.Port : null,
             Probes = web ? WebProbes(context, app, service) : [],
-            WritableRootFilesystem = service.WritableRootFilesystem,
+            DrainSeconds = web ? WebDrainSeconds : 0,
+            WritableRootFilesystem = writableRoot,
         });
-        if (service.WritableRootFilesystem)
-            context.Warn($"{app.Name}/{service.Name}", "keeps a writable root filesystem as the landing plan asks; the restricted read-only root is waived for it (check reports the waiver).");
 
         var spec = new MapValue();
         if (service.Scaling is null)
@@ -45,9 +53,7 @@ internal static class AppDeployment
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(name, labels.All(), service.WritableRootFilesystem
-                    ? new MapValue { [PodSecurity.WritableRootWaiver] = PodSecurity.WritableRootReason }
-                    : null),
+                ["metadata"] = context.Metadata(name, labels.All(), PodSecurity.Waivers(writableRoot)),
                 ["spec"] = spec,
             },
             Options = new ResourceOptions { DependsOn = dependsOn },
@@ -60,18 +66,21 @@ internal static class AppDeployment
     /// <summary>
     /// Preboot keeps the full old set serving until the whole new set is ready (max surge 100 %).
     /// A rolling web process never drops below its replica count either: one extra pod at a time.
-    /// A rolling worker is replaced one pod at a time without an extra one, so a singleton such as
-    /// a clock process never runs twice; that matches Heroku, where capacity may dip during a deploy.
+    /// A worker is recreated: its old pods are gone before a new one starts, so a singleton such as
+    /// a clock process never runs twice. A rolling update cannot promise that even with max surge 0,
+    /// because the Deployment controller starts the replacement while the old pod is still
+    /// terminating (up to its 30-second grace period; Kubernetes KEP-3973); Recreate waits for the
+    /// old pods' removal. Heroku restarts all worker dynos of an app together on a deploy too.
     /// </summary>
     public static MapValue Strategy(Service service)
     {
+        if (service.Kind != ServiceKind.Web && service.Rollout != Rollout.Preboot)
+            return new MapValue { ["type"] = "Recreate" };
         Value maxUnavailable, maxSurge;
         if (service.Rollout == Rollout.Preboot)
             (maxUnavailable, maxSurge) = (0, "100%");
-        else if (service.Kind == ServiceKind.Web)
-            (maxUnavailable, maxSurge) = (0, 1);
         else
-            (maxUnavailable, maxSurge) = (1, 0);
+            (maxUnavailable, maxSurge) = (0, 1);
         return new MapValue
         {
             ["type"] = "RollingUpdate",

@@ -73,11 +73,21 @@ internal sealed class AppRuntime
         container["resources"] = request.Resources;
         foreach (var (probe, value) in request.Probes)
             container[probe] = value;
+        if (request.DrainSeconds > 0)
+        {
+            container["lifecycle"] = new MapValue
+            {
+                ["preStop"] = new MapValue { ["sleep"] = new MapValue { ["seconds"] = request.DrainSeconds } },
+            };
+        }
         container["securityContext"] = PodSecurity.Container(readOnlyRoot);
         container["volumeMounts"] = Value.List(PodSecurity.TmpMount());
 
         var spec = new MapValue();
         PodSecurity.ApplyAppDefaults(spec);
+        // The grace period counts from the start of preStop: add the drain so the app keeps Heroku's 30 s after SIGTERM.
+        if (request.DrainSeconds > 0)
+            spec["terminationGracePeriodSeconds"] = PodSecurity.ShutdownSeconds + request.DrainSeconds;
         if (request.RestartPolicy is { } restart)
             spec["restartPolicy"] = restart;
         spec["securityContext"] = PodSecurity.Pod(RunAsUser);
@@ -96,6 +106,12 @@ internal sealed record PodSpecRequest(string ContainerName, Labels Labels, strin
     public IReadOnlyList<KeyValuePair<string, Value>> Probes { get; init; } = [];
 
     public bool WritableRootFilesystem { get; init; }
+
+    /// <summary>
+    /// Seconds a terminating pod keeps serving before it gets SIGTERM (a preStop sleep), so routers that
+    /// learn of its removal from the Service's endpoints a moment late send no request to a closed port.
+    /// </summary>
+    public int DrainSeconds { get; init; }
 
     /// <summary>Never for Jobs (a failed release must fail, not loop); null keeps the Deployment default (Always).</summary>
     public string? RestartPolicy { get; init; }

@@ -16,6 +16,11 @@ namespace HerokuToCloud.Kubernetes;
 /// </summary>
 internal static class DataMigrationJob
 {
+    /// <summary>What `heroku2cloud data migrate` exits with when validation finds a difference (ExitCodes.Findings in the CLI).</summary>
+    public const int ValidationDifferenceExitCode = 1;
+
+    private const string ContainerName = "migrate";
+
     public static Resource Build(LandingContext context, PostgresDatastore postgres, DatastoreEndpoint target)
     {
         var name = KubernetesNames.Fit(postgres.Name, 50);
@@ -46,7 +51,7 @@ internal static class DataMigrationJob
 
         var container = new MapValue
         {
-            ["name"] = "migrate",
+            ["name"] = ContainerName,
             ["image"] = image,
             ["args"] = Value.List(DataMigrationRun.Arguments.Select(a => (Value)a)),
             ["envFrom"] = Value.List(new MapValue { ["secretRef"] = new MapValue { ["name"] = secret.Ref("metadata.name") } }),
@@ -71,6 +76,7 @@ internal static class DataMigrationJob
                 {
                     // The migration resumes where it stopped, so a retry after a lost node continues the copy.
                     ["backoffLimit"] = 2,
+                    ["podFailurePolicy"] = FailurePolicy(),
                     ["template"] = new MapValue
                     {
                         ["metadata"] = new MapValue { ["labels"] = labels.All() },
@@ -92,5 +98,31 @@ internal static class DataMigrationJob
     {
         [Labels.NameKey] = KubernetesNames.Fit(datastore, 50),
         [Labels.ComponentKey] = "data-migration",
+    };
+
+    /// <summary>
+    /// Retries are for a lost pod, not for a finished copy that validation found different: rerunning
+    /// it (hours for a large database) cannot change that result and only delays the failed update, so
+    /// that exit fails the Job at once. A pod evicted by a node drain or preempted (condition
+    /// DisruptionTarget) is not the copy's fault and does not use up a retry.
+    /// </summary>
+    private static MapValue FailurePolicy() => new()
+    {
+        ["rules"] = Value.List(
+            new MapValue
+            {
+                ["action"] = "FailJob",
+                ["onExitCodes"] = new MapValue
+                {
+                    ["containerName"] = ContainerName,
+                    ["operator"] = "In",
+                    ["values"] = Value.List(ValidationDifferenceExitCode),
+                },
+            },
+            new MapValue
+            {
+                ["action"] = "Ignore",
+                ["onPodConditions"] = Value.List(new MapValue { ["type"] = "DisruptionTarget", ["status"] = "True" }),
+            }),
     };
 }

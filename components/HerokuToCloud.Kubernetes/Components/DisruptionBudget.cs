@@ -7,7 +7,10 @@ namespace HerokuToCloud.Kubernetes;
 /// A PodDisruptionBudget for an app's web pods: node drains may take at most one web pod at a time.
 /// It is written for every web process because the replica count is stack config: with more than
 /// one replica it keeps the app serving through a drain, and with one replica maxUnavailable: 1
-/// allows the eviction, so it never blocks a drain (unlike minAvailable: 1 would).
+/// allows the eviction, so it never blocks a drain (unlike minAvailable: 1 would). Pods that are
+/// running but not ready (a crash loop, a bad release) may always be evicted: under the default
+/// policy (IfHealthyBudget) two broken web pods would hold every node drain, and a cluster upgrade
+/// with it, until someone fixed the app; evicting them disrupts nothing that was serving.
 /// </summary>
 internal static class DisruptionBudget
 {
@@ -24,6 +27,7 @@ internal static class DisruptionBudget
                 {
                     ["maxUnavailable"] = 1,
                     ["selector"] = new MapValue { ["matchLabels"] = labels.Selector() },
+                    ["unhealthyPodEvictionPolicy"] = "AlwaysAllow",
                 },
             },
         });

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Kubernetes;
 
@@ -16,9 +17,29 @@ internal static class PodSecurity
     /// </summary>
     public const string WritableRootWaiver = Policy.KubernetesPolicyPack.WaiverPrefix + "K8S.readOnlyRootFilesystem";
 
-    public const string WritableRootReason = "the landing plan keeps a writable root filesystem for this process (Heroku apps assume a writable disk)";
+    public const string WritableRootReason = "the process writes outside /tmp as it did on Heroku - named by --writable-root or the landing plan: its root filesystem stays writable";
 
     public const string TmpVolume = "tmp";
+
+    /// <summary>Heroku's shutdown window: SIGTERM, then SIGKILL 30 seconds later.</summary>
+    public const int ShutdownSeconds = 30;
+
+    /// <summary>
+    /// Whether a container of the app keeps a writable root filesystem: the plan says so for a service,
+    /// or --writable-root names it. Each such container is a warning, so the opt-out is never silent.
+    /// </summary>
+    public static bool KeepsWritableRoot(LandingContext context, AppLanding app, string process, bool planned)
+    {
+        if (!planned && !context.WritableRoots.Allows(app.Name, process))
+            return false;
+        context.Warn($"{app.Name}/{process}",
+            "runs with a writable root filesystem because --writable-root (or the plan) says it writes outside /tmp (K8S.readOnlyRootFilesystem waived); move its writes to /tmp to drop the waiver.");
+        return true;
+    }
+
+    /// <summary>The waiver annotation of a workload whose container keeps a writable root; null for the rest.</summary>
+    public static MapValue? Waivers(bool writableRoot) =>
+        writableRoot ? new MapValue { [WritableRootWaiver] = WritableRootReason } : null;
 
     public static MapValue Pod(Value runAsUser, Value? fsGroup = null)
     {
@@ -64,6 +85,6 @@ internal static class PodSecurity
     {
         podSpec["automountServiceAccountToken"] = false;
         podSpec["enableServiceLinks"] = false;
-        podSpec["terminationGracePeriodSeconds"] = 30;
+        podSpec["terminationGracePeriodSeconds"] = ShutdownSeconds;
     }
 }

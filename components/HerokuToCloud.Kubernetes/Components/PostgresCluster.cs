@@ -75,6 +75,12 @@ internal static class PostgresCluster
             {
                 ["instances"] = context.Setting(ConfigKeys.Of(keyPrefix, "instances"), ConfigType.Integer, postgres.HighAvailability ? 3 : 1,
                     $"PostgreSQL instances of {what}: 3 (primary and two replicas) for HA plans, 1 otherwise."),
+                // CloudNativePG guards the primary with a budget of minAvailable: 1 by default. With one
+                // instance there is no replica to keep serving, so that budget protects nothing and refuses
+                // every drain of the node (cluster upgrades, autoscaler scale-down) until someone deletes it
+                // by hand; a drain then restarts the database on another node, as Heroku's maintenance does.
+                ["enablePDB"] = context.Setting(ConfigKeys.Of(keyPrefix, "enable-pdb"), ConfigType.Boolean, postgres.HighAvailability,
+                    $"Disruption budgets of {what} (CloudNativePG enablePDB): true with replicas; false with one instance, whose budget would block every drain of its node."),
                 ["imageName"] = context.Setting(ConfigKeys.Of(keyPrefix, "image"), ConfigType.String, $"ghcr.io/cloudnative-pg/postgresql:{postgres.Version}",
                     $"PostgreSQL operand image of {what} (the Heroku major version); pin a digest for production."),
                 ["enableSuperuserAccess"] = false,

@@ -1,4 +1,5 @@
 using HerokuToCloud.Graph;
+using HerokuToCloud.Landing;
 
 namespace HerokuToCloud.Kubernetes;
 
@@ -23,17 +24,21 @@ internal static class ReleaseJob
 
         var name = KubernetesNames.Join(KubernetesNames.MaxLabel, app.Name, "release");
         var labels = runtime.Labels(name, "release");
+        var writableRoot = PodSecurity.KeepsWritableRoot(context, app, WritableRoots.Release, planned: false);
         var template = runtime.PodTemplate(new PodSpecRequest("release", labels, release.Command,
             ContainerResources.For(context, ConfigKeys.Of(app.Name, "release"), $"the release phase of {app.Name}", release.Compute))
         {
             RestartPolicy = "Never",
+            WritableRootFilesystem = writableRoot,
         });
+        var annotations = PodSecurity.Waivers(writableRoot) ?? new MapValue();
+        annotations["pulumi.com/replaceUnready"] = "true";
 
         return context.Add(new Resource($"{app.Name}-release", KubernetesTypes.Job)
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(null, labels.All(), new MapValue { ["pulumi.com/replaceUnready"] = "true" }),
+                ["metadata"] = context.Metadata(null, labels.All(), annotations),
                 ["spec"] = new MapValue
                 {
                     ["backoffLimit"] = 0,

@@ -31,17 +31,19 @@ internal static class ScheduledCronJob
         var timeout = context.Setting(ConfigKeys.Of(keyPrefix, "timeout-seconds"), ConfigType.Integer, IntervalSeconds(task.Schedule),
             $"Seconds after which a run of {what} is stopped (about one interval).");
 
+        var writableRoot = PodSecurity.KeepsWritableRoot(context, app, task.Name, planned: false);
         var template = runtime.PodTemplate(new PodSpecRequest(job, labels, task.Command,
             ContainerResources.For(context, keyPrefix, what, task.Compute))
         {
             RestartPolicy = "Never",
+            WritableRootFilesystem = writableRoot,
         });
 
         return context.Add(new Resource($"{name}-cronjob", KubernetesTypes.CronJob)
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(name, labels.All()),
+                ["metadata"] = context.Metadata(name, labels.All(), PodSecurity.Waivers(writableRoot)),
                 ["spec"] = new MapValue
                 {
                     ["schedule"] = schedule,

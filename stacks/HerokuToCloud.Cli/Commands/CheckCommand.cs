@@ -11,7 +11,9 @@ namespace HerokuToCloud.Cli.Commands;
 /// `heroku2cloud check DIR [--json]`: reads what `generate` wrote into DIR and runs the policy packs that
 /// apply, printing violations and waivers. DIR is a Pulumi program (Pulumi.yaml and its stack files) or
 /// plain Kubernetes manifests (`--format manifests`, read back from the files so hand edits are checked).
-/// Exit 1 on any violation, 0 otherwise, 2 when DIR cannot be read.
+/// A program's stack files are also held to the limits `generate` applies (<see cref="StackValueLimitCatalog"/>),
+/// because the team edits them (`pulumi config set`) and the cloud refuses a bad value only at `pulumi up`.
+/// Exit 1 on any violation or refused stack value, 0 otherwise, 2 when DIR cannot be read.
 /// </summary>
 internal static class CheckCommand
 {
@@ -50,7 +52,7 @@ internal static class CheckCommand
             Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(checkedFiles), Json));
         else
             Print(checkedFiles);
-        return checkedFiles.Report.Passed ? ExitCodes.Success : ExitCodes.Findings;
+        return checkedFiles.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }
 
     private static CheckedFiles Program(string directory)
@@ -58,6 +60,11 @@ internal static class CheckCommand
         var program = PulumiYamlReader.ReadDirectory(directory);
         var report = new PolicyEngine(PolicyPackCatalog.All()).Check(program.Graph, program.Stacks);
         var stacks = program.Stacks.Count == 0 ? "no stack files" : "stacks " + string.Join(", ", program.Stacks.Select(s => s.Stack));
+        var limits = StackValueLimitCatalog.For(program.Graph);
+        var refused = program.Stacks
+            .SelectMany(stack => limits.Check(stack).Select(p => new RefusedStackValue(
+                PulumiYamlWriter.StackFileName(stack.Stack), StackKeys.Qualified(program.Graph.Project, p.Key), p.Problem)))
+            .ToList();
         return new CheckedFiles(
             "pulumi",
             Path.Combine(directory, PulumiYamlWriter.ProgramFileName),
@@ -65,7 +72,10 @@ internal static class CheckCommand
             program.Graph.Project,
             [.. program.Stacks.Select(s => s.Stack)],
             [],
-            report);
+            report)
+        {
+            RefusedStackValues = refused,
+        };
     }
 
     private static CheckedFiles Manifests(string directory)
@@ -103,10 +113,13 @@ internal static class CheckCommand
             console.MarkupLine($"[red]VIOLATION[/] {Markup.Escape($"{violation.RuleId} {violation.Resource}: {violation.Message}")}");
         foreach (var waiver in report.Waived)
             console.MarkupLine($"[yellow]WAIVED[/]    {Markup.Escape($"{waiver.Violation.RuleId} {waiver.Violation.Resource}: {waiver.Violation.Message} Reason: {waiver.Reason}")}");
+        foreach (var refused in checkedFiles.RefusedStackValues)
+            console.MarkupLine($"[red]INVALID[/]   {Markup.Escape($"{refused.File} {refused.Key}: {refused.Problem}")}");
         foreach (var unused in report.UnusedWaivers)
             console.MarkupLine($"[grey]UNUSED[/]    {Markup.Escape($"waiver of {unused.RuleId} on {unused.Resource} waives nothing; remove it.")}");
-        var summary = $"{report.Violations.Count} violation(s), {report.Waived.Count} waived, {report.RuleCount} rules checked.";
-        console.MarkupLine(report.Passed ? $"[green]{Markup.Escape(summary)}[/]" : $"[red]{Markup.Escape(summary)}[/]");
+        var invalid = checkedFiles.RefusedStackValues.Count == 0 ? "" : $", {checkedFiles.RefusedStackValues.Count} stack value(s) the cloud would refuse";
+        var summary = $"{report.Violations.Count} violation(s){invalid}, {report.Waived.Count} waived, {report.RuleCount} rules checked.";
+        console.MarkupLine(checkedFiles.Passed ? $"[green]{Markup.Escape(summary)}[/]" : $"[red]{Markup.Escape(summary)}[/]");
     }
 
     private static object ToJson(CheckedFiles checkedFiles)
@@ -120,7 +133,8 @@ internal static class CheckCommand
             checkedFiles.Stacks,
             checkedFiles.Notes,
             Packs = report.Packs.Select(p => new { p.Name, p.Package, Rules = p.Rules.Select(r => new { r.Id, r.Title }) }),
-            report.Passed,
+            checkedFiles.Passed,
+            InvalidStackValues = checkedFiles.RefusedStackValues.Select(r => new { r.File, r.Key, r.Problem }),
             Violations = report.Violations.Select(v => new { Rule = v.RuleId, Title = report.Rule(v.RuleId)?.Title, v.Resource, v.Message }),
             Waived = report.Waived.Select(w => new { Rule = w.Violation.RuleId, Title = report.Rule(w.Violation.RuleId)?.Title, w.Violation.Resource, w.Violation.Message, w.Reason }),
             UnusedWaivers = report.UnusedWaivers.Select(u => new { Rule = u.RuleId, u.Resource, u.Reason }),
@@ -129,5 +143,13 @@ internal static class CheckCommand
 
     /// <summary>What was checked (a program or manifests), described for the report, and the result.</summary>
     private sealed record CheckedFiles(
-        string Format, string Path, string Summary, string? Project, IReadOnlyList<string> Stacks, IReadOnlyList<string> Notes, PolicyReport Report);
+        string Format, string Path, string Summary, string? Project, IReadOnlyList<string> Stacks, IReadOnlyList<string> Notes, PolicyReport Report)
+    {
+        /// <summary>Stack values the cloud would refuse at pulumi up, by stack file and key as the file spells it.</summary>
+        public IReadOnlyList<RefusedStackValue> RefusedStackValues { get; init; } = [];
+
+        public bool Passed => Report.Passed && RefusedStackValues.Count == 0;
+    }
+
+    private sealed record RefusedStackValue(string File, string Key, string Problem);
 }

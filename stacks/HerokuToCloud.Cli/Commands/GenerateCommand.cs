@@ -89,6 +89,9 @@ internal static class GenerateCommand
         if (generated.Manifests is not null && reset)
             throw new UsageException("--reset-stack-config applies to a Pulumi stack file; --format manifests writes none. Drop one of them; nothing was written.");
         var kept = new List<KeptStackValue>();
+        // Manifests are rendered from these values, and nothing is kept from an earlier run: check them first.
+        if (generated.Manifests is not null)
+            RefuseValuesTheCloudRejects(generated, generated.Stack, setKeys, kept);
         var manifests = generated.Manifests?.Render(generated.Stack);
         // What the user asked for on this run, with --set or a typed option, wins over the stack file's value.
         var givenKeys = setKeys.Union(generated.KeysFromTypedOptions, StringComparer.Ordinal)
@@ -112,12 +115,13 @@ internal static class GenerateCommand
 
     /// <summary>
     /// A value --set gave (or the stack's value it no longer fits) that the cloud would refuse at pulumi up,
-    /// such as a negative count or a CPU/memory pair Fargate does not offer: exit 2, naming the key,
-    /// where the value came from and what is allowed, before anything is written.
+    /// such as a negative count, a CPU/memory pair Fargate does not offer or a malformed Kubernetes
+    /// quantity: exit 2, naming the key, where the value came from and what is allowed, before anything
+    /// is written. `check DIR` applies the same limits to the stack files (<see cref="StackValueLimitCatalog"/>).
     /// </summary>
     private static void RefuseValuesTheCloudRejects(GeneratedProgram generated, StackConfig stack, IReadOnlyList<string> setKeys, IReadOnlyList<KeptStackValue> kept)
     {
-        var problems = generated.CheckStackValues(stack);
+        var problems = StackValueLimitCatalog.For(generated.Program).Check(stack);
         if (problems.Count == 0)
             return;
         string Origin(string key) =>

@@ -32,16 +32,11 @@ internal sealed class AwsTarget : IGenerateTarget
 
     private readonly Option<int?> retention = new("--log-retention-days") { Description = "aws only: CloudWatch Logs retention for every log group (default 365)." };
 
-    private readonly Option<string?> writableRoot = new("--writable-root")
-    {
-        Description = "aws only: comma-separated processes (APP/PROCESS, or PROCESS in every app; release and scheduled jobs too) that keep a writable root filesystem, each waiving ECS.5; the rest get a read-only root with a writable /tmp.",
-    };
-
     public string Name => "aws";
 
     public string Description => "ECS Fargate behind ALBs, RDS PostgreSQL, ElastiCache, Secrets Manager, EventBridge Scheduler";
 
-    public IReadOnlyList<Option> Options => [region, vpcCidr, vpcId, publicSubnets, privateSubnets, hostedZone, accessLogs, retention, writableRoot];
+    public IReadOnlyList<Option> Options => [region, vpcCidr, vpcId, publicSubnets, privateSubnets, hostedZone, accessLogs, retention];
 
     public GeneratedProgram Generate(LandingPlan plan, IReadOnlyList<LandingPlan> stages, ParseResult options)
     {
@@ -54,7 +49,7 @@ internal sealed class AwsTarget : IGenerateTarget
             HostedZoneId = options.GetValue(hostedZone),
             AlbAccessLogsBucket = options.GetValue(accessLogs),
             LogRetentionDays = options.GetValue(retention) ?? defaults.LogRetentionDays,
-            WritableRoot = Split(options.GetValue(writableRoot)),
+            WritableRoot = GenerateTargets.Split(options.GetValue(GenerateTargets.WritableRoot)),
             InitialImageTag = options.GetValue(GenerateTargets.ImageTag) ?? defaults.InitialImageTag,
             ToolImageTag = GenerateTargets.ToolVersion,
         }, stages);
@@ -64,7 +59,6 @@ internal sealed class AwsTarget : IGenerateTarget
         return new GeneratedProgram(landing.Program, landing.Stack, landing.Findings, landing.SecretConfigKeys, repositories)
         {
             KeysFromTypedOptions = KeysFromTypedOptions(plan, landing.Stack, options),
-            CheckStackValues = landing.Limits.Check,
         };
     }
 
@@ -85,8 +79,8 @@ internal sealed class AwsTarget : IGenerateTarget
     private ExistingVpc? ExistingVpc(ParseResult options)
     {
         var id = options.GetValue(vpcId);
-        var publicIds = Split(options.GetValue(publicSubnets));
-        var privateIds = Split(options.GetValue(privateSubnets));
+        var publicIds = GenerateTargets.Split(options.GetValue(publicSubnets));
+        var privateIds = GenerateTargets.Split(options.GetValue(privateSubnets));
         if (id is null)
         {
             return publicIds.Count == 0 && privateIds.Count == 0
@@ -98,7 +92,4 @@ internal sealed class AwsTarget : IGenerateTarget
             throw new UsageException("--vpc-cidr sets the range of a new VPC; with --vpc-id the existing VPC's range is used.");
         return new ExistingVpc(id, publicIds, privateIds);
     }
-
-    private static List<string> Split(string? list) =>
-        list is null ? [] : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -26,12 +26,6 @@ internal sealed record GeneratedProgram(
     /// </summary>
     public IReadOnlyList<string> KeysFromTypedOptions { get; init; } = [];
 
-    /// <summary>
-    /// Stack values the target's cloud would refuse though their config type allows them (a negative
-    /// count, a CPU/memory pair Fargate does not offer); generate refuses such a stack before writing.
-    /// </summary>
-    public Func<StackConfig, IReadOnlyList<StackValueProblem>> CheckStackValues { get; init; } = _ => [];
-
     /// <summary>Set when the target writes plain manifests instead of a Pulumi program.</summary>
     public ManifestOutput? Manifests { get; init; }
 }

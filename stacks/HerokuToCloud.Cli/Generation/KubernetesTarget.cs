@@ -77,6 +77,7 @@ internal sealed class KubernetesTarget : IGenerateTarget
             ImageTag = options.GetValue(GenerateTargets.ImageTag) ?? defaults.ImageTag,
             AppsDomain = options.GetValue(appsDomain) ?? defaults.AppsDomain,
             MigrationImage = options.GetValue(migrationImage) ?? $"heroku2cloud:{GenerateTargets.ToolVersion}",
+            WritableRoot = GenerateTargets.Split(options.GetValue(GenerateTargets.WritableRoot)),
         });
 
         var review = program.Required.Where(r => !r.Secret).ToList();

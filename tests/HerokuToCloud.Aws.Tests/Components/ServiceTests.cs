@@ -231,7 +231,7 @@ public class ServiceTests
     [InlineData("other/worker")]
     public void A_writable_root_entry_that_names_no_process_lists_the_ones_there_are(string entry)
     {
-        var error = Assert.Throws<AwsLandingException>(() => Emigrate(new AwsLandingOptions { WritableRoot = [entry] }));
+        var error = Assert.Throws<LandingException>(() => Emigrate(new AwsLandingOptions { WritableRoot = [entry] }));
         Assert.Contains($"--writable-root {entry}", error.Message);
         Assert.Contains("emigrate/web, emigrate/worker, emigrate/clock, emigrate/release, emigrate/nightly-report", error.Message);
     }

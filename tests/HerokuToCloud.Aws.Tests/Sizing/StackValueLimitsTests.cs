@@ -44,9 +44,20 @@ public class StackValueLimitsTests
         stack.Set("emigrateWebMinCount", 4);
         stack.Set("emigrateWebMaxCount", 3);
         var problems = limits.Check(stack);
-        Assert.Equal(["emigrateClockCount", "emigrateWebMaxCount"], problems.Select(p => p.Key));
-        Assert.Contains("0 or more", problems[0].Problem);
-        Assert.Contains("at least 4 (emigrateWebMinCount = 4", problems[1].Problem);
+        // In the order the program uses the keys: the web service's autoscaling comes before the clock service.
+        Assert.Equal(["emigrateWebMaxCount", "emigrateClockCount"], problems.Select(p => p.Key));
+        Assert.Contains("at least 4 (emigrateWebMinCount = 4", problems[0].Problem);
+        Assert.Contains("0 or more", problems[1].Problem);
+    }
+
+    [Fact]
+    public void Every_task_definition_service_and_autoscaling_target_is_limited()
+    {
+        var (limits, _) = Emigrate();
+        Assert.Contains(new FargateSizeLimit("emigrateReleaseCpu", "emigrateReleaseMemory"), limits.All);
+        Assert.Contains(new FargateSizeLimit("emigrateJobNightlyReportCpu", "emigrateJobNightlyReportMemory"), limits.All);
+        Assert.Contains(new CountLimit("emigrateClockCount", "a task count"), limits.All);
+        Assert.Contains(new RangeLimit("emigrateWebMinCount", "emigrateWebMaxCount", "tasks"), limits.All);
     }
 
     [Fact]

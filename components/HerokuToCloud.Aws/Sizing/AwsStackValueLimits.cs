@@ -1,0 +1,36 @@
+using HerokuToCloud.Graph;
+
+namespace HerokuToCloud.Aws;
+
+/// <summary>
+/// The limits AWS puts on an AWS program's stack values, read from the properties that use them: a
+/// task definition's <c>cpu</c>/<c>memory</c> pair (Fargate sizes), a service's <c>desiredCount</c>
+/// (0 or more) and an autoscaling target's <c>minCapacity</c>/<c>maxCapacity</c>. Only properties set
+/// from a config key are limits on stack values; a literal is the program's own.
+/// </summary>
+public static class AwsStackValueLimits
+{
+    public static StackValueLimits Read(ResourceGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var limits = new StackValueLimits();
+        foreach (var resource in graph.Resources)
+        {
+            var properties = resource.Properties;
+            switch (resource.Type)
+            {
+                case AwsTypes.TaskDefinition when properties["cpu"] is ConfigValue cpu && properties["memory"] is ConfigValue memory:
+                    limits.Add(new FargateSizeLimit(cpu.Key, memory.Key));
+                    break;
+                case AwsTypes.Service when properties["desiredCount"] is ConfigValue count:
+                    limits.Add(new CountLimit(count.Key, "a task count"));
+                    break;
+                case AwsTypes.ScalingTarget when properties["minCapacity"] is ConfigValue min && properties["maxCapacity"] is ConfigValue max:
+                    limits.Add(new RangeLimit(min.Key, max.Key, "tasks"));
+                    break;
+            }
+        }
+
+        return limits;
+    }
+}

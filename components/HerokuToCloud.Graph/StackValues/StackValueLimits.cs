@@ -1,0 +1,34 @@
+namespace HerokuToCloud.Graph;
+
+/// <summary>
+/// The limits a program's stack values must keep that their config types cannot express, read from
+/// where the program uses each key (a target's reader knows which properties of its resources take
+/// counts, ranges and sizes). Reading them from the program rather than recording them while it is
+/// built lets <c>generate</c> (after <c>--set</c> and a kept stack file) and <c>check DIR</c> (on the
+/// stack files a team edited) apply the same limits, so a typo is refused before <c>pulumi up</c>.
+/// </summary>
+public sealed class StackValueLimits
+{
+    private readonly List<IStackValueLimit> limits = [];
+
+    public IReadOnlyList<IStackValueLimit> All => limits;
+
+    /// <summary>Adds a limit once (a key used by two properties, such as a Deployment's and a Job's, is checked once).</summary>
+    public StackValueLimits Add(IStackValueLimit limit)
+    {
+        if (!limits.Contains(limit))
+            limits.Add(limit);
+        return this;
+    }
+
+    public StackValueLimits AddRange(IEnumerable<IStackValueLimit> more)
+    {
+        foreach (var limit in more)
+            Add(limit);
+        return this;
+    }
+
+    /// <summary>What is wrong with the stack's values, one problem per key at most; empty when the cloud accepts them all.</summary>
+    public IReadOnlyList<StackValueProblem> Check(StackConfig stack) =>
+        limits.SelectMany(l => l.Check(stack)).DistinctBy(p => p.Key).ToList();
+}
