@@ -173,7 +173,6 @@ internal static class PlatformSystemMapper
             .ToList();
 
         var config = new List<ConfigVar>();
-        var runtime = new List<string>();
         foreach (var name in snapshot.ConfigVarNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (!HerokuNames.IsConfigVarName(name))
@@ -188,17 +187,15 @@ internal static class PlatformSystemMapper
             }
             else if (RuntimeConfigVars.IsRuntime(name))
             {
+                // No note, as for manifests: kind runtime says it, inventory show warns once per app and
+                // generate once per var; a note made generate print the same var a second time.
                 config.Add(new ConfigVar { Name = name, Kind = ConfigVarKind.Runtime, Value = ConfigValueSource.Platform });
-                runtime.Add(name);
             }
             else
             {
                 config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name) });
             }
         }
-
-        if (runtime.Count > 0)
-            notes.Add($"{string.Join(", ", runtime)} {(runtime.Count == 1 ? "is" : "are")} set by Heroku's runtime, not the team; recorded as runtime and dropped on the new platform.");
 
         var buildpacks = snapshot.Buildpacks
             .OrderBy(b => b.Ordinal)
