@@ -147,7 +147,8 @@ public class AppJsonCaptureTests
 
         // inventory show and generate report runtime vars from their kind; a note as well would say it twice.
         Assert.DoesNotContain(notes, n => n.Contains("PORT", StringComparison.Ordinal) || n.Contains("HEROKU_APP_NAME", StringComparison.Ordinal));
-        Assert.Contains(notes, n => n == "rails/app.json sets JOBS_REDIS to the value of REDIS_URL, which add-on kettle-co-shop-redis injects; point JOBS_REDIS at whatever replaces REDIS_URL.");
+        Assert.Contains(notes, n => n == "rails/app.json sets JOBS_REDIS to the value of REDIS_URL, which add-on kettle-co-shop-redis injects; recorded as refersTo, so JOBS_REDIS gets the URL of the datastore that replaces it.");
+        Assert.Equal("REDIS_URL", Rails().Apps.Single().Config.Single(c => c.Name == "JOBS_REDIS").RefersTo);
     }
 
     [Fact]

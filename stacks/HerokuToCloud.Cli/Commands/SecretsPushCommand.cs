@@ -54,7 +54,10 @@ internal static class SecretsPushCommand
         var secrets = ReadSecrets(from);
         var config = SecretAssignments.Match(system, plan, secrets);
         var program = ProgramSecretKeys.Check(directory, config, required: !dryRun);
-        var options = new SecretPushOptions(Path.GetFullPath(directory), stack, program?.Project ?? config.System, dryRun, allowMissing);
+        var options = new SecretPushOptions(Path.GetFullPath(directory), stack, program?.Project ?? config.System, dryRun, allowMissing)
+        {
+            StackKeys = StackValueKeys.Read(directory, stack),
+        };
 
         if (!asJson)
             SecretPushText.WriteHeader(Console.Out, config, secrets.Source, program, directory);

@@ -36,6 +36,7 @@ internal static class SecretPushJson
                 o.Assignment.Var,
                 o.Assignment.HerokuApp,
                 o.Assignment.Origin,
+                o.Assignment.Optional,
                 o.Status,
             }),
             Missing = config.Missing.Select(m => new

@@ -15,15 +15,29 @@ internal static class ManifestConfig
                 injectedBy.TryAdd(var, addon.Name);
         }
 
+        // Every name the app will list: a reference is recorded only to one of them, so the inventory reads back.
+        var declared = new HashSet<string>(injectedBy.Keys, StringComparer.Ordinal);
+        declared.UnionWith((appJson?.Env ?? []).Select(e => e.Name));
+        declared.UnionWith(yml?.SetupConfig ?? []);
+        declared.UnionWith(yml?.BuildConfig ?? []);
+
         var vars = new SortedDictionary<string, ConfigVar>(StringComparer.Ordinal);
         var appJsonName = files.AppJson?.Name ?? "app.json";
         foreach (var env in appJson?.Env ?? [])
         {
             vars[env.Name] = Classify(env.Name, env.Required, env.Description, env.Generated, injectedBy, notes);
-            if (env.ReferencedVar is { } referenced && vars[env.Name].Kind == ConfigVarKind.Team)
+            if (env.ReferencedVar is { } unknown && !declared.Contains(unknown) && vars[env.Name].Kind == ConfigVarKind.Team)
             {
-                var owner = injectedBy.TryGetValue(referenced, out var addon) ? $", which add-on {addon} injects" : "";
-                notes.Add($"{appJsonName} sets {env.Name} to the value of {referenced}{owner}; point {env.Name} at whatever replaces {referenced}.");
+                notes.Add($"{appJsonName} sets {env.Name} to the value of {unknown}, which the app does not declare; give {env.Name} the value it needs on the new platform.");
+            }
+            else if (env.ReferencedVar is { } referenced && referenced != env.Name && vars[env.Name] is { Kind: ConfigVarKind.Team, Value: ConfigValueSource.SecretConfig } referring)
+            {
+                vars[env.Name] = referring with { RefersTo = referenced };
+                var addon = injectedBy.TryGetValue(referenced, out var name) ? addons.First(a => a.Name == name) : null;
+                var owner = addon is null ? "" : $", which add-on {addon.Name} injects";
+                notes.Add(addon is not null && AddonServices.IsRebuiltDatastore(addon.Service)
+                    ? $"{appJsonName} sets {env.Name} to the value of {referenced}{owner}; recorded as refersTo, so {env.Name} gets the URL of the datastore that replaces it."
+                    : $"{appJsonName} sets {env.Name} to the value of {referenced}{owner}; recorded as refersTo: give {env.Name} the value of whatever replaces {referenced}, not the Heroku value.");
             }
 
             if (env.Name == "PROCFILE_PATH")

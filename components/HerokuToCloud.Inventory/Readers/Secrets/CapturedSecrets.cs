@@ -19,6 +19,7 @@ public sealed class CapturedSecrets
     private readonly SortedDictionary<string, SortedSet<string>> _excluded;
     private readonly SortedDictionary<string, SortedSet<string>> _withoutValue;
     private readonly SortedDictionary<string, SortedDictionary<string, string>> _references;
+    private readonly SortedDictionary<string, SortedSet<string>> _optional = new(StringComparer.Ordinal);
 
     private CapturedSecrets(
         SecretsOrigin origin,
@@ -63,6 +64,13 @@ public sealed class CapturedSecrets
         _references.TryGetValue(app, out var refs) ? refs : new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Optional vars of <paramref name="app"/> (app.json <c>required: false</c>) the source gave no value for:
+    /// nothing to add, since <c>secrets push</c> gives each an empty value unless the file has one.
+    /// </summary>
+    public IReadOnlyList<string> OptionalWithoutValueFor(string app) =>
+        _optional.TryGetValue(app, out var names) ? names.ToList() : [];
+
+    /// <summary>
     /// Keeps the values of the team-set vars of each app in <paramref name="system"/> and of the vars
     /// of add-ons that are not <see cref="AddonServices.IsRebuiltDatastore">rebuilt</see>; the value
     /// of every rebuilt add-on var and runtime var is dropped here, before anything can write it.
@@ -89,8 +97,9 @@ public sealed class CapturedSecrets
             var refs = referencesByApp?.GetValueOrDefault(app.Name);
             foreach (var configVar in app.Config)
             {
-                // A generated var gets a fresh random value on the new platform: its old one is never copied.
-                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated)
+                // A generated var gets a fresh random value on the new platform: its old one is never copied;
+                // nor is a var that takes a rebuilt datastore's URL (READ_DB = $DATABASE_URL): it gets the new URL.
+                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated || RefersToRebuilt(app, configVar, services))
                 {
                     dropped.Add(configVar.Name);
                     continue;
@@ -107,8 +116,26 @@ public sealed class CapturedSecrets
             }
         }
 
-        return new CapturedSecrets(origin, values, excluded, withoutValue, references);
+        var captured = new CapturedSecrets(origin, values, excluded, withoutValue, references);
+        foreach (var app in system.Apps)
+        {
+            // Split off here so that the lists above stay exactly what secrets push reports missing.
+            var optional = captured._optional[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var configVar in app.Config.Where(c => !c.Required))
+            {
+                if (withoutValue[app.Name].Remove(configVar.Name) || references[app.Name].Remove(configVar.Name))
+                    optional.Add(configVar.Name);
+            }
+        }
+
+        return captured;
     }
+
+    /// <summary>True when <paramref name="configVar"/> refers to a var that a rebuilt datastore's add-on injects into <paramref name="app"/>.</summary>
+    private static bool RefersToRebuilt(HerokuApp app, ConfigVar configVar, IReadOnlyDictionary<string, string> services) =>
+        configVar.RefersTo is { } target
+        && app.Config.FirstOrDefault(c => c.Name == target) is { Kind: ConfigVarKind.Addon } referenced
+        && !IsKept(referenced, services);
 
     /// <summary>
     /// An add-on var whose add-on the inventory does not list is dropped: without its service,
@@ -132,6 +159,12 @@ public sealed class CapturedSecrets
             text.Append($"# {app}: not included: {string.Join(", ", names)}\n");
         foreach (var (app, names) in _withoutValue.Where(e => e.Value.Count > 0))
             text.Append($"# {app}: no value {(Origin == SecretsOrigin.Manifests ? "in the manifests" : "on Heroku")}, add it by hand: {string.Join(", ", names)}\n");
+        foreach (var (app, names) in _optional.Where(e => e.Value.Count > 0))
+        {
+            text.Append($"# {app}: optional (required: false), no value {(Origin == SecretsOrigin.Manifests ? "in the manifests" : "on Heroku")}; " +
+                        $"secrets push gives each an empty value unless you add one: {string.Join(", ", names)}\n");
+        }
+
         foreach (var (app, refs) in _references.Where(e => e.Value.Count > 0))
         {
             text.Append($"# {app}: set from another var in the manifests, add each with the value of what replaces that var on the new platform " +
