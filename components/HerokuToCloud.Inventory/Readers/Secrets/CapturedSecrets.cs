@@ -99,7 +99,7 @@ public sealed class CapturedSecrets
             {
                 // A generated var gets a fresh random value on the new platform: its old one is never copied;
                 // nor is a var that takes a rebuilt datastore's URL (READ_DB = $DATABASE_URL): it gets the new URL.
-                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated || RefersToRebuilt(app, configVar, services))
+                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated || SecretConfigVars.RefersToRebuilt(app, configVar, system.Addons))
                 {
                     dropped.Add(configVar.Name);
                     continue;
@@ -130,12 +130,6 @@ public sealed class CapturedSecrets
 
         return captured;
     }
-
-    /// <summary>True when <paramref name="configVar"/> refers to a var that a rebuilt datastore's add-on injects into <paramref name="app"/>.</summary>
-    private static bool RefersToRebuilt(HerokuApp app, ConfigVar configVar, IReadOnlyDictionary<string, string> services) =>
-        configVar.RefersTo is { } target
-        && app.Config.FirstOrDefault(c => c.Name == target) is { Kind: ConfigVarKind.Addon } referenced
-        && !IsKept(referenced, services);
 
     /// <summary>
     /// An add-on var whose add-on the inventory does not list is dropped: without its service,
