@@ -29,6 +29,28 @@ public sealed class PlatformApiReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_team_var_holding_a_copy_of_a_datastore_url_refers_to_it_and_its_value_is_not_kept()
+    {
+        // READ_DB was set with `heroku config:set READ_DB=$(heroku config:get DATABASE_URL)`: the Heroku URL.
+        var databaseUrl = ShopSystem.DroppedValues[(ShopSystem.Web, "DATABASE_URL")];
+        var values = ShopSystem.KeptValues.Concat(ShopSystem.DroppedValues).Where(kv => kv.Key.App == ShopSystem.Web)
+            .Select(kv => (kv.Key.Var, kv.Value)).Append(("READ_DB", databaseUrl)).Append(("RAILS_ENV_COPY", "production")).ToArray();
+        _api.Json($"/apps/{ShopSystem.Web}/config-vars", ConfigVars(values));
+
+        var capture = await CaptureAsync(secrets: true);
+
+        var web = capture.System.Apps[0];
+        // DATABASE_URL and HEROKU_POSTGRESQL_ONYX_URL hold the same URL too; the first by name is named.
+        Assert.Equal("DATABASE_URL", web.Config.Single(c => c.Name == "READ_DB").RefersTo);
+        Assert.Null(web.Config.Single(c => c.Name == "RAILS_ENV_COPY").RefersTo);
+        Assert.Contains(web.Notes, n => n.StartsWith("READ_DB has the same value as DATABASE_URL", StringComparison.Ordinal));
+        Assert.DoesNotContain("READ_DB", capture.Secrets!.NamesFor(ShopSystem.Web));
+        Assert.DoesNotContain(databaseUrl, capture.Secrets.ToYaml(), StringComparison.Ordinal);
+        // It reads back: the reference names a var of the same app.
+        Assert.Equal("DATABASE_URL", InventoryYamlReader.Read(InventoryYamlWriter.Write(capture.System), "inventory.yaml").Apps[0].Config.Single(c => c.Name == "READ_DB").RefersTo);
+    }
+
+    [Fact]
     public async Task Captures_apps_with_region_stack_buildpacks_pipeline_and_features()
     {
         var system = (await CaptureAsync()).System;

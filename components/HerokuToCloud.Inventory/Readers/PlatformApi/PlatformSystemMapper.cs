@@ -193,7 +193,15 @@ internal static class PlatformSystemMapper
             }
             else
             {
-                config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name) });
+                // A copy of an add-on's value (READ_DB set to DATABASE_URL's URL) must follow what replaces
+                // that add-on, like app.json's "$DATABASE_URL": carried over, it would point at Heroku.
+                var copyOf = snapshot.SameValueAs.GetValueOrDefault(name, []).FirstOrDefault(injected.ContainsKey);
+                config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name), RefersTo = copyOf });
+                if (copyOf is not null)
+                {
+                    notes.Add($"{name} has the same value as {copyOf}, which add-on {injected[copyOf]} injects; recorded as refersTo {copyOf}, " +
+                              $"so {name} follows what replaces {copyOf} on the new platform.");
+                }
             }
         }
 
