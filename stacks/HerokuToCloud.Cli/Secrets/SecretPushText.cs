@@ -60,7 +60,8 @@ internal static class SecretPushText
         if (config.Assignments.Any(a => a.Optional))
         {
             output.WriteLine($"Optional vars (app.json required: false) without a value in {result.SecretsFile} do not hold the push: " +
-                "each gets an empty value unless the stack already has one; put a value in the file and push again to give it one.");
+                "each gets an empty value unless the stack already has one (the app sees it set to \"\", not unset: " +
+                "a program reads every key it declares); put a value in the file and push again to give it one.");
         }
 
         if (config.Skipped.Count > 0)

@@ -51,6 +51,23 @@ public sealed class PlatformApiReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_custom_domain_the_inventory_cannot_hold_is_noted_not_dropped_silently()
+    {
+        _api.List($"/apps/{ShopSystem.Web}/domains",
+        [
+            Domain(500, ShopSystem.Web, ShopSystem.WebId, "shop-web-0123456789ab.herokuapp.com", "heroku"),
+            Domain(501, ShopSystem.Web, ShopSystem.WebId, "WWW.Shop.Example.", "custom"),
+            Domain(502, ShopSystem.Web, ShopSystem.WebId, "_acme.shop.example", "custom"),
+        ]);
+
+        var web = (await CaptureAsync()).System.Apps[0];
+
+        // A root dot and capitals are spelling; an underscore label is no routable hostname.
+        Assert.Equal(["www.shop.example"], web.Domains.Select(d => d.Hostname));
+        Assert.Contains(web.Notes, n => n.StartsWith("the custom domain '_acme.shop.example' is not a hostname", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Captures_apps_with_region_stack_buildpacks_pipeline_and_features()
     {
         var system = (await CaptureAsync()).System;

@@ -269,16 +269,31 @@ internal static class PlatformSystemMapper
             Release = release,
             Config = config,
             Scheduler = [],
-            Domains = snapshot.Domains
-                .Where(d => d.Kind == "custom" && HerokuNames.IsHostname(d.Hostname) && !IsHerokuHostname(d.Hostname))
-                .Select(d => d.Hostname.ToLowerInvariant())
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .Select(h => new Domain(h))
-                .ToList(),
+            Domains = CustomDomains(snapshot, notes),
             LogDrains = drains.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// The app's custom domains as the inventory holds them (lower case, no root dot). One it cannot hold
+    /// becomes a note rather than vanishing: a domain left out silently would simply stop being served.
+    /// </summary>
+    private static List<Domain> CustomDomains(AppSnapshot snapshot, List<string> notes)
+    {
+        var hostnames = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var domain in snapshot.Domains.Where(d => d.Kind == "custom"))
+        {
+            var hostname = domain.Hostname.Trim().TrimEnd('.').ToLowerInvariant();
+            if (IsHerokuHostname(hostname))
+                continue;
+            if (HerokuNames.IsHostname(hostname))
+                hostnames.Add(hostname);
+            else
+                notes.Add($"the custom domain '{domain.Hostname}' is not a hostname the inventory can hold, so it was left out; add it under domains in the form the new platform should serve.");
+        }
+
+        return hostnames.Select(h => new Domain(h)).ToList();
     }
 
     private static bool IsHerokuHostname(string host) =>
