@@ -78,6 +78,9 @@ public class CaptureCommandTests
         var push = await Heroku2CloudProcess.RunAsync(dir.Path, "secrets", "push", "inventory.yaml", "--from", "secrets.yaml", "--stack", "prod", "-C", "infra", "--dry-run", "--json");
 
         Assert.True(capture.ExitCode == 0, capture.ToString());
+        // A plan to fill in is said on this run, not kept as a note the inventory would still hold after the fix.
+        Assert.Contains("warning: add-on kiosk-papertrail (papertrail) has the plan 'default'", capture.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("without a plan", File.ReadAllText(Path.Combine(dir.Path, "inventory.yaml")), StringComparison.Ordinal);
         Assert.True(generate.ExitCode is 0 or 1, generate.ToString());
         Assert.True(push.ExitCode == 1, push.ToString());
         var file = File.ReadAllLines(Path.Combine(dir.Path, "secrets.yaml"));

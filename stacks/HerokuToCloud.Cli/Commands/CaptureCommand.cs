@@ -172,8 +172,12 @@ internal static class CaptureCommand
             : request.System is { } systemName
                 ? AppManifestReader.Read(manifests, systemName)
                 : throw new UsageException("several --dir folders make one system: name it with --system.");
-        // Manifests never list Scheduler jobs: say so on this run, not as a note the inventory keeps.
-        var warnings = system.Apps.Select(app => InventoryWarnings.MissingSchedulerJobs(system, app)).OfType<string>().ToList();
+        // Manifests never list Scheduler jobs, and a bare add-on may have no plan heroku2cloud knows: say so on
+        // this run, not as notes the inventory keeps after the team has filled the gaps.
+        var warnings = system.Apps.Select(app => InventoryWarnings.MissingSchedulerJobs(system, app))
+            .Concat(system.Addons.Select(InventoryWarnings.PlanToSet))
+            .OfType<string>()
+            .ToList();
         return new Captured(system, request.SecretsOut is null ? null : ManifestValues.Read(system, manifests), warnings);
     }
 
