@@ -7,6 +7,7 @@ public class SecretConfigVarsTests
     [
         new() { Name = "db", Service = "heroku-postgresql", Plan = "essential-0" },
         new() { Name = "pt", Service = "papertrail", Plan = "choklad" },
+        new() { Name = "sg", Service = "sendgrid", Plan = "starter" },
     ];
 
     private static readonly HerokuApp App = new()
@@ -23,13 +24,15 @@ public class SecretConfigVarsTests
             new ConfigVar { Name = "VITE_API", BuildTime = true },
             new ConfigVar { Name = "SECRET_KEY_BASE", Value = ConfigValueSource.Generated },
             new ConfigVar { Name = "DYNO", Kind = ConfigVarKind.Runtime, Value = ConfigValueSource.Platform },
+            // app.json said required: false, but the add-on sets it on Heroku: it still needs its value.
+            new ConfigVar { Name = "SENDGRID_PASSWORD", Kind = ConfigVarKind.Addon, Addon = "sg", Value = ConfigValueSource.Addon, Required = false },
         ],
     };
 
     [Fact]
     public void Team_vars_and_kept_add_on_vars_need_values_and_a_var_naming_a_datastore_url_does_not()
     {
-        Assert.Equal(["PAPERTRAIL_API_TOKEN", "LOG_TOKEN", "STRIPE_KEY"], SecretConfigVars.ToSupply(App, Addons));
+        Assert.Equal(["PAPERTRAIL_API_TOKEN", "LOG_TOKEN", "STRIPE_KEY", "SENDGRID_PASSWORD"], SecretConfigVars.ToSupply(App, Addons));
     }
 
     [Fact]

@@ -12,16 +12,17 @@ public static class SecretConfigVars
 {
     /// <summary>
     /// The names of <paramref name="app"/>'s vars that need a value from the team, in the app's order.
-    /// Optional vars (required: false) are left out: <c>secrets push</c> gives them an empty value.
+    /// Optional team vars (required: false) are left out: <c>secrets push</c> gives them an empty value. An
+    /// add-on's var always needs one: the add-on sets it on Heroku whatever app.json says.
     /// </summary>
     public static IReadOnlyList<string> ToSupply(HerokuApp app, IReadOnlyList<Addon> addons)
     {
         var services = Services(addons);
         return app.Config
-            .Where(v => v.Required && !v.BuildTime)
+            .Where(v => !v.BuildTime)
             .Where(v => v.Kind switch
             {
-                ConfigVarKind.Team => v.Value == ConfigValueSource.SecretConfig && !RefersToRebuilt(app, v, services),
+                ConfigVarKind.Team => v is { Value: ConfigValueSource.SecretConfig, Required: true } && !RefersToRebuilt(app, v, services),
                 ConfigVarKind.Addon => !IsRebuilt(v, services),
                 _ => false,
             })

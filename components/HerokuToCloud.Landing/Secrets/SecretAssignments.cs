@@ -85,7 +85,7 @@ public static class SecretAssignments
     /// </summary>
     private static string? OptionalSourceApp(AppLanding landing, string var, IReadOnlyDictionary<string, HerokuApp> apps, AddonLinks links) =>
         landing.SourceApp is { } source && apps[source] is var app
-        && app.Config.Any(c => c.Name == var && !c.Required) && links.Injecting(app, var) is null
+        && app.Config.Any(c => c.Name == var && c is { Kind: ConfigVarKind.Team, Required: false }) && links.Injecting(app, var) is null
             ? source
             : null;
 

@@ -19,20 +19,22 @@ public sealed class CapturedSecrets
     private readonly SortedDictionary<string, SortedSet<string>> _excluded;
     private readonly SortedDictionary<string, SortedSet<string>> _withoutValue;
     private readonly SortedDictionary<string, SortedDictionary<string, string>> _references;
-    private readonly SortedDictionary<string, SortedSet<string>> _optional = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SortedSet<string>> _optional;
 
     private CapturedSecrets(
         SecretsOrigin origin,
         SortedDictionary<string, SortedDictionary<string, string>> values,
         SortedDictionary<string, SortedSet<string>> excluded,
         SortedDictionary<string, SortedSet<string>> withoutValue,
-        SortedDictionary<string, SortedDictionary<string, string>> references)
+        SortedDictionary<string, SortedDictionary<string, string>> references,
+        SortedDictionary<string, SortedSet<string>> optional)
     {
         Origin = origin;
         _values = values;
         _excluded = excluded;
         _withoutValue = withoutValue;
         _references = references;
+        _optional = optional;
     }
 
     public SecretsOrigin Origin { get; }
@@ -86,6 +88,7 @@ public sealed class CapturedSecrets
         var excluded = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var withoutValue = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var references = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        var optionals = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var services = system.Addons.ToDictionary(a => a.Name, a => a.Service, StringComparer.Ordinal);
         foreach (var app in system.Apps)
         {
@@ -93,6 +96,7 @@ public sealed class CapturedSecrets
             var dropped = excluded[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var missing = withoutValue[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var referring = references[app.Name] = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var optional = optionals[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var raw = valuesByApp.GetValueOrDefault(app.Name);
             var refs = referencesByApp?.GetValueOrDefault(app.Name);
             foreach (var configVar in app.Config)
@@ -109,6 +113,8 @@ public sealed class CapturedSecrets
                     kept[configVar.Name] = value;
                 else if (configVar.BuildTime)
                     continue; // it goes to the image build, not to secret config
+                else if (configVar is { Kind: ConfigVarKind.Team, Required: false })
+                    optional.Add(configVar.Name); // secrets push gives it an empty value: nothing to add
                 else if (refs is not null && refs.TryGetValue(configVar.Name, out var referenced))
                     referring[configVar.Name] = referenced;
                 else
@@ -116,19 +122,7 @@ public sealed class CapturedSecrets
             }
         }
 
-        var captured = new CapturedSecrets(origin, values, excluded, withoutValue, references);
-        foreach (var app in system.Apps)
-        {
-            // Split off here so that the lists above stay exactly what secrets push reports missing.
-            var optional = captured._optional[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var configVar in app.Config.Where(c => !c.Required))
-            {
-                if (withoutValue[app.Name].Remove(configVar.Name) || references[app.Name].Remove(configVar.Name))
-                    optional.Add(configVar.Name);
-            }
-        }
-
-        return captured;
+        return new CapturedSecrets(origin, values, excluded, withoutValue, references, optionals);
     }
 
     /// <summary>
