@@ -65,7 +65,7 @@ public class CaptureCommandTests
             {
               "name": "kiosk",
               "env": {
-                "API_KEY": "kiosk-key", "STRIPE_KEY": { "required": true }, "READ_DB": "$DATABASE_URL", "MAIL_USER": "$SENDGRID_USERNAME",
+                "API_KEY": "kiosk-key", "STRIPE_KEY": { "required": true }, "READ_DB": "$DATABASE_URL", "MAIL_USER": "$SENDGRID_USERNAME", "BANNER": { "required": false },
                 "VITE_TITLE": "Kiosk", "SESSION_SECRET": { "generator": "secret", "value": "ignored" }, "PORT": "5000"
               },
               "addons": ["heroku-postgresql", "papertrail", "sendgrid:starter"]
@@ -93,6 +93,10 @@ public class CaptureCommandTests
         // READ_DB = $DATABASE_URL is built from the new database, so neither side asks for it.
         Assert.Equal(["MAIL_USER", "PAPERTRAIL_API_TOKEN", "SENDGRID_PASSWORD", "SENDGRID_USERNAME", "STRIPE_KEY"], missing);
         Assert.Equal(missing, toAdd);
+        // An optional var is neither to add nor missing: the push gives it an empty value, and the file says so.
+        var optional = report.RootElement.GetProperty("assignments").EnumerateArray().Where(a => a.GetProperty("optional").GetBoolean()).Select(a => a.GetProperty("var").GetString());
+        Assert.Equal(["BANNER"], optional);
+        Assert.Contains(file, l => l.StartsWith("# kiosk: optional (required: false), no value in the manifests;", StringComparison.Ordinal) && l.EndsWith(": BANNER", StringComparison.Ordinal));
         Assert.Contains("add the 5 vars its comments list as having no value there", capture.Stderr, StringComparison.Ordinal);
     }
 
