@@ -101,6 +101,27 @@ public class CaptureCommandTests
     }
 
     [Fact]
+    public async Task The_same_folder_given_twice_is_a_usage_error_that_says_so()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("kiosk/app.json", AppJson);
+        dir.Write("kiosk/Procfile", Procfile);
+
+        var result = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "--dir", "kiosk/", "--system", "shop", "-o", "inventory.yaml");
+
+        // It used to fail as "two apps both named kiosk ... give each app.json its own name".
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: --dir kiosk is given more than once; give each app's folder once.", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "inventory.yaml")));
+
+        // Two different folders still need a system name.
+        dir.Write("kiosk-worker/Procfile", "worker: bin/worker\n");
+        var unnamed = await Heroku2CloudProcess.RunAsync(dir.Path, "capture", "--dir", "kiosk", "--dir", "kiosk-worker", "-o", "inventory.yaml");
+        Assert.Equal(2, unnamed.ExitCode);
+        Assert.Contains("several --dir folders make one system: name it with --system", unnamed.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secrets_out_never_replaces_an_existing_file_or_an_input_and_writes_nothing_on_a_usage_error()
     {
         using var dir = new TempDirectory();
@@ -189,7 +210,7 @@ public class CaptureCommandTests
         { ["capture"], "error: capture needs a source: --app NAME (a live Heroku app, repeatable), --app-json/--procfile/--heroku-yml" },
         { ["capture", "--procfile", "Procfile", "--inventory", "x.yaml"], "capture reads one source at a time, but --app-json/--procfile/--heroku-yml and --inventory were given" },
         { ["capture", "--inventory", "x.yaml", "--name", "kiosk"], "--name names the one app captured from manifests" },
-        { ["capture", "--dir", ".", "--dir", "."], "several --dir folders make one system: name it with --system" },
+        { ["capture", "--dir", ".", "--dir", "./"], "--dir . is given more than once; give each app's folder once." },
         { ["capture", "--procfile", "Procfile", "--name", "Kiosk!"], "'Kiosk!' is not a valid Heroku app name" },
         { ["capture", "--app-json", "missing.json"], "error: cannot read the app.json 'missing.json'" },
         { ["capture", "--dir", "nowhere"], "'nowhere' is not a directory" },
