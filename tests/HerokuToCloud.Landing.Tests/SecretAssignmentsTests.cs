@@ -279,4 +279,19 @@ public class SecretAssignmentsTests
         var tagline = config.Assignments.Single(a => a.Var == "TAGLINE");
         Assert.Equal(("Tea!", false), (tagline.Value, tagline.Optional));
     }
+
+    [Fact]
+    public void A_var_that_named_a_generated_secret_says_how_to_give_both_one_value()
+    {
+        var system = Single(App("kiosk", Proc("web")) with
+        {
+            Config = [Generated("SECRET_KEY_BASE"), Team("DEVISE_SECRET") with { RefersTo = "SECRET_KEY_BASE" }],
+        });
+
+        var missing = Match(system, "prod", "kiosk: {}\n").Missing.Single(m => m.Var == "DEVISE_SECRET");
+
+        // "Whatever replaces SECRET_KEY_BASE" is a random value no file can hold.
+        Assert.Contains("which the program generates afresh: set `source: secret-config` for SECRET_KEY_BASE in the inventory", missing.Message);
+        Assert.DoesNotContain("heroku config:get DEVISE_SECRET -a", missing.Message);
+    }
 }

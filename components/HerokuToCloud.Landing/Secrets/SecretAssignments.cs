@@ -134,9 +134,13 @@ public static class SecretAssignments
     /// </summary>
     private static string ReferenceHint(AppLanding landing, string var, string target)
     {
-        var replacement = landing.Secrets.FirstOrDefault(s => s.Name == target)?.Source is FromSecretConfig config
-            ? $"the same value as {target} (key {config.ConfigKey})"
-            : $"the value of whatever replaces {target} on the new platform";
+        var replacement = landing.Secrets.FirstOrDefault(s => s.Name == target)?.Source switch
+        {
+            FromSecretConfig config => $"the same value as {target} (key {config.ConfigKey})",
+            // A generated value exists only in the stack's state, so no file can repeat it.
+            GeneratedSecret => $"the same value as {target}, which the program generates afresh: set `source: secret-config` for {target} in the inventory, generate again, and give both one value",
+            _ => $"the value of whatever replaces {target} on the new platform",
+        };
         return $"{var} takes the value of {target} on Heroku: give it {replacement}, not the Heroku value; `heroku config:get {var}` would copy Heroku's";
     }
 
