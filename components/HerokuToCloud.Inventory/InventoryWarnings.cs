@@ -28,10 +28,8 @@ public static class InventoryWarnings
 
         foreach (var addon in system.Addons)
         {
-            if (addon.Plan == AddonCatalog.UnknownDefaultPlan)
-                warnings.Add($"add-on {addon.Name} ({addon.Service}) has the plan '{AddonCatalog.UnknownDefaultPlan}' because its manifest named none; set the plan it runs on (heroku addons shows it).");
-            if (addon.Plan == "in-dyno")
-                warnings.Add($"add-on {addon.Name} has the Heroku CI plan in-dyno; set the plan production uses.");
+            if (PlanToSet(addon) is { } plan)
+                warnings.Add(plan);
             if (!AddonCatalog.TryFind(addon.Service, out _))
                 warnings.Add($"add-on {addon.Name}: heroku2cloud does not know the service {addon.Service}; check the config vars its attachments list against heroku config.");
             if (addon.Attachments.Count == 0)
@@ -40,6 +38,18 @@ public static class InventoryWarnings
 
         return warnings;
     }
+
+    /// <summary>
+    /// The warning for an add-on whose plan the team must set: 'default' (its manifest named none, and Heroku
+    /// publishes no default for the service) or Heroku CI's in-dyno; null once a real plan is there.
+    /// </summary>
+    public static string? PlanToSet(Addon addon) => addon.Plan switch
+    {
+        AddonCatalog.UnknownDefaultPlan =>
+            $"add-on {addon.Name} ({addon.Service}) has the plan '{AddonCatalog.UnknownDefaultPlan}' because its manifest named none; set the plan it runs on (heroku addons shows it).",
+        "in-dyno" => $"add-on {addon.Name} has the Heroku CI plan in-dyno; set the plan production uses.",
+        _ => null,
+    };
 
     /// <summary>
     /// The warning for an app that has Heroku Scheduler but no jobs in its scheduler section (Heroku

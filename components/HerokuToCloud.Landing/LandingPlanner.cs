@@ -54,8 +54,9 @@ public static partial class LandingPlanner
         var datastores = groups.Select(g => DatastorePlanning.Build(g, stage, findings)).ToList();
         var apps = roles.Select(r => AppPlanning.Build(r, stage, links, groupOf, findings)).ToList();
         AddonFindings.Report(system, links, roleOf, groupOf, findings);
-        foreach (var note in system.Notes.Where(n => !string.IsNullOrWhiteSpace(n)))
-            findings.Warning(InventoryKeys.System, note.Trim());
+        // Info, like the apps' notes (AppPlanning): a note is the inventory's remark, not a problem found here.
+        foreach (var note in system.Notes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal))
+            findings.Info(InventoryKeys.System, note);
 
         return new LandingPlan
         {

@@ -33,6 +33,45 @@ public class InventoryShowCommandTests
     }
 
     [Fact]
+    public void Values_to_supply_are_what_secrets_push_asks_for()
+    {
+        var system = InventoryYamlReader.Read("""
+            version: 1
+            system: kiosk
+            apps:
+              - name: kiosk
+                config:
+                  - name: DATABASE_URL
+                    kind: addon
+                    addon: kiosk-db
+                  - name: PAPERTRAIL_API_TOKEN
+                    kind: addon
+                    addon: kiosk-pt
+                  - name: READ_DB
+                    refersTo: DATABASE_URL
+                  - name: STRIPE_KEY
+            addons:
+              - name: kiosk-db
+                service: heroku-postgresql
+                plan: essential-0
+                attachments:
+                  - app: kiosk
+                    name: DATABASE
+                    configVars: [DATABASE_URL]
+              - name: kiosk-pt
+                service: papertrail
+                plan: choklad
+                attachments:
+                  - app: kiosk
+                    name: PAPERTRAIL
+                    configVars: [PAPERTRAIL_API_TOKEN]
+            """, "inventory.yaml");
+
+        // The kept add-on's token needs a value; READ_DB is built from the new database's URL.
+        Assert.Equal(["PAPERTRAIL_API_TOKEN", "STRIPE_KEY"], InventorySummary.Of(system).Apps.Single().Config.NeedValues);
+    }
+
+    [Fact]
     public async Task Json_output_is_for_machines()
     {
         var result = await Heroku2CloudProcess.RunAsync(Repository.Root, "inventory", "show", Shopfront, "--json");

@@ -92,4 +92,17 @@ public class AppJsonBadInputTests
         var directory = Errors.Throws(() => AppManifests.FromDirectory(Path.GetTempPath()));
         Assert.Contains("holds no app.json, Procfile or heroku.yml", directory.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\n  \"env\": {\n    \"A\": \"1\",\n  }\n}", "a trailing comma, which JSON does not allow; remove it.")]
+    [InlineData("{ \"name\": \"x\", // comment\n}", "a comment, which JSON does not allow; remove it.")]
+    public void Trailing_commas_and_comments_are_named_without_the_parsers_advice(string json, string fragment)
+    {
+        var error = Fails(json);
+
+        // The JSON library's own advice ("Change the reader options") is for programmers, not for a user's app.json.
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("this mode", error.Message, StringComparison.Ordinal);
+    }
 }

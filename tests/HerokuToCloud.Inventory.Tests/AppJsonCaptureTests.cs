@@ -94,13 +94,17 @@ public class AppJsonCaptureTests
     }
 
     [Fact]
-    public void An_unknown_default_plan_is_recorded_as_default_with_a_note_and_unknown_services_too()
+    public void An_unknown_default_plan_is_a_warning_while_it_is_default_never_a_note_and_unknown_services_are_noted()
     {
         var app = Rails().Apps.Single();
         var system = Rails();
 
-        Assert.Equal("default", system.Addons.Single(a => a.Service == "papertrail").Plan);
-        Assert.Contains(app.Notes, n => n.Contains("rails/app.json line 41 ($.addons[4].plan) names papertrail without a plan", StringComparison.Ordinal));
+        var papertrail = system.Addons.Single(a => a.Service == "papertrail");
+        Assert.Equal("default", papertrail.Plan);
+        // A note outlived the fix: the inventory kept it, and generate repeated it, after the team set the plan.
+        Assert.DoesNotContain(app.Notes, n => n.Contains("papertrail", StringComparison.Ordinal));
+        Assert.Contains(InventoryWarnings.For(system), w => w.StartsWith($"add-on {papertrail.Name} (papertrail) has the plan 'default'", StringComparison.Ordinal));
+        Assert.Null(InventoryWarnings.PlanToSet(papertrail with { Plan = "choklad" }));
         Assert.Contains(app.Notes, n => n.StartsWith("acme-widgets is not in heroku2cloud's add-on catalog; its attachment ACME_WIDGETS is assumed to inject ACME_WIDGETS_URL", StringComparison.Ordinal));
     }
 
@@ -147,7 +151,8 @@ public class AppJsonCaptureTests
 
         // inventory show and generate report runtime vars from their kind; a note as well would say it twice.
         Assert.DoesNotContain(notes, n => n.Contains("PORT", StringComparison.Ordinal) || n.Contains("HEROKU_APP_NAME", StringComparison.Ordinal));
-        Assert.Contains(notes, n => n == "rails/app.json sets JOBS_REDIS to the value of REDIS_URL, which add-on kettle-co-shop-redis injects; point JOBS_REDIS at whatever replaces REDIS_URL.");
+        Assert.Contains(notes, n => n == "rails/app.json sets JOBS_REDIS to the value of REDIS_URL, which add-on kettle-co-shop-redis injects; recorded as refersTo, so JOBS_REDIS gets the URL of the datastore that replaces it.");
+        Assert.Equal("REDIS_URL", Rails().Apps.Single().Config.Single(c => c.Name == "JOBS_REDIS").RefersTo);
     }
 
     [Fact]

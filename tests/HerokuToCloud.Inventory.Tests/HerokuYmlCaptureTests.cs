@@ -63,6 +63,19 @@ public class HerokuYmlCaptureTests
     }
 
     [Fact]
+    public void A_setup_config_value_naming_another_var_is_a_reference_as_in_app_json()
+    {
+        const string Yml = "setup:\n  addons:\n    - plan: heroku-postgresql\n  config:\n    READ_DB: $DATABASE_URL\n    MODE: web\n";
+
+        var app = AppManifestReader.Read(new AppManifests(null, null, new ManifestFile("heroku.yml", Yml), "x-app")).Apps.Single();
+
+        // Without it secrets push asked for READ_DB's Heroku value, the old database's URL.
+        Assert.Equal("DATABASE_URL", app.Config.Single(c => c.Name == "READ_DB").RefersTo);
+        Assert.Null(app.Config.Single(c => c.Name == "MODE").RefersTo);
+        Assert.Contains(app.Notes, n => n.StartsWith("heroku.yml sets READ_DB to the value of DATABASE_URL", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void No_heroku_yml_config_value_reaches_the_inventory()
     {
         var yaml = HerokuToCloud.Inventory.Readers.InventoryYaml.InventoryYamlWriter.Write(Docker());

@@ -43,6 +43,17 @@ public class InventoryYamlBadInputTests
         Assert.Equal("shop-web", system.Apps.Single().Name);
     }
 
+    [Fact]
+    public void A_reference_to_a_var_of_the_same_app_is_read_and_written_back()
+    {
+        var text = Valid.Replace("addon: shop-db\n", "addon: shop-db\n      - name: READ_DB\n        refersTo: DATABASE_URL\n", StringComparison.Ordinal);
+
+        var system = InventoryYamlReader.Read(text, "inventory.yaml");
+
+        Assert.Equal("DATABASE_URL", system.Apps.Single().Config.Single(c => c.Name == "READ_DB").RefersTo);
+        Assert.Contains("        refersTo: DATABASE_URL\n", InventoryYamlWriter.Write(system), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("size: standard-1x", "size: standard-3x", 8, 15, "apps[0].processes[0].size", "is not a Heroku dyno size")]
     [InlineData("    plan: essential-0\n", "", 18, 5, "addons[0]", "missing 'plan': every add-on needs its plan")]
@@ -81,6 +92,9 @@ public class InventoryYamlBadInputTests
     [InlineData("    scheduler:\n", "    processes:\n      - type: web\n    scheduler:\n", 14, 5, null, "the key 'processes' appears twice")]
     [InlineData("addons:\n", "  - name: shop-web\naddons:\n", 17, 11, "apps[1].name", "is already listed at line 4")]
     [InlineData("- command: bin/job", "- name: Job One\n        command: bin/job", 15, 15, "apps[0].scheduler[0].name", "is not a job name")]
+    [InlineData("addon: shop-db\n", "addon: shop-db\n      - name: READ_DB\n        refersTo: DATABSE_URL\n", 15, 19, "apps[0].config[1].refersTo", "shop-web has no config var DATABSE_URL")]
+    [InlineData("addon: shop-db\n", "addon: shop-db\n      - name: READ_DB\n        refersTo: $DATABASE_URL\n", 15, 19, "apps[0].config[1].refersTo", "is not a config var name")]
+    [InlineData("kind: addon", "kind: addon\n        refersTo: READ_DB", 13, 19, "apps[0].config[0].refersTo", "only applies to a team var with source secret-config")]
     public void Bad_input_is_located_and_explained(string find, string replace, int line, int column, string? path, string fragment)
     {
         Assert.Contains(find, Valid, StringComparison.Ordinal);

@@ -42,7 +42,8 @@ public class CanaryTests
     {
         var strings = typeof(ConfigVar).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name).Order();
 
-        Assert.Equal(["Addon", "Description", "Name"], strings);
+        // RefersTo holds the name of another var ("$DATABASE_URL" → DATABASE_URL), which the reader checks is a var name.
+        Assert.Equal(["Addon", "Description", "Name", "RefersTo"], strings);
     }
 
     [Fact]

@@ -224,4 +224,74 @@ public class SecretAssignmentsTests
         Assert.DoesNotContain("canary", text);
         Assert.Contains("shop-web-STRIPE_KEY <- shop-web-production STRIPE_KEY (secrets.yaml:3, value hidden)", text);
     }
+
+    /// <summary>One app whose READ_DB and LOG_TOKEN only named other vars in app.json (refersTo).</summary>
+    private static HerokuSystem WithReferences() => Single(
+        App("kiosk", Proc("web")) with
+        {
+            Config =
+            [
+                Injected("DATABASE_URL", "kiosk-db"),
+                Injected("PAPERTRAIL_API_TOKEN", "kiosk-pt"),
+                Team("READ_DB") with { RefersTo = "DATABASE_URL" },
+                Team("LOG_TOKEN") with { RefersTo = "PAPERTRAIL_API_TOKEN" },
+            ],
+        },
+        Addon("kiosk-db", "heroku-postgresql", "essential-0", Attach("kiosk", "DATABASE", "DATABASE_URL")),
+        Addon("kiosk-pt", "papertrail", "choklad", Attach("kiosk", "PAPERTRAIL", "PAPERTRAIL_API_TOKEN")));
+
+    [Fact]
+    public void A_var_that_named_a_datastore_url_is_built_by_the_program_and_never_asked_for()
+    {
+        var config = Match(WithReferences(), "prod", "kiosk:\n  READ_DB: \"postgres://heroku-canary\"\n");
+
+        // Asking for it led users to `heroku config:get READ_DB`, the Heroku database's URL.
+        Assert.DoesNotContain(config.Missing, m => m.Var == "READ_DB");
+        Assert.DoesNotContain(config.Assignments, a => a.Var == "READ_DB");
+        Assert.Equal(SkippedSecretReason.Datastore, config.Skipped.Single(s => s.Var == "READ_DB").Reason);
+        Assert.Equal(UnusedSecretReason.Datastore, config.Unused.Single(u => u.Var == "READ_DB").Reason);
+    }
+
+    [Fact]
+    public void A_var_that_named_a_kept_add_on_var_asks_for_that_vars_new_value_not_herokus()
+    {
+        var missing = Match(WithReferences(), "prod", "kiosk:\n  PAPERTRAIL_API_TOKEN: \"x\"\n").Missing.Single(m => m.Var == "LOG_TOKEN");
+
+        Assert.Equal(MissingSecretReason.NotInFile, missing.Reason);
+        Assert.DoesNotContain("heroku config:get LOG_TOKEN -a", missing.Message);
+        Assert.Contains("LOG_TOKEN takes the value of PAPERTRAIL_API_TOKEN on Heroku: give it the same value as PAPERTRAIL_API_TOKEN (key kiosk-PAPERTRAIL_API_TOKEN), not the Heroku value", missing.Message);
+    }
+
+    [Fact]
+    public void An_optional_var_without_a_value_gets_an_empty_one_instead_of_holding_the_push()
+    {
+        var system = Single(App("kiosk", Proc("web")) with
+        {
+            Config = [Team("BETA_BANNER") with { Required = false }, Team("TAGLINE") with { Required = false }, Team("STRIPE_KEY")],
+        });
+
+        var config = Match(system, "prod", "kiosk:\n  TAGLINE: \"Tea!\"\n");
+
+        // app.json required: false means the app runs without it; only the required STRIPE_KEY is missing.
+        Assert.Equal(["STRIPE_KEY"], config.Missing.Select(m => m.Var));
+        var banner = config.Assignments.Single(a => a.Var == "BETA_BANNER");
+        Assert.Equal(("kiosk-BETA_BANNER", "", true, "optional, no value in secrets.yaml"), (banner.ConfigKey, banner.Value, banner.Optional, banner.Origin));
+        var tagline = config.Assignments.Single(a => a.Var == "TAGLINE");
+        Assert.Equal(("Tea!", false), (tagline.Value, tagline.Optional));
+    }
+
+    [Fact]
+    public void A_var_that_named_a_generated_secret_says_how_to_give_both_one_value()
+    {
+        var system = Single(App("kiosk", Proc("web")) with
+        {
+            Config = [Generated("SECRET_KEY_BASE"), Team("DEVISE_SECRET") with { RefersTo = "SECRET_KEY_BASE" }],
+        });
+
+        var missing = Match(system, "prod", "kiosk: {}\n").Missing.Single(m => m.Var == "DEVISE_SECRET");
+
+        // "Whatever replaces SECRET_KEY_BASE" is a random value no file can hold.
+        Assert.Contains("which the program generates afresh: set `source: secret-config` for SECRET_KEY_BASE in the inventory", missing.Message);
+        Assert.DoesNotContain("heroku config:get DEVISE_SECRET -a", missing.Message);
+    }
 }

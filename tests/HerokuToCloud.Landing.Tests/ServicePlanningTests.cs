@@ -209,8 +209,9 @@ public class ServicePlanningTests
         var findings = LandingPlanner.Plan(system, "prod").Findings;
 
         Assert.Contains(findings, f => f.Severity == FindingSeverity.Warning && f.Subject == "apps[app].logDrains" && f.Message.Contains("logs.example.net"));
-        Assert.Contains(findings, f => f.Severity == FindingSeverity.Warning && f.Subject == "apps[app]" && f.Message == "uses a websocket upgrade on /cable");
-        Assert.Contains(findings, f => f.Severity == FindingSeverity.Warning && f.Subject == "system" && f.Message == "captured from app.json");
+        // Notes are listed once each, as info: they are remarks, not problems the plan found.
+        Assert.Equal(FindingSeverity.Info, Assert.Single(findings, f => f.Subject == "apps[app]" && f.Message == "uses a websocket upgrade on /cable").Severity);
+        Assert.Equal(FindingSeverity.Info, Assert.Single(findings, f => f.Subject == "system" && f.Message == "captured from app.json").Severity);
         Assert.Contains(findings, f => f.Severity == FindingSeverity.Info && f.Subject == "apps[app].features[runtime-dyno-metadata]");
     }
 }

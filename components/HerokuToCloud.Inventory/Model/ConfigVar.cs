@@ -22,6 +22,13 @@ public sealed record ConfigVar
     public bool Required { get; init; } = true;
 
     public string? Description { get; init; }
+
+    /// <summary>
+    /// For a team var whose declared value only names another var of the app (app.json
+    /// <c>"READ_DB": "$DATABASE_URL"</c>): that var. The new platform must give it what replaces
+    /// that var, never the Heroku value, so the landing and <c>secrets push</c> need the name.
+    /// </summary>
+    public string? RefersTo { get; init; }
 }
 
 /// <summary>Who sets a config var on Heroku.</summary>

@@ -85,8 +85,11 @@ internal static class AppPlanning
                 : "this Heroku feature has no equivalent in the landing plan.");
         }
 
-        foreach (var note in app.Notes.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal))
-            findings.Warning(key, note.Trim());
+        // Notes are what the inventory records for a reader (capture's remarks, the team's own), not
+        // problems the plan found: they are listed as info. What needs action has a finding of its
+        // own (a dropped var, a drain, an empty Scheduler), which a warning-level note only repeated.
+        foreach (var note in app.Notes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal))
+            findings.Info(key, note);
     }
 
     /// <summary>Only the drain's host: the inventory strips credentials, and a finding needs no more.</summary>

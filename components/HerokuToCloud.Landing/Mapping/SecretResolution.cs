@@ -18,6 +18,8 @@ namespace HerokuToCloud.Landing;
 /// a team sets with <c>pulumi config set --secret shop-web-STRIPE_KEY …</c> once per stack, and the
 /// key capture's --secrets-out values are set under (the value of VAR in the stack's Heroku app).</item>
 /// <item>app.json generator "secret" → <see cref="GeneratedSecret"/>.</item>
+/// <item>A team var that refers to a var rebuilt from a datastore (<see cref="ConfigVar.RefersTo"/>,
+/// READ_DB = $DATABASE_URL) → the same <see cref="FromDatastore"/>.</item>
 /// <item>Heroku runtime vars (PORT, DYNO, HEROKU_*, ...) → dropped, with a finding; PORT comes
 /// from the web service's port.</item>
 /// <item>Build-time vars → the app's build secrets only, never the running task.</item>
@@ -153,6 +155,18 @@ public static partial class SecretResolution
                 { Value: ConfigValueSource.Generated } => new VarOutcome(new GeneratedSecret()),
                 _ => new VarOutcome(new FromSecretConfig(ConfigKey(landing, var.Name))),
             };
+        }
+
+        // READ_DB = $DATABASE_URL: the var names a URL the new datastore replaces, so it gets that new
+        // URL too. As secret config it would ask for a value that exists only after the first pulumi up,
+        // and invite copying the Heroku URL, which points the new system at the old database.
+        foreach (var var in app.Config)
+        {
+            if (var.RefersTo is { } target && result[var.Name].Source is FromSecretConfig
+                && result.TryGetValue(target, out var referenced) && referenced.Source is FromDatastore store)
+            {
+                result[var.Name] = new VarOutcome(store);
+            }
         }
 
         return result;

@@ -41,6 +41,11 @@ public static class SecretAssignments
                     case FromSecretConfig config when landing.SourceApp is { } source && file.TryGetValue(source, entry.Name, out var value):
                         assignments.Add(new SecretAssignment(config.ConfigKey, landing.Name, entry.Name, source, file.Locate(source, entry.Name)!, value));
                         break;
+                    case FromSecretConfig config when OptionalSourceApp(landing, entry.Name, apps, links) is { } source:
+                        // The app runs without it (app.json required: false): no value must not hold up the push.
+                        assignments.Add(new SecretAssignment(config.ConfigKey, landing.Name, entry.Name, source,
+                            $"optional, no value in {file.Source}", "") { Optional = true });
+                        break;
                     case FromSecretConfig config:
                         missing.Add(Missing(plan, landing, entry.Name, config.ConfigKey, file, apps, links));
                         break;
@@ -74,6 +79,16 @@ public static class SecretAssignments
         };
     }
 
+    /// <summary>
+    /// The stack's Heroku app when it declares <paramref name="var"/> optional (app.json <c>required: false</c>)
+    /// and no add-on injects it there; null otherwise (no app in the stage, a required var, an add-on value).
+    /// </summary>
+    private static string? OptionalSourceApp(AppLanding landing, string var, IReadOnlyDictionary<string, HerokuApp> apps, AddonLinks links) =>
+        landing.SourceApp is { } source && apps[source] is var app
+        && app.Config.Any(c => c.Name == var && c is { Kind: ConfigVarKind.Team, Required: false }) && links.Injecting(app, var) is null
+            ? source
+            : null;
+
     private static MissingSecretValue Missing(
         LandingPlan plan, AppLanding landing, string var, string key, SecretsFile file, IReadOnlyDictionary<string, HerokuApp> apps, AddonLinks links)
     {
@@ -85,7 +100,9 @@ public static class SecretAssignments
         }
 
         var app = apps[source];
-        var hint = $"its value on Heroku: `heroku config:get {var} -a {source}`";
+        var hint = app.Config.FirstOrDefault(c => c.Name == var)?.RefersTo is { } target
+            ? ReferenceHint(landing, var, target)
+            : $"its value on Heroku: `heroku config:get {var} -a {source}`";
         if (!file.HasApp(source))
         {
             return new MissingSecretValue(key, landing.Name, var, source, MissingSecretReason.AppNotInFile,
@@ -109,6 +126,22 @@ public static class SecretAssignments
 
         return new MissingSecretValue(key, landing.Name, var, source, MissingSecretReason.NotInFile,
             $"{file.Source} has no {var} under {source}: ({hint}).");
+    }
+
+    /// <summary>
+    /// For READ_DB = $CLOUDAMQP_URL: the value is whatever replaces the named var, never Heroku's, which
+    /// `heroku config:get` would print and which would point the new system at the old service.
+    /// </summary>
+    private static string ReferenceHint(AppLanding landing, string var, string target)
+    {
+        var replacement = landing.Secrets.FirstOrDefault(s => s.Name == target)?.Source switch
+        {
+            FromSecretConfig config => $"the same value as {target} (key {config.ConfigKey})",
+            // A generated value exists only in the stack's state, so no file can repeat it.
+            GeneratedSecret => $"the same value as {target}, which the program generates afresh: set `source: secret-config` for {target} in the inventory, generate again, and give both one value",
+            _ => $"the value of whatever replaces {target} on the new platform",
+        };
+        return $"{var} takes the value of {target} on Heroku: give it {replacement}, not the Heroku value; `heroku config:get {var}` would copy Heroku's";
     }
 
     private static IEnumerable<UnusedSecretValue> Unused(LandingPlan plan, SecretsFile file, IReadOnlyDictionary<string, HerokuApp> apps)

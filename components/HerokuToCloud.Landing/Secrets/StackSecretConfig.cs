@@ -16,7 +16,7 @@ public sealed record StackSecretConfig
     /// <summary>The pipeline stage the stack selected, or null for a system without pipelines.</summary>
     public string? Stage { get; init; }
 
-    /// <summary>Keys with a value, ordered by key.</summary>
+    /// <summary>Keys with a value (an empty one for <see cref="SecretAssignment.Optional"/> vars without one), ordered by key.</summary>
     public IReadOnlyList<SecretAssignment> Assignments { get; init; } = [];
 
     /// <summary>Keys the stack needs that the file has no value for, ordered by key.</summary>
@@ -36,6 +36,13 @@ public sealed record StackSecretConfig
 /// </summary>
 public sealed record SecretAssignment(string ConfigKey, string App, string Var, string HerokuApp, string Origin, string Value)
 {
+    /// <summary>
+    /// An optional var (app.json <c>required: false</c>) the file has no value for: <see cref="Value"/> is
+    /// empty, so the stack has a value and <c>pulumi up</c> does not stop on the key, and a push never
+    /// replaces a value the stack already holds with it.
+    /// </summary>
+    public bool Optional { get; init; }
+
     public override string ToString() => $"{ConfigKey} <- {HerokuApp} {Var} ({Origin}, value hidden)";
 }
 

@@ -139,6 +139,9 @@ internal static class CaptureCommand
             throw new UsageException("capture needs a source: --app NAME (a live Heroku app, repeatable), --app-json/--procfile/--heroku-yml (an app's manifests), --dir FOLDER (one per app), or --inventory FILE (an inventory to normalise).");
         if (sources.Count > 1)
             throw new UsageException($"capture reads one source at a time, but {string.Join(" and ", sources.Select(s => s.Options))} were given; run capture once per source.");
+        // The same folder twice would otherwise fail later as two apps of one name, which sends the user to app.json.
+        if (request.Dirs.GroupBy(d => Path.GetFullPath(d).TrimEnd(Path.DirectorySeparatorChar)).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw new UsageException($"--dir {repeated.First()} is given more than once; give each app's folder once.");
         if (request.Name is not null && !request.HasFiles && request.Dirs.Length != 1)
             throw new UsageException("--name names the one app captured from manifests; with --app the names are Heroku's, with --inventory edit the file, with several --dir folders give each app.json its \"name\".");
 
@@ -172,8 +175,12 @@ internal static class CaptureCommand
             : request.System is { } systemName
                 ? AppManifestReader.Read(manifests, systemName)
                 : throw new UsageException("several --dir folders make one system: name it with --system.");
-        // Manifests never list Scheduler jobs: say so on this run, not as a note the inventory keeps.
-        var warnings = system.Apps.Select(app => InventoryWarnings.MissingSchedulerJobs(system, app)).OfType<string>().ToList();
+        // Manifests never list Scheduler jobs, and a bare add-on may have no plan heroku2cloud knows: say so on
+        // this run, not as notes the inventory keeps after the team has filled the gaps.
+        var warnings = system.Apps.Select(app => InventoryWarnings.MissingSchedulerJobs(system, app))
+            .Concat(system.Addons.Select(InventoryWarnings.PlanToSet))
+            .OfType<string>()
+            .ToList();
         return new Captured(system, request.SecretsOut is null ? null : ManifestValues.Read(system, manifests), warnings);
     }
 

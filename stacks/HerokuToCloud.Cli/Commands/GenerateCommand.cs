@@ -73,8 +73,8 @@ internal static class GenerateCommand
         if (File.Exists(output))
             throw new UsageException($"-o {output} is a file; give a directory for Pulumi.yaml and Pulumi.{stack}.yaml (it is created if missing), or move the file away. Nothing was written.");
         var system = InventoryYamlReader.ReadFile(inventoryPath);
-        var plan = LandingPlanner.Plan(system, stack);
-        var generated = target.Generate(plan, Stages(system, plan), options);
+        var plan = InventoryPlanning.Plan(system, stack, inventoryPath);
+        var generated = target.Generate(plan, Stages(system, plan, inventoryPath), options);
 
         var setKeys = StackSettings.Apply(generated.Program, generated.Stack, settings, plainManifests: generated.Manifests is not null);
         var missing = StackSettings.Missing(generated.Program, generated.Stack);
@@ -136,10 +136,10 @@ internal static class GenerateCommand
     /// The plans of every stack the system has (its pipeline's stages), so the program's shape is the
     /// same whichever stack is generated; a system without a pipeline has just this one.
     /// </summary>
-    private static IReadOnlyList<LandingPlan> Stages(HerokuSystem system, LandingPlan plan)
+    private static IReadOnlyList<LandingPlan> Stages(HerokuSystem system, LandingPlan plan, string inventoryPath)
     {
         var names = LandingPlanner.StackNames(system);
-        return names.Count == 0 ? [plan] : [.. names.Select(name => LandingPlanner.Plan(system, name))];
+        return names.Count == 0 ? [plan] : [.. names.Select(name => InventoryPlanning.Plan(system, name, inventoryPath))];
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HerokuToCloud.Cli.Generation;
 using HerokuToCloud.Cli.Secrets;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.Secrets;
@@ -50,11 +51,14 @@ internal static class SecretsPushCommand
         var pulumi = dryRun ? null : new PulumiProcess(PulumiExecutable.Find(Environment.GetEnvironmentVariable));
 
         var system = InventoryYamlReader.ReadFile(inventoryPath);
-        var plan = LandingPlanner.Plan(system, stack);
+        var plan = InventoryPlanning.Plan(system, stack, inventoryPath);
         var secrets = ReadSecrets(from);
         var config = SecretAssignments.Match(system, plan, secrets);
         var program = ProgramSecretKeys.Check(directory, config, required: !dryRun);
-        var options = new SecretPushOptions(Path.GetFullPath(directory), stack, program?.Project ?? config.System, dryRun, allowMissing);
+        var options = new SecretPushOptions(Path.GetFullPath(directory), stack, program?.Project ?? config.System, dryRun, allowMissing)
+        {
+            StackKeys = StackValueKeys.Read(directory, stack),
+        };
 
         if (!asJson)
             SecretPushText.WriteHeader(Console.Out, config, secrets.Source, program, directory);

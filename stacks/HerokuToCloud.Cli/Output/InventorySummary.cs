@@ -57,7 +57,7 @@ internal sealed record AppSummary(
             p.Autoscaling is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a.Min}-{a.Max}{(a.P95ResponseTimeMs is { } ms ? $", p95 {ms} ms" : "")}") : null)).ToArray(),
         app.Release is { } r ? new ProcessSummary("release", r.Command, r.Size, 1, null) : null,
         app.PostDeploy,
-        ConfigSummary.Of(app.Config),
+        ConfigSummary.Of(app, system.Addons),
         app.Scheduler.Select(j => new JobSummary(j.Name, j.Frequency.ToString(), j.Command, j.Size)).ToArray(),
         system.Addons.Where(a => a.Attachments.Any(t => t.App == app.Name)).Select(a => a.Name).ToArray(),
         app.Domains.Select(d => d.Hostname).ToArray(),
@@ -78,14 +78,17 @@ internal sealed record ConfigSummary(
     IReadOnlyList<string> NeedValues,
     IReadOnlyList<ConfigVarSummary> Vars)
 {
-    public static ConfigSummary Of(IReadOnlyList<ConfigVar> config) => new(
+    public static ConfigSummary Of(HerokuApp app, IReadOnlyList<Addon> addons) => Of(app.Config, SecretConfigVars.ToSupply(app, addons));
+
+    private static ConfigSummary Of(IReadOnlyList<ConfigVar> config, IReadOnlyList<string> toSupply) => new(
         config.Count(c => c.Kind == ConfigVarKind.Team),
         config.Count(c => c.Value == ConfigValueSource.Generated),
         config.Count(c => c.Kind == ConfigVarKind.Addon),
         config.Count(c => c.Kind == ConfigVarKind.Runtime),
         config.Where(c => c.BuildTime).Select(c => c.Name).ToArray(),
-        // Build-time vars are build secrets of the image build, not stack config: generate declares no key for them.
-        config.Where(c => c.Value == ConfigValueSource.SecretConfig && c.Required && !c.BuildTime).Select(c => c.Name).ToArray(),
+        // What secrets push asks for: team vars and kept add-ons' vars; build-time vars are build secrets of
+        // the image build, and a var naming a datastore URL is built from the new datastore (SecretConfigVars).
+        toSupply,
         config.Select(c => new ConfigVarSummary(
             c.Name,
             c.Kind.ToString().ToLowerInvariant(),

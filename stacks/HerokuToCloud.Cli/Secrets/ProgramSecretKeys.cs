@@ -53,6 +53,22 @@ internal sealed record ProgramSecretKeys(string ProgramPath, string Project, IRe
         }
 
         var others = graph.Config.Where(c => c.Secret && !needed.Contains(c.Key)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+
+        // A key of the <app>-<VAR> form for a var this inventory no longer reads from secret config (now built
+        // from a datastore, generated, or build-time) means an older program: listed as secret config "to set
+        // yourself", it invited setting READ_DB to the Heroku database URL by hand.
+        var stale = config.Skipped
+            .Select(s => (s.App, s.Var, Key: SecretResolution.ConfigKey(s.App, s.Var)))
+            .Where(s => others.Contains(s.Key))
+            .Select(s => $"{s.Key} ({s.Var} of {s.App} is no longer secret config)")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (stale.Count > 0)
+        {
+            throw new SecretPushException(
+                $"{path} reads secret config this inventory no longer supplies ({string.Join("; ", stale)}). The program is older than the inventory: generate it again from this inventory, then push.");
+        }
+
         return new ProgramSecretKeys(path, graph.Project, others);
     }
 

@@ -6,7 +6,11 @@ namespace HerokuToCloud.Cli.Secrets;
 /// <summary>What <c>secrets push</c> was asked to do, once the inputs are read.</summary>
 /// <param name="Directory">The program directory pulumi runs in (<c>--cwd</c>).</param>
 /// <param name="Project">The project namespace of every key.</param>
-internal sealed record SecretPushOptions(string Directory, string Stack, string Project, bool DryRun, bool AllowMissing);
+internal sealed record SecretPushOptions(string Directory, string Stack, string Project, bool DryRun, bool AllowMissing)
+{
+    /// <summary>Qualified keys the stack file already has a value for (<see cref="StackValueKeys"/>).</summary>
+    public IReadOnlySet<string> StackKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Sets a stack's secret config through the Pulumi CLI, all or nothing on validation: when keys are
@@ -33,6 +37,8 @@ internal sealed class SecretPush(IPulumiCli? pulumi)
             SecretPushStatus status;
             if (held)
                 status = SecretPushStatus.Held;
+            else if (assignment.Optional && options.StackKeys.Contains(key))
+                status = SecretPushStatus.Kept;
             else if (options.DryRun)
                 status = SecretPushStatus.WouldSet;
             else if (failure is not null)

@@ -36,6 +36,7 @@ internal static class SecretPushJson
                 o.Assignment.Var,
                 o.Assignment.HerokuApp,
                 o.Assignment.Origin,
+                o.Assignment.Optional,
                 o.Status,
             }),
             Missing = config.Missing.Select(m => new
@@ -55,6 +56,7 @@ internal static class SecretPushJson
             {
                 Set = result.Count(SecretPushStatus.Set),
                 WouldSet = result.Count(SecretPushStatus.WouldSet),
+                Kept = result.Count(SecretPushStatus.Kept),
                 Missing = config.Missing.Count,
                 Skipped = config.Skipped.Count,
                 Unused = config.Unused.Sum(u => u.Count),

@@ -19,6 +19,9 @@ internal enum SecretPushStatus
 
     /// <summary>An earlier key failed, so this one was not tried.</summary>
     NotAttempted,
+
+    /// <summary>An optional var without a value whose key the stack already has: left as it is.</summary>
+    Kept,
 }
 
 /// <summary>One assignment and its outcome; <see cref="Key"/> is the fully qualified key (<c>project:key</c>).</summary>

@@ -27,10 +27,14 @@ internal static class SecretPushText
             SecretPushStatus.WouldSet => "would set",
             SecretPushStatus.Held => "has a value:",
             SecretPushStatus.Failed => "FAILED",
+            SecretPushStatus.Kept => "kept",
             _ => outcome.Status.ToString(),
         };
         var a = outcome.Assignment;
-        output.WriteLine($"  {verb} {outcome.Key} <- {a.HerokuApp} {a.Var} ({a.Origin})");
+        var what = !a.Optional ? ""
+            : outcome.Status == SecretPushStatus.Kept ? ": the stack already has a value, left as it is"
+            : ": an empty value, so pulumi up does not stop on it";
+        output.WriteLine($"  {verb} {outcome.Key} <- {a.HerokuApp} {a.Var} ({a.Origin}){what}");
     }
 
     public static void WriteSummary(TextWriter output, SecretPushResult result, SecretPushOptions options)
@@ -51,6 +55,13 @@ internal static class SecretPushText
             output.WriteLine(result.DryRun
                 ? $"Would set {Plural(count, "secret config value")} in stack {config.Stack} (dry run: pulumi was not run)."
                 : $"Set {Plural(count, "secret config value")} in stack {config.Stack}.");
+        }
+
+        if (config.Assignments.Any(a => a.Optional))
+        {
+            output.WriteLine($"Optional vars (app.json required: false) without a value in {result.SecretsFile} do not hold the push: " +
+                "each gets an empty value unless the stack already has one (the app sees it set to \"\", not unset: " +
+                "a program reads every key it declares); put a value in the file and push again to give it one.");
         }
 
         if (config.Skipped.Count > 0)

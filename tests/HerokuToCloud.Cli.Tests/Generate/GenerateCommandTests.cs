@@ -142,6 +142,21 @@ public sealed class GenerateCommandTests : IDisposable
         }, result.Stderr);
     }
 
+    [Fact]
+    public async Task A_plan_the_landing_cannot_map_names_the_inventory_file_and_key()
+    {
+        var inventory = Path.Combine(dir, "inventory.yaml");
+        File.WriteAllText(inventory, File.ReadAllText(Example("emigrate")).Replace("plan: essential-0", "plan: standard-1", StringComparison.Ordinal));
+        var output = Path.Combine(dir, "out");
+
+        var result = await Generate(inventory, "prod", output);
+
+        // The landing only knows the key; with several inventories the file is what says where to look.
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith($"error: {inventory}: addons[emigrate-backend-database].plan: 'standard-1' is not a heroku-postgresql plan", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Theory]
     [InlineData("--stack", "review", "matches no stage")]
     [InlineData("--set", "emigrate-backend-NODE_ENV=production", "secret")]

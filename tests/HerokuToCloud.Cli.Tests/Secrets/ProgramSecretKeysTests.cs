@@ -43,6 +43,23 @@ public sealed class ProgramSecretKeysTests : IDisposable
     }
 
     [Fact]
+    public void A_program_reading_a_var_the_inventory_now_builds_from_a_datastore_is_refused_as_older()
+    {
+        // Generated before READ_DB was recorded as refersTo DATABASE_URL: it still reads shop-web-READ_DB.
+        Write(
+            new ConfigDeclaration("shop-web-STRIPE_KEY", ConfigType.String, Secret: true),
+            new ConfigDeclaration("shop-web-BANNER", ConfigType.String, Secret: true),
+            new ConfigDeclaration("shop-web-READ_DB", ConfigType.String, Secret: true));
+        var config = Config with { Skipped = [new SkippedSecret("shop-web", "READ_DB", SkippedSecretReason.Datastore, "built from shop-web-db")] };
+
+        var error = Assert.Throws<SecretPushException>(() => ProgramSecretKeys.Check(_dir, config, required: true));
+
+        // Listed under "set it yourself" before, which invited setting the Heroku URL by hand.
+        Assert.Contains("(shop-web-READ_DB (READ_DB of shop-web is no longer secret config))", error.Message);
+        Assert.Contains("generate it again from this inventory", error.Message);
+    }
+
+    [Fact]
     public void Keys_declared_as_plain_config_or_another_type_are_refused()
     {
         Write(

@@ -152,4 +152,24 @@ public class SecretPushTests
         Assert.Contains("  pulumi config set --secret shop:shopWebDbSourceUrl --stack prod -C landing", output);
         Assert.DoesNotContain("Next:", output);
     }
+
+    [Fact]
+    public async Task An_optional_var_without_a_value_is_set_empty_unless_the_stack_has_a_value_and_never_holds_the_push()
+    {
+        var banner = new SecretAssignment("shop-web-BANNER", "shop-web", "BANNER", "shop-web-production", "optional, no value in s.yaml", "") { Optional = true };
+        var tagline = new SecretAssignment("shop-web-TAGLINE", "shop-web", "TAGLINE", "shop-web-production", "optional, no value in s.yaml", "") { Optional = true };
+        var config = Config() with { Assignments = [banner, Session, Stripe, tagline] };
+        var calls = new List<string>();
+        var pulumi = Pulumi();
+        pulumi.Setup(p => p.SetSecretConfigAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string _, string key, string value, CancellationToken _) => calls.Add($"{key}|{value}"))
+            .ReturnsAsync(new PulumiCallResult(0, ""));
+
+        // TAGLINE was pushed before (or set by hand): an empty value must not replace it.
+        var result = await Push(pulumi, config, Options() with { StackKeys = new HashSet<string>(["shop:shop-web-TAGLINE"]) });
+
+        Assert.Equal(["shop:shop-web-BANNER|", "shop:shop-web-SESSION_SECRET|session-canary", "shop:shop-web-STRIPE_KEY|sk_live_canary"], calls);
+        Assert.Equal(SecretPushStatus.Kept, result.Outcomes.Single(o => o.Assignment == tagline).Status);
+        Assert.Equal(0, result.ExitCode);
+    }
 }

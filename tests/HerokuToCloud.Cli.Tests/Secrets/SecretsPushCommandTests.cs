@@ -124,6 +124,32 @@ public sealed class SecretsPushCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_optional_var_without_a_value_is_set_empty_unless_the_stack_file_has_it()
+    {
+        // RAILS_ENV made optional in production (app.json required: false) and left out of the file.
+        var inventory = ShopPipeline.Inventory;
+        var production = inventory.IndexOf("- name: shop-web-production", StringComparison.Ordinal);
+        var railsEnv = inventory.IndexOf("- name: RAILS_ENV\n", production, StringComparison.Ordinal);
+        File.WriteAllText(InventoryPath, inventory.Insert(railsEnv + "- name: RAILS_ENV\n".Length, inventory[(inventory.LastIndexOf('\n', railsEnv) + 1)..railsEnv] + "  required: false\n"));
+        WriteSecrets(ShopPipeline.SecretsYaml(k => k != ("shop-web-production", "RAILS_ENV")));
+
+        var first = await Push(Environment(), "--stack", "prod", "-C", ProgramDir);
+        var empty = Calls().Single(c => c.Args[^1] == "shop:shop-web-RAILS_ENV");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal("\n"u8.ToArray(), empty.Stdin);
+        Assert.Contains("  set shop:shop-web-RAILS_ENV <- shop-web-production RAILS_ENV (optional, no value in ", first.Stdout);
+
+        // Once the stack holds a value (pushed before, or set by hand), an empty one never replaces it.
+        foreach (var call in Directory.GetFiles(CallsDir))
+            File.Delete(call);
+        File.WriteAllText(Path.Combine(ProgramDir, "Pulumi.prod.yaml"), "config:\n  shop:shop-web-RAILS_ENV:\n    secure: v1:cHJvZHVjdGlvbg==\n");
+        var second = await Push(Environment(), "--stack", "prod", "-C", ProgramDir);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.DoesNotContain(Calls(), c => c.Args[^1] == "shop:shop-web-RAILS_ENV");
+        Assert.Contains("  kept shop:shop-web-RAILS_ENV <- shop-web-production RAILS_ENV (optional, no value in ", second.Stdout);
+    }
+
+    [Fact]
     public async Task The_staging_stack_gets_the_staging_apps_values()
     {
         var result = await Push(Environment(), "--stack", "staging", "--cwd", ProgramDir);

@@ -29,6 +29,45 @@ public sealed class PlatformApiReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_team_var_holding_a_copy_of_a_datastore_url_refers_to_it_and_its_value_is_not_kept()
+    {
+        // READ_DB was set with `heroku config:set READ_DB=$(heroku config:get DATABASE_URL)`: the Heroku URL.
+        var databaseUrl = ShopSystem.DroppedValues[(ShopSystem.Web, "DATABASE_URL")];
+        var values = ShopSystem.KeptValues.Concat(ShopSystem.DroppedValues).Where(kv => kv.Key.App == ShopSystem.Web)
+            .Select(kv => (kv.Key.Var, kv.Value)).Append(("READ_DB", databaseUrl)).Append(("RAILS_ENV_COPY", "production")).ToArray();
+        _api.Json($"/apps/{ShopSystem.Web}/config-vars", ConfigVars(values));
+
+        var capture = await CaptureAsync(secrets: true);
+
+        var web = capture.System.Apps[0];
+        // DATABASE_URL and HEROKU_POSTGRESQL_ONYX_URL hold the same URL too; the first by name is named.
+        Assert.Equal("DATABASE_URL", web.Config.Single(c => c.Name == "READ_DB").RefersTo);
+        Assert.Null(web.Config.Single(c => c.Name == "RAILS_ENV_COPY").RefersTo);
+        Assert.Contains(web.Notes, n => n.StartsWith("READ_DB has the same value as DATABASE_URL", StringComparison.Ordinal));
+        Assert.DoesNotContain("READ_DB", capture.Secrets!.NamesFor(ShopSystem.Web));
+        Assert.DoesNotContain(databaseUrl, capture.Secrets.ToYaml(), StringComparison.Ordinal);
+        // It reads back: the reference names a var of the same app.
+        Assert.Equal("DATABASE_URL", InventoryYamlReader.Read(InventoryYamlWriter.Write(capture.System), "inventory.yaml").Apps[0].Config.Single(c => c.Name == "READ_DB").RefersTo);
+    }
+
+    [Fact]
+    public async Task A_custom_domain_the_inventory_cannot_hold_is_noted_not_dropped_silently()
+    {
+        _api.List($"/apps/{ShopSystem.Web}/domains",
+        [
+            Domain(500, ShopSystem.Web, ShopSystem.WebId, "shop-web-0123456789ab.herokuapp.com", "heroku"),
+            Domain(501, ShopSystem.Web, ShopSystem.WebId, "WWW.Shop.Example.", "custom"),
+            Domain(502, ShopSystem.Web, ShopSystem.WebId, "_acme.shop.example", "custom"),
+        ]);
+
+        var web = (await CaptureAsync()).System.Apps[0];
+
+        // A root dot and capitals are spelling; an underscore label is no routable hostname.
+        Assert.Equal(["www.shop.example"], web.Domains.Select(d => d.Hostname));
+        Assert.Contains(web.Notes, n => n.StartsWith("the custom domain '_acme.shop.example' is not a hostname", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Captures_apps_with_region_stack_buildpacks_pipeline_and_features()
     {
         var system = (await CaptureAsync()).System;
@@ -114,7 +153,8 @@ public sealed class PlatformApiReaderTests : IDisposable
         Assert.Equal((ConfigVarKind.Runtime, ConfigValueSource.Platform), (web["HEROKU_APP_NAME"].Kind, web["HEROKU_APP_NAME"].Value));
         Assert.Equal((ConfigVarKind.Team, ConfigValueSource.SecretConfig, false), (web["SECRET_KEY_BASE"].Kind, web["SECRET_KEY_BASE"].Value, web["SECRET_KEY_BASE"].BuildTime));
         Assert.True(web["NEXT_PUBLIC_API_BASE"].BuildTime);
-        Assert.Contains(system.Apps[0].Notes, n => n.StartsWith("HEROKU_APP_NAME is set by Heroku's runtime", StringComparison.Ordinal));
+        // Recorded by its kind only: a note as well made generate report the dropped var twice.
+        Assert.DoesNotContain(system.Apps[0].Notes, n => n.Contains("HEROKU_APP_NAME", StringComparison.Ordinal));
 
         var worker = system.Apps[1].Config.ToDictionary(c => c.Name);
         Assert.Equal(ShopSystem.Postgres, worker["PRIMARY_DB_URL"].Addon);

@@ -14,9 +14,11 @@ public class ManifestValuesTests
             "NODE_ENV": "production",
             "WEB_CONCURRENCY": { "value": 2 },
             "FEATURE_X": { "value": true, "required": false },
+            "BETA_BANNER": { "description": "Shown when set.", "required": false },
             "STRIPE_KEY": { "description": "The live key." },
             "SECRET_KEY_BASE": { "generator": "secret" },
             "READ_DB": "$DATABASE_URL",
+            "LOG_TOKEN": "$PAPERTRAIL_API_TOKEN",
             "EMPTY_OK": "",
             "PORT": "5000",
             "VITE_API_URL": { "required": true },
@@ -63,12 +65,35 @@ public class ManifestValuesTests
     }
 
     [Fact]
+    public void An_optional_var_without_a_value_is_not_listed_to_add()
+    {
+        var secrets = Read(AppJson);
+
+        // required: false: secrets push gives it an empty value, so the file does not ask for one.
+        Assert.DoesNotContain("BETA_BANNER", secrets.WithoutValueFor("shop-web"));
+        Assert.Equal(["BETA_BANNER"], secrets.OptionalWithoutValueFor("shop-web"));
+        Assert.Contains("# shop-web: optional (required: false), no value in the manifests; secrets push gives each an empty value unless you add one: BETA_BANNER\n", secrets.ToYaml());
+    }
+
+    [Fact]
     public void A_reference_to_another_var_is_listed_with_what_it_referred_to_never_as_a_value()
     {
         var yaml = Read(AppJson).ToYaml();
 
-        Assert.Contains("# shop-web: set from another var in the manifests, add each with the value of what replaces that var on the new platform (not the Heroku one): READ_DB (= $DATABASE_URL)\n", yaml);
-        Assert.DoesNotContain("READ_DB:", yaml);
+        // Papertrail is kept, so LOG_TOKEN needs a value: the one its token gets on the new platform.
+        Assert.Contains("# shop-web: set from another var in the manifests, add each with the value of what replaces that var on the new platform (not the Heroku one): LOG_TOKEN (= $PAPERTRAIL_API_TOKEN)\n", yaml);
+        Assert.DoesNotContain("LOG_TOKEN:", yaml);
+    }
+
+    [Fact]
+    public void A_reference_to_a_rebuilt_datastore_url_is_not_asked_for()
+    {
+        var yaml = Read(AppJson).ToYaml();
+
+        // READ_DB = $DATABASE_URL gets the new database's URL from the program: asking for a value
+        // invited copying the Heroku URL into the new system.
+        Assert.Contains("# shop-web: not included: DATABASE_URL, PORT, READ_DB, SECRET_KEY_BASE, SESSION_KEY\n", yaml);
+        Assert.DoesNotContain("READ_DB (=", yaml);
     }
 
     [Fact]
@@ -76,7 +101,7 @@ public class ManifestValuesTests
     {
         var yaml = Read(AppJson).ToYaml();
 
-        Assert.Contains("# shop-web: not included: DATABASE_URL, PORT, SECRET_KEY_BASE, SESSION_KEY\n", yaml);
+        Assert.Contains("# shop-web: not included: DATABASE_URL, PORT, READ_DB, SECRET_KEY_BASE, SESSION_KEY\n", yaml);
         Assert.DoesNotContain("5000", yaml);
         Assert.StartsWith("# heroku2cloud capture --secrets-out: the config var values the apps' manifests declare (app.json", yaml);
         Assert.Contains("compare\n# them with `heroku config -a APP`", yaml);

@@ -14,7 +14,7 @@ internal static class InventoryAppSection
     private static readonly string[] ProcessKeys = ["type", "command", "size", "quantity", "port", "autoscaling"];
     private static readonly string[] AutoscalingKeys = ["min", "max", "p95ResponseTimeMs"];
     private static readonly string[] ReleaseKeys = ["command", "size"];
-    private static readonly string[] ConfigKeys = ["name", "kind", "addon", "source", "buildTime", "required", "description"];
+    private static readonly string[] ConfigKeys = ["name", "kind", "addon", "source", "buildTime", "required", "description", "refersTo"];
     private static readonly string[] JobKeys = ["name", "command", "frequency", "size"];
 
     private static readonly Dictionary<string, string> ConfigKeyHints = new(StringComparer.Ordinal)
@@ -243,6 +243,7 @@ internal static class InventoryAppSection
     {
         var seen = new Dictionary<string, YamlCursor>(StringComparer.Ordinal);
         var config = new List<ConfigVar>();
+        var references = new List<(YamlCursor Cursor, string Var, string Target)>();
         foreach (var node in nodes)
         {
             var map = node.Mapping(ConfigKeys, ConfigKeyHints);
@@ -286,16 +287,38 @@ internal static class InventoryAppSection
                     throw (kindCursor ?? nameCursor).Error($"{name} is injected into '{app}' by add-on '{found.Addon}' (attachment {found.Attachment}); give it kind: addon and addon: {found.Addon}.");
             }
 
+            var value = ReadSource(map.Get("source"), kind, name);
+            var refersCursor = map.Get("refersTo");
+            var refersTo = refersCursor?.Scalar("the name of the config var whose value it takes");
+            if (refersTo is not null)
+            {
+                if (!HerokuNames.IsConfigVarName(refersTo))
+                    throw refersCursor!.Error($"'{refersTo}' is not a config var name; name the var whose value {name} takes (DATABASE_URL for \"$DATABASE_URL\").");
+                if (refersTo == name)
+                    throw refersCursor!.Error($"{name} cannot take its own value; remove refersTo.");
+                if (kind != ConfigVarKind.Team || value != ConfigValueSource.SecretConfig)
+                    throw refersCursor!.Error($"'refersTo' only applies to a team var with source secret-config; {name} is {kindText} with source {Spell(value)}.");
+                references.Add((refersCursor!, name, refersTo));
+            }
+
             config.Add(new ConfigVar
             {
                 Name = name,
                 Kind = kind,
                 Addon = addon,
-                Value = ReadSource(map.Get("source"), kind, name),
+                Value = value,
                 BuildTime = map.OptionalBool("buildTime") ?? BuildTimeHeuristic.IsBuildTime(name),
                 Required = map.OptionalBool("required") ?? true,
                 Description = map.OptionalString("description", "a description"),
+                RefersTo = refersTo,
             });
+        }
+
+        // A reference names a var of the same app: one that is not there is a typo the landing cannot resolve.
+        foreach (var (cursor, var, target) in references)
+        {
+            if (config.All(c => c.Name != target) && attachments.InjectorOf(app, target) is null)
+                throw cursor.Error($"{app} has no config var {target}; list it under config, or name the var {var} takes its value from.");
         }
 
         return config;

@@ -108,6 +108,13 @@ internal static partial class JsonTreeParser
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut >= 0 ? message[..cut] : message).Trim();
+
+        // System.Text.Json words these two for programmers ("not supported in this mode. Change the reader
+        // options."); Heroku reads app.json as strict JSON, so the fix is in the file.
+        if (text.Contains("trailing comma", StringComparison.OrdinalIgnoreCase))
+            return "There is a trailing comma, which JSON does not allow; remove it.";
+        if (text.StartsWith("'/' is", StringComparison.Ordinal) || text.Contains("comment", StringComparison.OrdinalIgnoreCase))
+            return "There is a comment, which JSON does not allow; remove it.";
         return text.EndsWith('.') ? text : text + ".";
     }
 

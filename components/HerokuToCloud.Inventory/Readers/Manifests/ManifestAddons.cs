@@ -56,15 +56,12 @@ internal static class ManifestAddons
             var known = AddonCatalog.TryFind(service, out var entry);
             var description = AddonCatalog.Describe(service);
             var plan = _plan ?? description.DefaultPlan ?? AddonCatalog.UnknownDefaultPlan;
-            if (_plan is null && description.DefaultPlan is null)
-                notes.Add($"{First.Where.Describe()} names {service} without a plan; Heroku then provisions the service's default plan, which heroku2cloud does not know, so the plan is recorded as '{AddonCatalog.UnknownDefaultPlan}'. Replace it with the plan the app runs (heroku addons shows it).");
             if (!known)
                 notes.Add($"{service} is not in heroku2cloud's add-on catalog; its attachment {Attachment} is assumed to inject {Attachment}_URL. Check heroku config and correct the attachment's configVars.");
-            if (plan == "in-dyno")
-                notes.Add($"{service}:in-dyno exists only inside Heroku CI test runs; set the plan production uses.");
-            // No note for Heroku Scheduler: a note stays in the inventory and generate repeated it after the
-            // jobs were listed. Capture and inventory show warn from the scheduler section itself while
-            // it is empty (InventoryWarnings.MissingSchedulerJobs), generate likewise (AddonFindings).
+            // No note for a plan to fill in (recorded as 'default', or Heroku CI's in-dyno), nor for Heroku
+            // Scheduler: a note stays in the inventory after the team has set the plan or listed the jobs,
+            // and generate kept repeating it. Capture and inventory show warn from the add-ons and scheduler
+            // sections themselves for as long as the gap is there (InventoryWarnings).
 
             return new Addon
             {

@@ -15,16 +15,40 @@ internal static class ManifestConfig
                 injectedBy.TryAdd(var, addon.Name);
         }
 
+        // Every name the app will list: a reference is recorded only to one of them, so the inventory reads back.
+        var declared = new HashSet<string>(injectedBy.Keys, StringComparer.Ordinal);
+        declared.UnionWith((appJson?.Env ?? []).Select(e => e.Name));
+        declared.UnionWith(yml?.SetupConfig ?? []);
+        declared.UnionWith(yml?.BuildConfig ?? []);
+
         var vars = new SortedDictionary<string, ConfigVar>(StringComparer.Ordinal);
         var appJsonName = files.AppJson?.Name ?? "app.json";
+        // A value that only names another var ("$DATABASE_URL") is a reference: recorded as refersTo when the
+        // app has that var, so the landing and secrets push can give it what replaces that var.
+        void Refer(string name, string? referenced, string file)
+        {
+            if (referenced is null || referenced == name || vars[name] is not { Kind: ConfigVarKind.Team } referring)
+                return;
+            if (!declared.Contains(referenced))
+            {
+                notes.Add($"{file} sets {name} to the value of {referenced}, which the app does not declare; give {name} the value it needs on the new platform.");
+                return;
+            }
+
+            if (referring.Value != ConfigValueSource.SecretConfig)
+                return;
+            vars[name] = referring with { RefersTo = referenced };
+            var addon = injectedBy.TryGetValue(referenced, out var addonName) ? addons.First(a => a.Name == addonName) : null;
+            var owner = addon is null ? "" : $", which add-on {addon.Name} injects";
+            notes.Add(addon is not null && AddonServices.IsRebuiltDatastore(addon.Service)
+                ? $"{file} sets {name} to the value of {referenced}{owner}; recorded as refersTo, so {name} gets the URL of the datastore that replaces it."
+                : $"{file} sets {name} to the value of {referenced}{owner}; recorded as refersTo: give {name} the value of whatever replaces {referenced}, not the Heroku value.");
+        }
+
         foreach (var env in appJson?.Env ?? [])
         {
             vars[env.Name] = Classify(env.Name, env.Required, env.Description, env.Generated, injectedBy, notes);
-            if (env.ReferencedVar is { } referenced && vars[env.Name].Kind == ConfigVarKind.Team)
-            {
-                var owner = injectedBy.TryGetValue(referenced, out var addon) ? $", which add-on {addon} injects" : "";
-                notes.Add($"{appJsonName} sets {env.Name} to the value of {referenced}{owner}; point {env.Name} at whatever replaces {referenced}.");
-            }
+            Refer(env.Name, env.ReferencedVar, appJsonName);
 
             if (env.Name == "PROCFILE_PATH")
                 notes.Add($"{appJsonName} sets PROCFILE_PATH, so Heroku reads the processes from the file it names, not from ./Procfile; capture with that file as the Procfile.");
@@ -34,8 +58,12 @@ internal static class ManifestConfig
 
         if (yml is not null)
         {
+            // app.json's declaration wins where both give a var, as for its value (ManifestValues).
             foreach (var name in yml.SetupConfig.Where(n => !vars.ContainsKey(n)))
+            {
                 vars[name] = Classify(name, true, null, false, injectedBy, notes);
+                Refer(name, yml.SetupValues.TryGetValue(name, out var value) ? AppJsonReader.VarReference(value) : null, files.HerokuYml?.Name ?? "heroku.yml");
+            }
 
             // build.config entries are Docker build arguments: by definition needed while building.
             foreach (var name in yml.BuildConfig)

@@ -15,6 +15,13 @@ internal sealed record AppSnapshot
 
     public IReadOnlyList<string> ConfigVarNames { get; init; } = [];
 
+    /// <summary>
+    /// For each config var, the other vars of the app with the very same value (names only), so that a
+    /// team var holding a copy of an add-on's URL (READ_DB set to DATABASE_URL's value) can be recorded
+    /// as referring to it rather than carried over with the Heroku URL.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SameValueAs { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Add-ons attached to the app, whichever app owns them.</summary>
     public IReadOnlyList<AddonResource> Addons { get; init; } = [];
 

@@ -94,6 +94,7 @@ public sealed class PlatformApiReader(HerokuApiClient client)
             App = app,
             Formation = await formation,
             ConfigVarNames = values.Keys.ToList(),
+            SameValueAs = SameValues(values),
             Addons = await addons,
             Attachments = await attachments,
             Domains = await domains,
@@ -104,5 +105,27 @@ public sealed class PlatformApiReader(HerokuApiClient client)
             LogDrains = await drains,
         };
         return (snapshot, values);
+    }
+
+    /// <summary>
+    /// Which vars share a value. Short values are left out: "true" or "production" in two vars is a
+    /// coincidence, while two equal URLs or tokens of this length are one value set twice.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> SameValues(IReadOnlyDictionary<string, string?> values)
+    {
+        const int MinimumLength = 16;
+        var groups = values
+            .Where(v => v.Value is { Length: >= MinimumLength })
+            .GroupBy(v => v.Value!, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Select(v => v.Key).Order(StringComparer.Ordinal).ToList());
+        var same = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            foreach (var name in group)
+                same[name] = group.Where(other => other != name).ToList();
+        }
+
+        return same;
     }
 }

@@ -173,7 +173,6 @@ internal static class PlatformSystemMapper
             .ToList();
 
         var config = new List<ConfigVar>();
-        var runtime = new List<string>();
         foreach (var name in snapshot.ConfigVarNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (!HerokuNames.IsConfigVarName(name))
@@ -188,17 +187,23 @@ internal static class PlatformSystemMapper
             }
             else if (RuntimeConfigVars.IsRuntime(name))
             {
+                // No note, as for manifests: kind runtime says it, inventory show warns once per app and
+                // generate once per var; a note made generate print the same var a second time.
                 config.Add(new ConfigVar { Name = name, Kind = ConfigVarKind.Runtime, Value = ConfigValueSource.Platform });
-                runtime.Add(name);
             }
             else
             {
-                config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name) });
+                // A copy of an add-on's value (READ_DB set to DATABASE_URL's URL) must follow what replaces
+                // that add-on, like app.json's "$DATABASE_URL": carried over, it would point at Heroku.
+                var copyOf = snapshot.SameValueAs.GetValueOrDefault(name, []).FirstOrDefault(injected.ContainsKey);
+                config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name), RefersTo = copyOf });
+                if (copyOf is not null)
+                {
+                    notes.Add($"{name} has the same value as {copyOf}, which add-on {injected[copyOf]} injects; recorded as refersTo {copyOf}, " +
+                              $"so {name} follows what replaces {copyOf} on the new platform.");
+                }
             }
         }
-
-        if (runtime.Count > 0)
-            notes.Add($"{string.Join(", ", runtime)} {(runtime.Count == 1 ? "is" : "are")} set by Heroku's runtime, not the team; recorded as runtime and dropped on the new platform.");
 
         var buildpacks = snapshot.Buildpacks
             .OrderBy(b => b.Ordinal)
@@ -264,16 +269,31 @@ internal static class PlatformSystemMapper
             Release = release,
             Config = config,
             Scheduler = [],
-            Domains = snapshot.Domains
-                .Where(d => d.Kind == "custom" && HerokuNames.IsHostname(d.Hostname) && !IsHerokuHostname(d.Hostname))
-                .Select(d => d.Hostname.ToLowerInvariant())
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .Select(h => new Domain(h))
-                .ToList(),
+            Domains = CustomDomains(snapshot, notes),
             LogDrains = drains.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// The app's custom domains as the inventory holds them (lower case, no root dot). One it cannot hold
+    /// becomes a note rather than vanishing: a domain left out silently would simply stop being served.
+    /// </summary>
+    private static List<Domain> CustomDomains(AppSnapshot snapshot, List<string> notes)
+    {
+        var hostnames = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var domain in snapshot.Domains.Where(d => d.Kind == "custom"))
+        {
+            var hostname = domain.Hostname.Trim().TrimEnd('.').ToLowerInvariant();
+            if (IsHerokuHostname(hostname))
+                continue;
+            if (HerokuNames.IsHostname(hostname))
+                hostnames.Add(hostname);
+            else
+                notes.Add($"the custom domain '{domain.Hostname}' is not a hostname the inventory can hold, so it was left out; add it under domains in the form the new platform should serve.");
+        }
+
+        return hostnames.Select(h => new Domain(h)).ToList();
     }
 
     private static bool IsHerokuHostname(string host) =>

@@ -19,19 +19,22 @@ public sealed class CapturedSecrets
     private readonly SortedDictionary<string, SortedSet<string>> _excluded;
     private readonly SortedDictionary<string, SortedSet<string>> _withoutValue;
     private readonly SortedDictionary<string, SortedDictionary<string, string>> _references;
+    private readonly SortedDictionary<string, SortedSet<string>> _optional;
 
     private CapturedSecrets(
         SecretsOrigin origin,
         SortedDictionary<string, SortedDictionary<string, string>> values,
         SortedDictionary<string, SortedSet<string>> excluded,
         SortedDictionary<string, SortedSet<string>> withoutValue,
-        SortedDictionary<string, SortedDictionary<string, string>> references)
+        SortedDictionary<string, SortedDictionary<string, string>> references,
+        SortedDictionary<string, SortedSet<string>> optional)
     {
         Origin = origin;
         _values = values;
         _excluded = excluded;
         _withoutValue = withoutValue;
         _references = references;
+        _optional = optional;
     }
 
     public SecretsOrigin Origin { get; }
@@ -63,6 +66,13 @@ public sealed class CapturedSecrets
         _references.TryGetValue(app, out var refs) ? refs : new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Optional vars of <paramref name="app"/> (app.json <c>required: false</c>) the source gave no value for:
+    /// nothing to add, since <c>secrets push</c> gives each an empty value unless the file has one.
+    /// </summary>
+    public IReadOnlyList<string> OptionalWithoutValueFor(string app) =>
+        _optional.TryGetValue(app, out var names) ? names.ToList() : [];
+
+    /// <summary>
     /// Keeps the values of the team-set vars of each app in <paramref name="system"/> and of the vars
     /// of add-ons that are not <see cref="AddonServices.IsRebuiltDatastore">rebuilt</see>; the value
     /// of every rebuilt add-on var and runtime var is dropped here, before anything can write it.
@@ -78,6 +88,7 @@ public sealed class CapturedSecrets
         var excluded = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var withoutValue = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var references = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        var optionals = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var services = system.Addons.ToDictionary(a => a.Name, a => a.Service, StringComparer.Ordinal);
         foreach (var app in system.Apps)
         {
@@ -85,12 +96,14 @@ public sealed class CapturedSecrets
             var dropped = excluded[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var missing = withoutValue[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var referring = references[app.Name] = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var optional = optionals[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var raw = valuesByApp.GetValueOrDefault(app.Name);
             var refs = referencesByApp?.GetValueOrDefault(app.Name);
             foreach (var configVar in app.Config)
             {
-                // A generated var gets a fresh random value on the new platform: its old one is never copied.
-                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated)
+                // A generated var gets a fresh random value on the new platform: its old one is never copied;
+                // nor is a var that takes a rebuilt datastore's URL (READ_DB = $DATABASE_URL): it gets the new URL.
+                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated || SecretConfigVars.RefersToRebuilt(app, configVar, system.Addons))
                 {
                     dropped.Add(configVar.Name);
                     continue;
@@ -100,6 +113,8 @@ public sealed class CapturedSecrets
                     kept[configVar.Name] = value;
                 else if (configVar.BuildTime)
                     continue; // it goes to the image build, not to secret config
+                else if (configVar is { Kind: ConfigVarKind.Team, Required: false })
+                    optional.Add(configVar.Name); // secrets push gives it an empty value: nothing to add
                 else if (refs is not null && refs.TryGetValue(configVar.Name, out var referenced))
                     referring[configVar.Name] = referenced;
                 else
@@ -107,7 +122,7 @@ public sealed class CapturedSecrets
             }
         }
 
-        return new CapturedSecrets(origin, values, excluded, withoutValue, references);
+        return new CapturedSecrets(origin, values, excluded, withoutValue, references, optionals);
     }
 
     /// <summary>
@@ -132,6 +147,12 @@ public sealed class CapturedSecrets
             text.Append($"# {app}: not included: {string.Join(", ", names)}\n");
         foreach (var (app, names) in _withoutValue.Where(e => e.Value.Count > 0))
             text.Append($"# {app}: no value {(Origin == SecretsOrigin.Manifests ? "in the manifests" : "on Heroku")}, add it by hand: {string.Join(", ", names)}\n");
+        foreach (var (app, names) in _optional.Where(e => e.Value.Count > 0))
+        {
+            text.Append($"# {app}: optional (required: false), no value {(Origin == SecretsOrigin.Manifests ? "in the manifests" : "on Heroku")}; " +
+                        $"secrets push gives each an empty value unless you add one: {string.Join(", ", names)}\n");
+        }
+
         foreach (var (app, refs) in _references.Where(e => e.Value.Count > 0))
         {
             text.Append($"# {app}: set from another var in the manifests, add each with the value of what replaces that var on the new platform " +
