@@ -62,7 +62,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             {
                 // pg_restore cannot go on from where it stopped: the interrupted restore is dropped and done again.
                 progress.Note("an earlier restore of this backup was interrupted: emptying the target and restoring again");
-                await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions.Select(e => e.Name).ToList(), cancellationToken);
+                await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions, cancellationToken);
             }
 
             await File.WriteAllTextAsync(listFile, RestoreList.ForTarget(list, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken)), cancellationToken);
