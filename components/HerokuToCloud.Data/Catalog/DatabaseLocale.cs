@@ -53,12 +53,33 @@ public sealed record DatabaseLocale(string Encoding, string Provider, string Col
     /// <summary>What differs in how the two databases compare and classify text, or null when nothing does.</summary>
     public static string? SortingDifference(DatabaseLocale source, DatabaseLocale target)
     {
-        if (source with { Encoding = "" } == target with { Encoding = "" })
+        if (source.Provider == target.Provider && source.Locale == target.Locale
+            && SameLibcLocale(source.Collate, target.Collate) && SameLibcLocale(source.Ctype, target.Ctype))
             return null;
         return $"the target database sorts and classifies text differently from the source (source: {source.Describe()}; target: {target.Describe()}). " +
                "The rows are the same, but ORDER BY on text, text comparisons and upper()/lower() of non-ASCII letters can give the application other results. " +
                $"To keep the source's behaviour, create the target database with its locale (CREATE DATABASE name LC_COLLATE '{source.Collate}' LC_CTYPE '{source.Ctype}' TEMPLATE template0; " +
                "on CloudNativePG bootstrap.initdb.localeCollate and localeCType).";
+    }
+
+    /// <summary>
+    /// Whether two libc locale names name the same locale. glibc normalizes the codeset part before it looks a
+    /// locale up (lower case, letters and digits only), so en_US.UTF-8 (Heroku, RDS) and en_US.utf8 (the
+    /// postgres Docker image's LANG, <c>locale -a</c>) are one locale and sort alike; comparing the text would
+    /// tell a user whose target sorts exactly as the source to recreate it.
+    /// </summary>
+    private static bool SameLibcLocale(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal) || string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+
+    private static string Normalize(string locale)
+    {
+        var dot = locale.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+            return locale;
+        var at = locale.IndexOf('@', dot);
+        var codeset = at < 0 ? locale[(dot + 1)..] : locale[(dot + 1)..at];
+        var normalized = new string(codeset.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        return locale[..dot] + "." + normalized + (at < 0 ? "" : locale[at..]);
     }
 
     private string Describe() =>

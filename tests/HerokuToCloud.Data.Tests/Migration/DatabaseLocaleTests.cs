@@ -42,6 +42,22 @@ public class DatabaseLocaleTests(PostgresServer server) : IClassFixture<Postgres
     }
 
     [Fact]
+    public async Task A_target_whose_locale_is_spelled_with_another_codeset_name_is_not_said_to_sort_differently()
+    {
+        // C.UTF-8 and C.utf8 are one glibc locale, as are Heroku's en_US.UTF-8 and the postgres image's en_US.utf8.
+        var source = await SourceAsync("spelling_src");
+        await Sql.ExecuteAsync(server.Endpoint(), "CREATE DATABASE spelling_tgt LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8' TEMPLATE template0");
+        var target = server.Endpoint("spelling_tgt");
+        var progress = new RecordingProgress();
+
+        await new DataMigrator().MigrateAsync(new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1 }, progress, CancellationToken.None);
+
+        Assert.DoesNotContain(progress.Events, e => e.Contains("sorts and classifies", StringComparison.Ordinal));
+        var report = await DataValidator.ValidateAsync(source, target, new ValidationOptions(), new RecordingProgress(), CancellationToken.None);
+        Assert.DoesNotContain(report.Notes, n => n.Contains("sorts and classifies", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_target_whose_encoding_cannot_hold_the_sources_text_is_refused_before_anything_is_written()
     {
         var source = await SourceAsync("latin1_src");
