@@ -41,13 +41,23 @@ public sealed record DatabaseLocale(string Encoding, string Provider, string Col
     /// Refuses a target whose encoding cannot hold every character of the source's: only UTF8 holds them
     /// all, and SQL_ASCII checks nothing.
     /// </summary>
-    public static void EnsureTargetCanHold(DatabaseLocale source, DatabaseLocale target, string targetDisplay)
+    public static void EnsureTargetCanHold(DatabaseLocale source, DatabaseLocale target, string targetDisplay) =>
+        EnsureTargetCanHold(source.Encoding, target, targetDisplay, $" LC_COLLATE '{source.Collate}' LC_CTYPE '{source.Ctype}'");
+
+    /// <summary>
+    /// The same refusal for a source known only by its encoding: a backup says how its text is encoded
+    /// (the SET client_encoding of its script), not how its database sorted it.
+    /// </summary>
+    public static void EnsureTargetCanHold(string sourceEncoding, DatabaseLocale target, string targetDisplay) =>
+        EnsureTargetCanHold(sourceEncoding, target, targetDisplay, "");
+
+    private static void EnsureTargetCanHold(string sourceEncoding, DatabaseLocale target, string targetDisplay, string localeClause)
     {
-        if (target.Encoding == source.Encoding || target.Encoding == "UTF8")
+        if (target.Encoding == sourceEncoding || target.Encoding == "UTF8")
             return;
         throw new DataMigrationException(
-            $"the target database {targetDisplay} stores text as {target.Encoding}, the source as {source.Encoding}, so text outside {target.Encoding} could not be copied; nothing has been written. " +
-            $"Create the target database with ENCODING 'UTF8' (CREATE DATABASE name ENCODING 'UTF8' LC_COLLATE '{source.Collate}' LC_CTYPE '{source.Ctype}' TEMPLATE template0), then run again.");
+            $"the target database {targetDisplay} stores text as {target.Encoding}, the source as {sourceEncoding}, so text outside {target.Encoding} could not be copied; nothing has been written. " +
+            $"Create the target database with ENCODING 'UTF8' (CREATE DATABASE name ENCODING 'UTF8'{localeClause} TEMPLATE template0), then run again.");
     }
 
     /// <summary>What differs in how the two databases compare and classify text, or null when nothing does.</summary>

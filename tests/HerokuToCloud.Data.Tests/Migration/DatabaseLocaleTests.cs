@@ -71,4 +71,28 @@ public class DatabaseLocaleTests(PostgresServer server) : IClassFixture<Postgres
         Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
         Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_class WHERE relname = 'names'"));
     }
+
+    [Fact]
+    public async Task A_backup_whose_encoding_the_target_cannot_hold_is_refused_before_anything_is_written()
+    {
+        var source = await SourceAsync("latin1_backup_src");
+        await Sql.ExecuteAsync(source, "INSERT INTO public.names VALUES (4, '10 €')");
+        await Sql.ExecuteAsync(server.Endpoint(), "CREATE DATABASE latin1_backup_tgt ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+        var target = server.Endpoint("latin1_backup_tgt");
+        var dump = Path.Combine(Path.GetTempPath(), $"latin1-{Guid.NewGuid():N}.dump");
+        await PlainDump.CustomFormatFileAsync(source, dump);
+        try
+        {
+            var error = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(new MigrationOptions { Source = dump, Target = target, Jobs = 1 }, new RecordingProgress(), CancellationToken.None));
+
+            Assert.Contains("stores text as LATIN1, the source as UTF8", error.Message, StringComparison.Ordinal);
+            Assert.Contains("CREATE DATABASE name ENCODING 'UTF8' TEMPLATE template0", error.Message, StringComparison.Ordinal);
+            Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
+            Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM pg_class WHERE relname = 'names'"));
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
 }
