@@ -73,6 +73,7 @@ public class StackValueLimitTests
     [InlineData("shopWebWorkerCpuLimit", "500 m", "is not a Kubernetes quantity for cpu")]
     [InlineData("shopWebWorkerMemoryLimit", "1GB", "is not a Kubernetes quantity for memory")]
     [InlineData("shopWebWorkerMemoryLimit", "512m", "512m is 0.512 bytes ('m' means thousandths); memory is counted in bytes: use Mi or M, such as \"512Mi\".")]
+    [InlineData("shopWebWorkerMemoryLimit", "1.1Mi", "1.1Mi is 1153433.6 bytes; memory is counted in whole bytes: use a size that is, such as \"1153434\".")]
     [InlineData("shopWebWorkerMemoryRequest", "-512Mi", "is not a positive memory quantity")]
     [InlineData("shopDbStorageSize", "0", "is not a positive storage quantity")]
     [InlineData("shopCacheStorageSize", "10 Gi", "is not a Kubernetes quantity for storage")]

@@ -48,13 +48,16 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             // archive (whose directory may be read-only), made before the target is touched.
             workDirectory = Directory.CreateTempSubdirectory("heroku2cloud-restore-").FullName;
             var listFile = Path.Combine(workDirectory, "restore.list");
-            var extensions = await ExtensionsAsync(archive!, list, workDirectory, cancellationToken);
+            var extensionScript = await ExtensionScriptAsync(archive!, list, workDirectory, cancellationToken);
+            var extensions = RestoreList.ExtensionsIn(extensionScript);
 
             await using var control = await target.OpenAsync(cancellationToken);
             var (targetLock, targetVersion) = await TargetPreparation.ClaimAsync(control, targetDisplay, cancellationToken);
             await using var releasesLock = targetLock;
             if (RestoreList.SourceVersion(list) is { } dumped && ServerVersion.FromDisplay(dumped) is { } sourceVersion)
                 ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
+            if (RestoreList.EncodingIn(extensionScript) is { } encoding)
+                DatabaseLocale.EnsureTargetCanHold(encoding, await DatabaseLocale.ReadAsync(control, targetVersion, cancellationToken), targetDisplay);
             await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
 
             var resumed = await TargetPreparation.PrepareContentsAsync(control, Mode, location.Display, targetDisplay, targetVersion, extensions, options.Replace, progress, cancellationToken) is not null;
@@ -62,7 +65,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             {
                 // pg_restore cannot go on from where it stopped: the interrupted restore is dropped and done again.
                 progress.Note("an earlier restore of this backup was interrupted: emptying the target and restoring again");
-                await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions.Select(e => e.Name).ToList(), cancellationToken);
+                await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions, cancellationToken);
             }
 
             await File.WriteAllTextAsync(listFile, RestoreList.ForTarget(list, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken)), cancellationToken);
@@ -132,8 +135,11 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
-    /// <summary>The extensions the archive creates and their schemas, from the script of its CREATE EXTENSION entries alone.</summary>
-    private async Task<IReadOnlyList<SourceExtension>> ExtensionsAsync(string archive, string list, string workDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// The script of the archive's CREATE EXTENSION entries alone: the extensions it creates with their
+    /// schemas, and (in its header) the encoding of its text.
+    /// </summary>
+    private async Task<string> ExtensionScriptAsync(string archive, string list, string workDirectory, CancellationToken cancellationToken)
     {
         var extensionList = Path.Combine(workDirectory, "extensions.list");
         await File.WriteAllTextAsync(extensionList, RestoreList.OnlyExtensions(list), cancellationToken);
@@ -145,7 +151,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             (code, stderr) => new DataMigrationException($"pg_restore could not read the extensions of {location.Display} (exit {code}): {stderr}"),
             cancellationToken,
             stdout: output);
-        return RestoreList.ExtensionsIn(Encoding.UTF8.GetString(output.ToArray()));
+        return Encoding.UTF8.GetString(output.ToArray());
     }
 
     private static async Task<IReadOnlyList<TableSummary>> ReadTableEstimatesAsync(NpgsqlConnection control, CancellationToken cancellationToken)

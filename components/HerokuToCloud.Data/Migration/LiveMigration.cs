@@ -93,7 +93,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 if (resumed)
                 {
                     progress.Note("the interrupted run had not finished the schema: removing its partial schema and restoring it again");
-                    await TargetContents.WipeAsync(control, targetVersion.Major, keepState: true, keepExtensions: extensions.Select(e => e.Name).ToList(), cancellationToken);
+                    await TargetContents.WipeAsync(control, targetVersion.Major, keepState: true, keepExtensions: extensions, cancellationToken);
                 }
 
                 var transfer = new SchemaTransfer(tools, source, target);

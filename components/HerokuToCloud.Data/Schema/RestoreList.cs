@@ -78,6 +78,17 @@ public static class RestoreList
         return extensions.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The encoding of the archive's text, from the <c>SET client_encoding = 'UTF8';</c> that heads every
+    /// script pg_restore writes (pg_dump records the database's encoding), or null.
+    /// </summary>
+    public static string? EncodingIn(string script)
+    {
+        const string prefix = "SET client_encoding = '";
+        var line = script.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.EndsWith("';", StringComparison.Ordinal));
+        return line?[prefix.Length..^2];
+    }
+
     /// <summary>A bare or double-quoted identifier at the start of <paramref name="text"/>, and how many characters it took.</summary>
     private static string? ReadIdentifier(string text, out int length)
     {

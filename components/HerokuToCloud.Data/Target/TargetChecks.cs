@@ -20,10 +20,11 @@ public static class TargetChecks
     /// Every extension the source uses must be installable on the target, and the target role must be able to
     /// create it: a non-superuser can create only trusted extensions, and only with CREATE on the database.
     /// Without this check the restore fails halfway through the schema at CREATE EXTENSION. An extension
-    /// already in the target is kept (pg_dump writes CREATE EXTENSION IF NOT EXISTS) unless
-    /// <paramref name="replace"/> empties the target first, so it must be in the schema the source has it in:
-    /// elsewhere the restore would keep it there, the schema's functions and defaults would not find it, and
-    /// validation would report it only after the whole copy. The error names the extensions and what to do,
+    /// already in the target in the schema the source has it in is kept (pg_dump writes CREATE EXTENSION IF
+    /// NOT EXISTS), by <paramref name="replace"/> too. One in another schema is refused without
+    /// <paramref name="replace"/>: the restore would keep it there, the schema's functions and defaults would
+    /// not find it, and validation would report it only after the whole copy; <paramref name="replace"/>
+    /// drops it, so then it must be creatable again. The error names the extensions and what to do,
     /// with the SQL an administrator runs.
     /// </summary>
     public static async Task EnsureExtensionsCreatableAsync(NpgsqlConnection target, IReadOnlyList<SourceExtension> extensions, string targetDisplay, ServerVersion targetVersion, bool replace, CancellationToken cancellationToken)
@@ -46,10 +47,10 @@ public static class TargetChecks
             var list = string.Join(", ", misplaced.Select(e => $"{e.Source.Name} (target: {e.InstalledIn}; source: {e.Source.Schema})"));
             throw new DataMigrationException(
                 $"the target {targetDisplay} has the extension{(misplaced.Count > 1 ? "s" : "")} {list} in another schema than the source, and the migration keeps an installed extension where it is; nothing has been written. " +
-                $"Have its owner or a superuser move {(misplaced.Count > 1 ? "them" : "it")}: {CreateSql(misplaced.Select(e => e.Source), role.Name, move: true)} (or drop {(misplaced.Count > 1 ? "them" : "it")} if the target role may create {(misplaced.Count > 1 ? "them" : "it")}), then run again.");
+                $"Have its owner or a superuser move {(misplaced.Count > 1 ? "them" : "it")}: {CreateSql(misplaced, role.Name)} (or drop {(misplaced.Count > 1 ? "them" : "it")} if the target role may create {(misplaced.Count > 1 ? "them" : "it")}), then run again.");
         }
 
-        var toCreate = wanted.Where(e => e.InstalledIn is null || replace).ToList();
+        var toCreate = wanted.Where(e => e.InstalledIn != e.Source.Schema).ToList();
         if (toCreate.Count == 0 || role.Superuser || role.ManagedAdmin)
             return;
 
@@ -60,19 +61,20 @@ public static class TargetChecks
         var them = blocked.Count > 1 ? "them" : "it";
         throw new DataMigrationException(
             $"the target role {role.Name} cannot create the extension{(blocked.Count > 1 ? "s" : "")} {reasons} on {targetDisplay}, and the source uses {them}; nothing has been written. " +
-            $"Have an administrator (a superuser, or on RDS the master user, a member of rds_superuser) create {them} in the target database first, in the source's schema: {CreateSql(blocked.Select(e => e.Source), role.Name, move: false)} " +
-            $"Then run again (without --replace, which drops {them}); or migrate with a target role that can create {them}.");
+            $"Have an administrator (a superuser, or on RDS the master user, a member of rds_superuser) create {them} in the target database first, in the source's schema: {CreateSql(blocked, role.Name)} " +
+            $"Then run again; or migrate with a target role that can create {them}.");
     }
 
     /// <summary>
-    /// The SQL that puts <paramref name="extensions"/> where the source has them: created, or moved there. A
+    /// The SQL that puts the <paramref name="wanted"/> extensions where the source has them: created, or moved there when
+    /// installed elsewhere (CREATE EXTENSION IF NOT EXISTS would leave it where it is). A
     /// schema other than public is made for <paramref name="role"/>, which restores into it the source's other
     /// objects there and calls the extension's functions through it.
     /// </summary>
-    private static string CreateSql(IEnumerable<SourceExtension> extensions, string role, bool move)
+    private static string CreateSql(IEnumerable<WantedExtension> wanted, string role)
     {
         var statements = new List<string>();
-        foreach (var extension in extensions)
+        foreach (var (extension, move) in wanted.Select(e => (e.Source, e.InstalledIn is not null)))
         {
             var schema = Identifier.Quote(extension.Schema);
             if (extension.Schema != "public")
@@ -90,7 +92,7 @@ public static class TargetChecks
         var reason = !extension.Trusted
             ? "not trusted: only a superuser can create it"
             : $"trusted, but {role.Name} lacks CREATE on the database";
-        return extension.InstalledIn is not null && replace ? $"installed, but --replace drops it; {reason}" : reason;
+        return extension.InstalledIn is { } schema && replace ? $"installed in {schema}, not the source's {extension.Source.Schema}, so --replace drops it; {reason}" : reason;
     }
 
     /// <summary>A source extension as the target has it: installable at all, the schema it is installed in (null: not installed), trusted.</summary>

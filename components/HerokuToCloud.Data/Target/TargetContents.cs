@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.State;
 using Npgsql;
 
@@ -88,18 +89,22 @@ public static class TargetContents
     /// owner and privileges. Roles, database settings and other databases are not touched. With
     /// <paramref name="keepState"/> the tool's state schema survives (a resumed run clearing its own half-made
     /// schema); otherwise it goes too.
-    /// The installed extensions named in <paramref name="keepExtensions"/> survive too, and so do the schemas
-    /// they are in, whose other objects are dropped one by one: a resumed run keeps the source's extensions,
-    /// because an administrator may have created them for a role that cannot (and DROP SCHEMA … CASCADE would
-    /// take an extension along whoever owns it). The restore then finds them in place.
+    /// The extensions of <paramref name="keepExtensions"/> installed in their source schema survive too, and so
+    /// do the schemas they are in, whose other objects are dropped one by one: a resumed run and --replace keep
+    /// the source's extensions, because an administrator may have created them for a role that cannot (and
+    /// DROP SCHEMA … CASCADE would take an extension along whoever owns it); dropping them would leave a target
+    /// the role can no longer migrate into. The restore then finds them in place. The rows a copy puts in such
+    /// an extension's configuration tables (those its filter selects, as pg_dump's) are deleted, so the next
+    /// copy does not add them twice.
     /// Dropping an object locks it until its transaction ends, and a server's lock table holds only about
     /// max_locks_per_transaction × max_connections locks (6,400 on default settings): dropping a few thousand
     /// tables in one transaction fails with "out of shared memory". So the relations go first, a bounded
     /// number per transaction, then the rest in one. A wipe that fails half way leaves part of the content,
     /// which the next --replace (or resumed run) removes.
     /// </summary>
-    public static async Task WipeAsync(NpgsqlConnection target, int targetMajorVersion, bool keepState, IReadOnlyCollection<string> keepExtensions, CancellationToken cancellationToken)
+    public static async Task WipeAsync(NpgsqlConnection target, int targetMajorVersion, bool keepState, IReadOnlyCollection<SourceExtension> keepExtensions, CancellationToken cancellationToken)
     {
+        var kept = await InstalledAsAtSourceAsync(target, keepExtensions, cancellationToken);
         await DropRelationsAsync(target, keepState, cancellationToken);
 
         var schemas = new List<(string Name, bool HoldsKeptExtension)>();
@@ -111,7 +116,7 @@ public static class TargetContents
              ORDER BY 1
             """, target))
         {
-            list.Parameters.AddWithValue("keep", keepExtensions.ToArray());
+            list.Parameters.AddWithValue("keep", kept.ToArray());
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 schemas.Add((reader.GetString(0), reader.GetBoolean(1)));
@@ -129,13 +134,15 @@ public static class TargetContents
             DO $wipe$
             DECLARE e record;
             BEGIN
-              FOR e IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' AND extname <> ALL({ArrayLiteral(keepExtensions)}) LOOP
+              FOR e IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' AND extname <> ALL({ArrayLiteral(kept)}) LOOP
                 EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', e.extname);
               END LOOP;
             END
             $wipe$
             """);
         statements.Add("SELECT count(lo_unlink(oid)) FROM pg_largeobject_metadata");
+        if (kept.Count > 0)
+            statements.Add(DeleteCopiedConfigurationRows(kept));
         if (!schemas.Any(s => s.Name == "public" && s.HoldsKeptExtension))
         {
             statements.Add("CREATE SCHEMA public");
@@ -171,6 +178,45 @@ public static class TargetContents
         END
         $wipe$
         """;
+
+    /// <summary>
+    /// Deletes from the configuration tables of <paramref name="extensions"/> the rows a copy writes there
+    /// (pg_extension_config_dump's filter; an empty one means every row). A table the role may not delete
+    /// from is left: the copy could not have written to it either.
+    /// </summary>
+    private static string DeleteCopiedConfigurationRows(IReadOnlyCollection<string> extensions) => $$"""
+        DO $wipe$
+        DECLARE r record;
+        BEGIN
+          FOR r IN SELECT t.config::regclass AS config, COALESCE(t.condition, '') AS condition
+                     FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS t(config, condition)
+                    WHERE e.extname = ANY({{ArrayLiteral(extensions)}})
+                      AND (SELECT k.relkind FROM pg_class k WHERE k.oid = t.config) IN ('r', 'p')
+                      AND has_table_privilege(t.config, 'DELETE')
+          LOOP
+            EXECUTE format('DELETE FROM %s %s', r.config, r.condition);
+          END LOOP;
+        END
+        $wipe$
+        """;
+
+    /// <summary>The extensions of <paramref name="extensions"/> the target has installed in the schema the source has them in.</summary>
+    private static async Task<IReadOnlyList<string>> InstalledAsAtSourceAsync(NpgsqlConnection target, IReadOnlyCollection<SourceExtension> extensions, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT e.extname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+              JOIN unnest(@names, @schemas) AS wanted(name, schema) ON wanted.name = e.extname AND wanted.schema = n.nspname
+             ORDER BY 1
+            """, target);
+        command.Parameters.AddWithValue("names", extensions.Select(e => e.Name).ToArray());
+        command.Parameters.AddWithValue("schemas", extensions.Select(e => e.Schema).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            names.Add(reader.GetString(0));
+        return names;
+    }
 
     private static string ArrayLiteral(IReadOnlyCollection<string> names) =>
         names.Count == 0 ? "ARRAY[]::text[]" : "ARRAY[" + string.Join(", ", names.Select(Catalog.Identifier.Literal)) + "]::text[]";

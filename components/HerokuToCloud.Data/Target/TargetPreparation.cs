@@ -41,8 +41,8 @@ public static class TargetPreparation
     {
         if (replace)
         {
-            progress.Note($"--replace: dropping the contents of {targetDisplay}");
-            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: [], cancellationToken);
+            progress.Note($"--replace: dropping the contents of {targetDisplay} (the source's extensions it has in their source schema stay)");
+            await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions, cancellationToken);
             return null;
         }
 

@@ -29,8 +29,11 @@ public sealed record QuantityLimit(string Key, string Resource) : IStackValueLim
         }
         else if (!IsCpu && quantity.Amount != decimal.Truncate(quantity.Amount))
         {
-            yield return new StackValueProblem(Key,
-                $"{shown} is {quantity.Amount} bytes ('m' means thousandths); {Resource} is counted in bytes: use Mi or M, such as \"{quantity.Text.TrimEnd('m')}Mi\".");
+            // "512m" is the usual slip for 512Mi; a fraction such as "1.1Mi" only needs a whole byte count.
+            var bytes = quantity.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return new StackValueProblem(Key, quantity.Text.EndsWith('m')
+                ? $"{shown} is {bytes} bytes ('m' means thousandths); {Resource} is counted in bytes: use Mi or M, such as \"{quantity.Text.TrimEnd('m')}Mi\"."
+                : $"{shown} is {bytes} bytes; {Resource} is counted in whole bytes: use a size that is, such as \"{decimal.Ceiling(quantity.Amount).ToString(System.Globalization.CultureInfo.InvariantCulture)}\".");
         }
     }
 

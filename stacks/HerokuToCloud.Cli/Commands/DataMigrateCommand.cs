@@ -33,7 +33,7 @@ internal static class DataMigrateCommand
         var jobs = JobsOption.Create("Parallel connections per side:");
         var replace = new Option<bool>("--replace")
         {
-            Description = "Drop everything in the target database first (schemas, extensions, large objects) instead of refusing a non-empty target.",
+            Description = "Drop everything in the target database first (schemas, extensions, large objects; the source's extensions the target has in the same schema stay) instead of refusing a non-empty target.",
         };
         var chunk = new Option<int>("--chunk-size")
         {

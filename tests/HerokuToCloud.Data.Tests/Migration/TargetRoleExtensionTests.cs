@@ -160,6 +160,42 @@ public class TargetRoleExtensionTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task Replace_keeps_the_extension_an_administrator_created_so_a_completed_copy_can_be_redone()
+    {
+        var (source, target) = await HerokuExtSourceAndOwnedTargetAsync("replace_ext", "replace_user");
+        var admin = server.Endpoint(target.Database);
+        await Sql.ExecuteAsync(admin, "CREATE SCHEMA heroku_ext AUTHORIZATION replace_user; CREATE EXTENSION pg_stat_statements WITH SCHEMA heroku_ext;");
+        await MigrateAndValidateAsync(Urls.Of(source), target);
+
+        // Copying again into the finished copy is refused as not empty, with --replace as the way to start over.
+        var refused = await Assert.ThrowsAsync<DataMigrationException>(() => MigrateAsync(Urls.Of(source), target));
+        Assert.Contains("add --replace", refused.Message, StringComparison.Ordinal);
+
+        // --replace must not then refuse because it would drop the extension the role cannot create again.
+        var replaced = await new DataMigrator(new MigrationValidator()).MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 2, Replace = true }, new RecordingProgress(), CancellationToken.None);
+
+        Assert.True(replaced.Validation!.Passed, replaced.Validation.Summary);
+        Assert.Equal("postgres", await Sql.ScalarAsync<string>(admin, "SELECT extowner::regrole::text FROM pg_extension WHERE extname = 'pg_stat_statements'"));
+        Assert.Equal(200L, await Sql.ScalarAsync<long>(admin, "SELECT count(*) FROM public.users"));
+    }
+
+    [Fact]
+    public async Task Replace_with_an_extension_in_another_schema_advises_moving_it_when_the_role_cannot_create_it()
+    {
+        var (source, target) = await HerokuExtSourceAndOwnedTargetAsync("replace_misplaced", "replace_misplaced_user");
+        var admin = server.Endpoint(target.Database);
+        await Sql.ExecuteAsync(admin, "CREATE EXTENSION pg_stat_statements");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1, Replace = true }, new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("pg_stat_statements (installed in public, not the source's heroku_ext, so --replace drops it;", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ALTER EXTENSION \"pg_stat_statements\" SET SCHEMA \"heroku_ext\";", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(admin, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'"));
+    }
+
+    [Fact]
     public async Task A_backup_whose_extensions_are_in_heroku_ext_restores_next_to_the_one_an_administrator_created()
     {
         var (source, target) = await HerokuExtSourceAndOwnedTargetAsync("backup_ext", "backup_ext_user");
