@@ -27,12 +27,19 @@ public static class RestoreList
         return builder.ToString();
     }
 
-    /// <summary>"8; 2615 16481 SCHEMA - My Ext owner", and its "COMMENT - SCHEMA "My Ext" owner" and "ACL - SCHEMA …".</summary>
+    /// <summary>
+    /// "8; 2615 16481 SCHEMA - My Ext owner", and its "COMMENT - SCHEMA "My Ext" owner" and "ACL - SCHEMA …".
+    /// The creating entry names the schema bare, followed by its owner: what follows the name must be one
+    /// word, or schema "My" would match the entry of "My App".
+    /// </summary>
     private static bool IsSchemaEntry(string line, string schema)
     {
         if (line.StartsWith(';'))
             return false;
-        if (line.Contains($" SCHEMA - {schema} ", StringComparison.Ordinal) || line.EndsWith($" SCHEMA - {schema}", StringComparison.Ordinal))
+        const string marker = " SCHEMA - ";
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= 0 && line[(at + marker.Length)..].TrimEnd('\r') is var named &&
+            (named == schema || (named.StartsWith(schema + " ", StringComparison.Ordinal) && !named[(schema.Length + 1)..].Contains(' '))))
             return true;
         return new[] { Identifier.Display(schema), Identifier.Quote(schema) }.Any(tag =>
             line.Contains($" COMMENT - SCHEMA {tag} ", StringComparison.Ordinal) || line.Contains($" ACL - SCHEMA {tag} ", StringComparison.Ordinal));

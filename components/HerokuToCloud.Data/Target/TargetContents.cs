@@ -20,10 +20,12 @@ public static class TargetContents
     /// </summary>
     private const int RelationsPerTransaction = 100;
 
-    private const string UserNamespaces = $"""
-        n.nspname NOT IN ('pg_catalog', 'information_schema', '{MigrationState.SchemaName}')
-        AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+    /// <summary>Every schema but PostgreSQL's own (catalogs, TOAST, temporary); the tool's state schema included.</summary>
+    private const string NonSystemNamespaces = """
+        n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
         """;
+
+    private const string UserNamespaces = $"{NonSystemNamespaces} AND n.nspname <> '{MigrationState.SchemaName}'";
 
     /// <summary>
     /// Up to <paramref name="limit"/> descriptions of user content ("table public.orders"), and how many there are in all.
@@ -112,7 +114,7 @@ public static class TargetContents
             $"""
             SELECT n.nspname, EXISTS (SELECT 1 FROM pg_extension e WHERE e.extnamespace = n.oid AND e.extname = ANY(@keep))
               FROM pg_namespace n
-             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+             WHERE {NonSystemNamespaces}
              ORDER BY 1
             """, target))
         {
@@ -233,7 +235,7 @@ public static class TargetContents
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege)
             {
-                throw new DataMigrationException($"cannot empty the target: {ex.MessageText}. --replace needs a user that owns the target database and its objects (the database's master/owner user).", ex);
+                throw new DataMigrationException($"cannot empty the target: {ex.MessageText}. Emptying it (for --replace, or to redo the schema of an interrupted run) needs a user that owns the target database and its objects (the database's master/owner user).", ex);
             }
         }
 
@@ -256,7 +258,7 @@ public static class TargetContents
                           n.nspname, c.relname)
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+               AND {NonSystemNamespaces}
                AND ({(keepState ? $"n.nspname <> '{MigrationState.SchemaName}'" : "true")})
                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                                   AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i') AND d.refclassid = 'pg_class'::regclass)))

@@ -26,7 +26,7 @@ public class RestoreListTests
     [Fact]
     public void A_schema_the_target_has_is_not_created_commented_or_granted_again_and_extension_comments_are_left_out()
     {
-        var kept = Kept(RestoreList.ForTarget(List, ["My Ext", "heroku_ext", "public"]));
+        var kept = Kept(RestoreList.ForTarget(List, ["My Ext", "heroku_ext", "public", "My"]));
 
         Assert.Equal(
         [
@@ -41,6 +41,15 @@ public class RestoreListTests
     public void Only_the_create_extension_entries_are_left_to_read_their_schemas_from()
     {
         Assert.Equal(["2; 3079 16482 EXTENSION - hstore ", "3; 3079 16611 EXTENSION - uuid-ossp "], Kept(RestoreList.OnlyExtensions(List)));
+    }
+
+    [Fact]
+    public void A_schema_whose_name_begins_another_ones_leaves_the_other_in()
+    {
+        var kept = Kept(RestoreList.ForTarget(List, ["My", "heroku"]));
+
+        Assert.Contains("8; 2615 16481 SCHEMA - My Ext postgres", kept);
+        Assert.Contains("9; 2615 16610 SCHEMA - heroku_ext postgres", kept);
     }
 
     [Fact]
