@@ -67,21 +67,25 @@ public static class TargetChecks
 
     /// <summary>
     /// The SQL that puts the <paramref name="wanted"/> extensions where the source has them: created, or moved there when
-    /// installed elsewhere (CREATE EXTENSION IF NOT EXISTS would leave it where it is). A
+    /// installed elsewhere (CREATE EXTENSION IF NOT EXISTS would leave it where it is), or dropped and created there
+    /// when it cannot be moved. A
     /// schema other than public is made for <paramref name="role"/>, which restores into it the source's other
     /// objects there and calls the extension's functions through it.
     /// </summary>
     private static string CreateSql(IEnumerable<WantedExtension> wanted, string role)
     {
         var statements = new List<string>();
-        foreach (var (extension, move) in wanted.Select(e => (e.Source, e.InstalledIn is not null)))
+        foreach (var want in wanted)
         {
-            var schema = Identifier.Quote(extension.Schema);
-            if (extension.Schema != "public")
+            var (name, schema) = (Identifier.Quote(want.Source.Name), Identifier.Quote(want.Source.Schema));
+            if (want.Source.Schema != "public")
                 statements.Add($"CREATE SCHEMA IF NOT EXISTS {schema} AUTHORIZATION {Identifier.Quote(role)};");
-            statements.Add(move
-                ? $"ALTER EXTENSION {Identifier.Quote(extension.Name)} SET SCHEMA {schema};"
-                : $"CREATE EXTENSION IF NOT EXISTS {Identifier.Quote(extension.Name)} WITH SCHEMA {schema};");
+            // An extension that is not relocatable (xml2, postgis) cannot be moved, only made again.
+            if (want.InstalledIn is not null && !want.Relocatable)
+                statements.Add($"DROP EXTENSION {name};");
+            statements.Add(want.InstalledIn is not null && want.Relocatable
+                ? $"ALTER EXTENSION {name} SET SCHEMA {schema};"
+                : $"CREATE EXTENSION IF NOT EXISTS {name} WITH SCHEMA {schema};");
         }
 
         return string.Join(" ", statements.Distinct(StringComparer.Ordinal));
@@ -95,8 +99,8 @@ public static class TargetChecks
         return extension.InstalledIn is { } schema && replace ? $"installed in {schema}, not the source's {extension.Source.Schema}, so --replace drops it; {reason}" : reason;
     }
 
-    /// <summary>A source extension as the target has it: installable at all, the schema it is installed in (null: not installed), trusted.</summary>
-    private sealed record WantedExtension(SourceExtension Source, bool Available, string? InstalledIn, bool Trusted);
+    /// <summary>A source extension as the target has it: installable at all, the schema it is installed in (null: not installed), trusted, movable to another schema.</summary>
+    private sealed record WantedExtension(SourceExtension Source, bool Available, string? InstalledIn, bool Trusted, bool Relocatable);
 
     private sealed record TargetRole(string Name, bool Superuser, bool ManagedAdmin, bool CanCreateInDatabase);
 
@@ -109,7 +113,8 @@ public static class TargetChecks
         await using var command = new NpgsqlCommand(
             $"""
             SELECT wanted, a.name IS NOT NULL,
-                   (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = wanted), {trusted}
+                   (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = wanted), {trusted},
+                   COALESCE((SELECT e.extrelocatable FROM pg_extension e WHERE e.extname = wanted), true)
               FROM unnest(@names) AS wanted LEFT JOIN pg_available_extensions a ON a.name = wanted
              ORDER BY 1
             """,
@@ -119,7 +124,7 @@ public static class TargetChecks
         var result = new List<WantedExtension>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            result.Add(new WantedExtension(byName[reader.GetString(0)], reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3)));
+            result.Add(new WantedExtension(byName[reader.GetString(0)], reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(4)));
         return result;
     }
 

@@ -218,4 +218,24 @@ public class TargetRoleExtensionTests(PostgresServer server) : IClassFixture<Pos
             File.Delete(dump);
         }
     }
+
+    [Fact]
+    public async Task An_extension_that_cannot_be_moved_is_advised_to_be_made_again_in_the_sources_schema()
+    {
+        // xml2 is not relocatable: ALTER EXTENSION … SET SCHEMA fails on it.
+        var source = await server.CreateDatabaseAsync("fixed_ext_src");
+        await Sql.ExecuteAsync(source, "CREATE SCHEMA ext; CREATE EXTENSION xml2 WITH SCHEMA ext;");
+        var target = await server.CreateDatabaseAsync("fixed_ext_tgt");
+        await Sql.ExecuteAsync(target, "CREATE EXTENSION xml2");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => MigrateAsync(Urls.Of(source), target));
+
+        const string advice = "DROP EXTENSION \"xml2\"; CREATE EXTENSION IF NOT EXISTS \"xml2\" WITH SCHEMA \"ext\";";
+        Assert.Contains(advice, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ALTER EXTENSION", error.Message, StringComparison.Ordinal);
+
+        // Following it works.
+        await Sql.ExecuteAsync(target, "CREATE SCHEMA IF NOT EXISTS \"ext\"; " + advice);
+        await MigrateAsync(Urls.Of(source), target);
+    }
 }
