@@ -66,11 +66,10 @@ public static class TargetChecks
     }
 
     /// <summary>
-    /// The SQL that puts the <paramref name="wanted"/> extensions where the source has them: created, or moved there when
-    /// installed elsewhere (CREATE EXTENSION IF NOT EXISTS would leave it where it is), or dropped and created there
-    /// when it cannot be moved. A
-    /// schema other than public is made for <paramref name="role"/>, which restores into it the source's other
-    /// objects there and calls the extension's functions through it.
+    /// The SQL that puts the <paramref name="wanted"/> extensions where the source has them: created, or moved
+    /// there when installed elsewhere (CREATE EXTENSION IF NOT EXISTS would leave it where it is), or dropped and
+    /// created there when it cannot be moved. A schema other than public is made for <paramref name="role"/>,
+    /// which restores into it the source's other objects there and calls the extension's functions through it.
     /// </summary>
     private static string CreateSql(IEnumerable<WantedExtension> wanted, string role)
     {

@@ -129,7 +129,7 @@ public static class TargetContents
         {
             if (keepState && schema == MigrationState.SchemaName)
                 continue;
-            statements.Add(holdsKeptExtension ? DropContentsOf(schema) : $"DROP SCHEMA {Catalog.Identifier.Quote(schema)} CASCADE");
+            statements.Add(holdsKeptExtension ? DropContentsOf(schema) : $"DROP SCHEMA {Identifier.Quote(schema)} CASCADE");
         }
 
         statements.Add($"""
@@ -168,7 +168,7 @@ public static class TargetContents
         DECLARE o record; found record;
         BEGIN
           FOR o IN SELECT d.classid, d.objid FROM pg_depend d
-                    WHERE d.refclassid = 'pg_namespace'::regclass AND d.refobjid = {Catalog.Identifier.Literal(Catalog.Identifier.Quote(schema))}::regnamespace AND d.deptype = 'n'
+                    WHERE d.refclassid = 'pg_namespace'::regclass AND d.refobjid = {Identifier.Literal(Identifier.Quote(schema))}::regnamespace AND d.deptype = 'n'
                       AND d.classid <> 'pg_extension'::regclass
                       AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = d.classid AND x.objid = d.objid AND x.deptype IN ('e', 'i', 'a'))
           LOOP
@@ -221,7 +221,7 @@ public static class TargetContents
     }
 
     private static string ArrayLiteral(IReadOnlyCollection<string> names) =>
-        names.Count == 0 ? "ARRAY[]::text[]" : "ARRAY[" + string.Join(", ", names.Select(Catalog.Identifier.Literal)) + "]::text[]";
+        names.Count == 0 ? "ARRAY[]::text[]" : "ARRAY[" + string.Join(", ", names.Select(Identifier.Literal)) + "]::text[]";
 
     private static async Task RunInTransactionAsync(NpgsqlConnection target, IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
