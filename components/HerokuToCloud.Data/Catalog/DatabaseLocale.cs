@@ -78,8 +78,7 @@ public sealed record DatabaseLocale(string Encoding, string Provider, string Col
     /// postgres Docker image's LANG, <c>locale -a</c>) are one locale and sort alike; comparing the text would
     /// tell a user whose target sorts exactly as the source to recreate it.
     /// </summary>
-    private static bool SameLibcLocale(string a, string b) =>
-        string.Equals(a, b, StringComparison.Ordinal) || string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+    private static bool SameLibcLocale(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
 
     private static string Normalize(string locale)
     {

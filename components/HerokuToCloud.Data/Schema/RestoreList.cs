@@ -14,18 +14,8 @@ public static class RestoreList
     /// an extension the migrating user cannot create (CREATE SCHEMA would fail on it, and its comment and
     /// grants are its owner's).
     /// </summary>
-    public static string ForTarget(string list, IReadOnlyCollection<string> existingSchemas)
-    {
-        var builder = new StringBuilder();
-        foreach (var line in list.Split('\n'))
-        {
-            if (line.Contains(" COMMENT - EXTENSION ", StringComparison.Ordinal) || existingSchemas.Any(schema => IsSchemaEntry(line, schema)))
-                builder.Append(';');
-            builder.Append(line).Append('\n');
-        }
-
-        return builder.ToString();
-    }
+    public static string ForTarget(string list, IReadOnlyCollection<string> existingSchemas) =>
+        CommentOut(list, line => line.Contains(" COMMENT - EXTENSION ", StringComparison.Ordinal) || existingSchemas.Any(schema => IsSchemaEntry(line, schema)));
 
     /// <summary>
     /// "8; 2615 16481 SCHEMA - My Ext owner", and its "COMMENT - SCHEMA "My Ext" owner" and "ACL - SCHEMA …".
@@ -46,12 +36,16 @@ public static class RestoreList
     }
 
     /// <summary>The list with only the archive's CREATE EXTENSION entries ("… EXTENSION - hstore") left in.</summary>
-    public static string OnlyExtensions(string list)
+    public static string OnlyExtensions(string list) =>
+        CommentOut(list, line => !line.Contains(" EXTENSION - ", StringComparison.Ordinal) || line.Contains(" COMMENT ", StringComparison.Ordinal));
+
+    /// <summary>The list with every entry <paramref name="leaveOut"/> selects commented out (pg_restore skips lines starting with ';').</summary>
+    private static string CommentOut(string list, Func<string, bool> leaveOut)
     {
         var builder = new StringBuilder();
         foreach (var line in list.Split('\n'))
         {
-            if (!line.Contains(" EXTENSION - ", StringComparison.Ordinal) || line.Contains(" COMMENT ", StringComparison.Ordinal))
+            if (leaveOut(line))
                 builder.Append(';');
             builder.Append(line).Append('\n');
         }

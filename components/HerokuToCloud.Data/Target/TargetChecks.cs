@@ -45,9 +45,10 @@ public static class TargetChecks
         if (misplaced.Count > 0)
         {
             var list = string.Join(", ", misplaced.Select(e => $"{e.Source.Name} (target: {e.InstalledIn}; source: {e.Source.Schema})"));
+            var it = misplaced.Count > 1 ? "them" : "it";
             throw new DataMigrationException(
                 $"the target {targetDisplay} has the extension{(misplaced.Count > 1 ? "s" : "")} {list} in another schema than the source, and the migration keeps an installed extension where it is; nothing has been written. " +
-                $"Have its owner or a superuser move {(misplaced.Count > 1 ? "them" : "it")}: {CreateSql(misplaced, role.Name)} (or drop {(misplaced.Count > 1 ? "them" : "it")} if the target role may create {(misplaced.Count > 1 ? "them" : "it")}), then run again.");
+                $"Have its owner or a superuser move {it}: {CreateSql(misplaced, role.Name)} (or drop {it} if the target role may create {it}), then run again.");
         }
 
         var toCreate = wanted.Where(e => e.InstalledIn != e.Source.Schema).ToList();
