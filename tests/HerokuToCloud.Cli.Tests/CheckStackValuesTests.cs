@@ -39,6 +39,15 @@ public sealed class CheckStackValuesTests : IDisposable
         "INVALID   Pulumi.prod.yaml emigrate:emigrateBackendWebCount: -1 is not a task count; use a whole number, 0 or more.")]
     [InlineData("aws", "emigrate:emigrateBackendWebMemory: '1024'", "emigrate:emigrateBackendWebMemory: '999'",
         "INVALID   Pulumi.prod.yaml emigrate:emigrateBackendWebMemory: 999 MiB does not go with emigrateBackendWebCpu = 512")]
+    // Values of the wrong type for what Pulumi.yaml declares: Pulumi refuses them before the program runs.
+    [InlineData("kubernetes", "emigrate:emigrateBackendDbEnablePdb: false", "emigrate:emigrateBackendDbEnablePdb: maybe",
+        "INVALID   Pulumi.prod.yaml emigrate:emigrateBackendDbEnablePdb: \"maybe\" is not a boolean; use true or false.")]
+    [InlineData("kubernetes", "emigrate:emigrateEmailerWorkerReplicas: 1", "emigrate:emigrateEmailerWorkerReplicas: two",
+        "INVALID   Pulumi.prod.yaml emigrate:emigrateEmailerWorkerReplicas: \"two\" is not an integer; use a whole number such as 1.")]
+    [InlineData("aws", "emigrate:emigrateBackendDbMultiAz: false", "emigrate:emigrateBackendDbMultiAz: 'no'",
+        "INVALID   Pulumi.prod.yaml emigrate:emigrateBackendDbMultiAz: \"no\" is not a boolean; use true or false.")]
+    [InlineData("aws", "emigrate:loadBalancerDeletionProtection: true", "emigrate:loadBalancerDeletionProtection: yes",
+        "INVALID   Pulumi.prod.yaml emigrate:loadBalancerDeletionProtection: \"yes\" is not a boolean; use true or false.")]
     public async Task A_stack_value_the_cloud_would_refuse_fails_check_naming_file_and_key(string target, string line, string replacement, string expected)
     {
         var output = await GenerateAndEdit(target, line, replacement);
@@ -60,6 +69,18 @@ public sealed class CheckStackValuesTests : IDisposable
         Assert.Equal("Pulumi.prod.yaml", refused.GetProperty("file").GetString());
         Assert.Equal("emigrate:emigrateBackendDbInstances", refused.GetProperty("key").GetString());
         Assert.StartsWith("0 is not an instance count", refused.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("emigrate:emigrateBackendDbEnablePdb: false", "emigrate:emigrateBackendDbEnablePdb: 'true'")]
+    [InlineData("emigrate:emigrateEmailerWorkerReplicas: 1", "emigrate:emigrateEmailerWorkerReplicas: '2'")]
+    [InlineData("emigrate:emigrateBackendDbMaxConnections: '20'", "emigrate:emigrateBackendDbMaxConnections: 20")]
+    public async Task Values_pulumi_reads_as_their_declared_type_pass(string line, string replacement)
+    {
+        var output = await GenerateAndEdit("kubernetes", line, replacement);
+        var result = await Run("check", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("INVALID", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 namespace HerokuToCloud.Graph;
 
 /// <summary>
-/// One limit a cloud puts on stack values that a Pulumi config type cannot express (a count that
-/// cannot be negative, a quantity Kubernetes must parse, a CPU/memory pair Fargate must offer).
+/// One limit on stack values: the type the program declares for a key (<see cref="DeclaredTypeLimit"/>),
+/// or a limit a cloud puts on them that a Pulumi config type cannot express (a count that cannot be
+/// negative, a quantity Kubernetes must parse, a CPU/memory pair Fargate must offer).
 /// </summary>
 public interface IStackValueLimit
 {

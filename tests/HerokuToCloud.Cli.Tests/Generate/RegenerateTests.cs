@@ -105,6 +105,19 @@ public sealed class RegenerateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kept_value_of_the_wrong_type_is_refused_naming_the_file_and_key()
+    {
+        await GenerateAndEdit(text => Replace(text, "  emigrate:emigrateBackendDbMultiAz: false\n", "  emigrate:emigrateBackendDbMultiAz: maybe\n"));
+        var before = File.ReadAllText(StackFile);
+
+        var again = await Generate();
+
+        Assert.True(again.ExitCode == 2, again.ToString());
+        Assert.Contains("emigrateBackendDbMultiAz (kept in Pulumi.prod.yaml): \"maybe\" is not a boolean; use true or false. Nothing was written.", again.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(StackFile));
+    }
+
+    [Fact]
     public async Task A_stack_file_with_windows_line_endings_keeps_them_in_the_lines_it_gains()
     {
         await GenerateAndEdit(text => Replace(text, "  emigrate:logRetentionDays: 365\n", "").Replace("\n", "\r\n", StringComparison.Ordinal));
