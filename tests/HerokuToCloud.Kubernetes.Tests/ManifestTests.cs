@@ -95,14 +95,27 @@ public class ManifestTests
         var files = Render(Shop());
         var script = files[KubernetesManifests.SecretsScript];
         Assert.StartsWith("#!/usr/bin/env bash\n", script, StringComparison.Ordinal);
-        Assert.Contains(": \"${SHOP_WEB_STRIPE_API_KEY:?", script, StringComparison.Ordinal);
-        Assert.Contains(": \"${SHOP_DB_PASSWORD:?", script, StringComparison.Ordinal);
+        Assert.Contains("[ -n \"${SHOP_WEB_STRIPE_API_KEY:-}\" ] || missing+=('SHOP_WEB_STRIPE_API_KEY: ", script, StringComparison.Ordinal);
+        Assert.Contains("[ -n \"${SHOP_DB_PASSWORD:-}\" ] || missing+=('SHOP_DB_PASSWORD: ", script, StringComparison.Ordinal);
         Assert.Contains("kubectl create secret generic shop-web-env --namespace shop-prod --type Opaque", script, StringComparison.Ordinal);
         Assert.Contains("--from-literal=DATABASE_URL=\"postgres://app:${SHOP_DB_PASSWORD}@shop-db-rw:5432/app\"", script, StringComparison.Ordinal);
         Assert.Contains("--type kubernetes.io/basic-auth", script, StringComparison.Ordinal);
         Assert.Contains("--from-literal=username='app'", script, StringComparison.Ordinal);
         Assert.DoesNotContain(files.Values, f => f.Contains("kind: Secret", StringComparison.Ordinal));
         Assert.Contains("SHOP_WEB_SECRET_KEY_BASE", files[KubernetesManifests.Readme], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_optional_secret_is_set_empty_when_not_exported_and_a_required_one_is_still_checked()
+    {
+        var program = Shop();
+        var files = KubernetesManifests.Render(program.Graph, program.Stack, program.Required, new HashSet<string>(StringComparer.Ordinal) { "shopWebRailsEnv" });
+        var script = files[KubernetesManifests.SecretsScript];
+        Assert.DoesNotContain("SHOP_WEB_RAILS_ENV:-", script, StringComparison.Ordinal);
+        Assert.Contains("if [ -z \"${SHOP_WEB_RAILS_ENV+set}\" ]; then\n", script, StringComparison.Ordinal);
+        Assert.Contains("  SHOP_WEB_RAILS_ENV=\n", script, StringComparison.Ordinal);
+        Assert.Contains("[ -n \"${SHOP_WEB_STRIPE_API_KEY:-}\" ] || missing+=", script, StringComparison.Ordinal);
+        Assert.Contains("| `SHOP_WEB_RAILS_ENV` | RAILS_ENV of shop-web (Heroku config var). Optional (app.json required: false)", files[KubernetesManifests.Readme], StringComparison.Ordinal);
     }
 
     [Fact]

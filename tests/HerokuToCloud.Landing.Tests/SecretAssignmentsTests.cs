@@ -281,6 +281,22 @@ public class SecretAssignmentsTests
     }
 
     [Fact]
+    public void The_optional_keys_the_manifests_script_leaves_empty_are_those_a_push_would_fill_empty()
+    {
+        var system = Single(App("kiosk", Proc("web")) with
+        {
+            Config = [Team("BETA_BANNER") with { Required = false }, Team("STRIPE_KEY")],
+        });
+        var plan = LandingPlanner.Plan(system, "prod");
+
+        var optional = OptionalSecrets.ConfigKeys(system, plan);
+
+        Assert.Equal(["kiosk-BETA_BANNER"], optional);
+        var pushed = SecretAssignments.Match(system, plan, SecretsFileReader.Read("kiosk:\n  STRIPE_KEY: \"sk\"\n", "secrets.yaml"));
+        Assert.Equal(optional.Order(StringComparer.Ordinal), pushed.Assignments.Where(a => a.Optional).Select(a => a.ConfigKey));
+    }
+
+    [Fact]
     public void A_var_that_named_a_generated_secret_says_how_to_give_both_one_value()
     {
         var system = Single(App("kiosk", Proc("web")) with

@@ -24,14 +24,18 @@ public static class KubernetesManifests
     private const string WaveAnnotation = "argocd.argoproj.io/sync-wave";
 
     /// <param name="review">Values the team should check before applying (images, hostnames), listed in the README.</param>
-    public static IReadOnlyDictionary<string, string> Render(ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null) =>
-        Prepare(graph, stack, review).Files;
+    /// <param name="optionalSecrets">Secret config keys the stack's apps run without (app.json required: false): create-secrets.sh leaves them empty when unset.</param>
+    public static IReadOnlyDictionary<string, string> Render(
+        ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null, IReadOnlySet<string>? optionalSecrets = null) =>
+        Prepare(graph, stack, review, optionalSecrets).Files;
 
     /// <summary>The environment variable create-secrets.sh reads for a secret config key (shopWebStripeApiKey → SHOP_WEB_STRIPE_API_KEY).</summary>
     public static string Variable(string configKey) => ManifestResolver.EnvironmentName(configKey);
 
     /// <summary>The files, and where each stack value went: what a summary needs to tell a kubectl user what to edit.</summary>
-    public static ManifestFiles Prepare(ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null)
+    /// <param name="optionalSecrets">Secret config keys the stack's apps run without (app.json required: false): create-secrets.sh leaves them empty when unset.</param>
+    public static ManifestFiles Prepare(
+        ResourceGraph graph, StackConfig stack, IEnumerable<RequiredSetting>? review = null, IReadOnlySet<string>? optionalSecrets = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stack);
@@ -102,11 +106,12 @@ public static class KubernetesManifests
 
         var namespaceFile = files.Keys.FirstOrDefault(f => f.StartsWith("00-namespace-", StringComparison.Ordinal));
         files[Kustomization] = ManifestYaml.Write(KustomizationFile(files.Keys.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) && f != Kustomization)));
-        files[SecretsScript] = SecretsScriptText(graph.Project, stack.Stack, secrets, namespaceFile);
+        var optional = (optionalSecrets ?? new HashSet<string>()).Select(Variable).ToHashSet(StringComparer.Ordinal);
+        files[SecretsScript] = SecretsScriptText(graph.Project, stack.Stack, secrets, optional, namespaceFile);
         var toReview = (review ?? []).Where(r => !r.Secret)
             .Select(r => (r.Key, Value: stack.Values.TryGetValue(r.Key, out var v) ? Describe(resolver.Resolve(v, r.Key)) : "(unset)", r.Description))
             .ToList();
-        files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, toReview);
+        files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, optional, toReview);
         return new ManifestFiles(files, configFiles, [.. Inputs(secrets).Select(i => new ManifestVariable(i.Variable, i.Description))]);
     }
 
@@ -182,7 +187,14 @@ public static class KubernetesManifests
         _ => "",
     };
 
-    private static string SecretsScriptText(string project, string stackName, IReadOnlyList<SecretToCreate> secrets, string? namespaceFile)
+    /// <summary>
+    /// The script that creates the Secrets. It checks every required variable before creating anything
+    /// and names all that are missing at once; an optional one (<paramref name="optional"/>) that is not
+    /// exported is set empty with a note, as `secrets push` gives such a key an empty value on the Pulumi
+    /// path. Messages name variables only, never a value.
+    /// </summary>
+    private static string SecretsScriptText(
+        string project, string stackName, IReadOnlyList<SecretToCreate> secrets, IReadOnlySet<string> optional, string? namespaceFile)
     {
         var script = new StringBuilder();
         script.Append("#!/usr/bin/env bash\n");
@@ -192,8 +204,34 @@ public static class KubernetesManifests
         script.Append("# then run this script. See README.md.\n");
         script.Append("set -euo pipefail\n");
         script.Append("cd \"$(dirname \"$0\")\"\n\n");
-        foreach (var input in Inputs(secrets))
-            script.Append(CultureInfo.InvariantCulture, $": \"${{{input.Variable}:?{ShellSafeComment(input.Description)}}}\"\n");
+        var inputs = Inputs(secrets).ToList();
+        var required = inputs.Where(i => !optional.Contains(i.Variable)).ToList();
+        if (required.Count > 0)
+        {
+            script.Append("# Required: nothing is created until every one of these is exported (and not empty).\n");
+            script.Append("missing=()\n");
+            foreach (var input in required)
+                script.Append(CultureInfo.InvariantCulture, $"[ -n \"${{{input.Variable}:-}}\" ] || missing+=({ShellQuoted($"{input.Variable}: {input.Description}")})\n");
+            script.Append("if [ \"${#missing[@]}\" -gt 0 ]; then\n");
+            script.Append(CultureInfo.InvariantCulture, $"  echo \"{SecretsScript}: export these variables, then run it again (README.md says what each holds); nothing was created:\" >&2\n");
+            script.Append("  printf '  %s\\n' \"${missing[@]}\" >&2\n");
+            script.Append("  exit 1\n");
+            script.Append("fi\n");
+        }
+
+        var optionalInputs = inputs.Where(i => optional.Contains(i.Variable)).ToList();
+        if (optionalInputs.Count > 0)
+        {
+            script.Append("\n# Optional (app.json required: false): the app runs without them. One not exported is set empty, as\n");
+            script.Append("# `heroku2cloud secrets push` does on the Pulumi path; the app then sees an empty string, not an unset var.\n");
+            foreach (var input in optionalInputs)
+            {
+                script.Append(CultureInfo.InvariantCulture, $"if [ -z \"${{{input.Variable}+set}}\" ]; then\n");
+                script.Append(CultureInfo.InvariantCulture, $"  echo \"{SecretsScript}: note: {input.Variable} is not exported; it is optional (app.json required: false), so its Secret holds it empty.\" >&2\n");
+                script.Append(CultureInfo.InvariantCulture, $"  {input.Variable}=\n");
+                script.Append("fi\n");
+            }
+        }
         if (namespaceFile is not null)
             script.Append(CultureInfo.InvariantCulture, $"\nkubectl apply -f {namespaceFile}\n");
         foreach (var secret in secrets)
@@ -215,6 +253,9 @@ public static class KubernetesManifests
         return script.ToString();
     }
 
+    /// <summary>Text as one single-quoted shell word.</summary>
+    private static string ShellQuoted(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     private static IEnumerable<InputPart> Inputs(IEnumerable<SecretToCreate> secrets) =>
         secrets.SelectMany(s => s.Data.Select(d => d.Value)).OfType<Deferred>().SelectMany(d => d.Parts).OfType<InputPart>()
             .DistinctBy(p => p.Variable).OrderBy(p => p.Variable, StringComparer.Ordinal);
@@ -225,7 +266,7 @@ public static class KubernetesManifests
         switch (value)
         {
             case ScalarText text:
-                return "'" + text.Text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+                return ShellQuoted(text.Text);
             case ScalarNumber number:
                 return "'" + number.Number.ToString(CultureInfo.InvariantCulture) + "'";
             case Deferred deferred:
@@ -248,10 +289,8 @@ public static class KubernetesManifests
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
             .Replace("$", "\\$", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal);
 
-    private static string ShellSafeComment(string text) =>
-        new(text.Where(c => c is not ('}' or '"' or '$' or '`' or '\\' or '\n')).ToArray());
-
-    private static string ReadmeText(string project, string stackName, IReadOnlyList<SecretToCreate> secrets, IReadOnlyList<(string Key, string Value, string Description)> review)
+    private static string ReadmeText(
+        string project, string stackName, IReadOnlyList<SecretToCreate> secrets, IReadOnlySet<string> optional, IReadOnlyList<(string Key, string Value, string Description)> review)
     {
         var readme = new StringBuilder();
         readme.Append(CultureInfo.InvariantCulture, $"# {project} ({stackName}): Kubernetes manifests\n\n");
@@ -260,7 +299,11 @@ public static class KubernetesManifests
         readme.Append("## 1. Secrets\n\nSecrets are not in this directory. Export these variables, then run `./create-secrets.sh`:\n\n");
         readme.Append("| Variable | Value |\n|---|---|\n");
         foreach (var input in Inputs(secrets))
-            readme.Append(CultureInfo.InvariantCulture, $"| `{input.Variable}` | {input.Description.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        {
+            var note = optional.Contains(input.Variable) ? " Optional (app.json required: false): left unset, the Secret holds it empty." : "";
+            readme.Append(CultureInfo.InvariantCulture, $"| `{input.Variable}` | {(input.Description + note).Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        }
+
         readme.Append("\nKeep the same values for every later run: the database password, for example, is already inside the database and in DATABASE_URL.\n");
         readme.Append("Changing a Secret does not restart pods; run `kubectl rollout restart deployment -n <namespace>` afterwards.\n\n");
         readme.Append("## 2. Values to review\n\n");

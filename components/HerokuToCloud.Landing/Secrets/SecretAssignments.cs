@@ -41,7 +41,7 @@ public static class SecretAssignments
                     case FromSecretConfig config when landing.SourceApp is { } source && file.TryGetValue(source, entry.Name, out var value):
                         assignments.Add(new SecretAssignment(config.ConfigKey, landing.Name, entry.Name, source, file.Locate(source, entry.Name)!, value));
                         break;
-                    case FromSecretConfig config when OptionalSourceApp(landing, entry.Name, apps, links) is { } source:
+                    case FromSecretConfig config when OptionalSecrets.SourceApp(landing, entry.Name, apps, links) is { } source:
                         // The app runs without it (app.json required: false): no value must not hold up the push.
                         assignments.Add(new SecretAssignment(config.ConfigKey, landing.Name, entry.Name, source,
                             $"optional, no value in {file.Source}", "") { Optional = true });
@@ -78,16 +78,6 @@ public static class SecretAssignments
             Unused = Unused(plan, file, apps).OrderBy(u => u.HerokuApp, StringComparer.Ordinal).ThenBy(u => u.Var, StringComparer.Ordinal).ToList(),
         };
     }
-
-    /// <summary>
-    /// The stack's Heroku app when it declares <paramref name="var"/> optional (app.json <c>required: false</c>)
-    /// and no add-on injects it there; null otherwise (no app in the stage, a required var, an add-on value).
-    /// </summary>
-    private static string? OptionalSourceApp(AppLanding landing, string var, IReadOnlyDictionary<string, HerokuApp> apps, AddonLinks links) =>
-        landing.SourceApp is { } source && apps[source] is var app
-        && app.Config.Any(c => c.Name == var && c is { Kind: ConfigVarKind.Team, Required: false }) && links.Injecting(app, var) is null
-            ? source
-            : null;
 
     private static MissingSecretValue Missing(
         LandingPlan plan, AppLanding landing, string var, string key, SecretsFile file, IReadOnlyDictionary<string, HerokuApp> apps, AddonLinks links)

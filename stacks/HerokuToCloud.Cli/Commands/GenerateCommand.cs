@@ -92,7 +92,7 @@ internal static class GenerateCommand
         // Manifests are rendered from these values, and nothing is kept from an earlier run: check them first.
         if (generated.Manifests is not null)
             RefuseValuesTheCloudRejects(generated, generated.Stack, setKeys, kept);
-        var manifests = generated.Manifests?.Render(generated.Stack);
+        var manifests = generated.Manifests?.Render(generated.Stack, OptionalSecrets.ConfigKeys(system, plan));
         // What the user asked for on this run, with --set or a typed option, wins over the stack file's value.
         var givenKeys = setKeys.Union(generated.KeysFromTypedOptions, StringComparer.Ordinal)
             .Select(k => StackKeys.Qualified(generated.Program.Project, k));

@@ -32,6 +32,7 @@ internal sealed record GeneratedProgram(
 
 /// <summary>
 /// Plain manifests in place of Pulumi.yaml: rendered from the stack values once `--set` has been
-/// applied, with the steps that replace `pulumi up`.
+/// applied and the secret keys the stack's apps run without (<see cref="OptionalSecrets"/>, which
+/// create-secrets.sh leaves empty when unset, as `secrets push` does), with the steps that replace `pulumi up`.
 /// </summary>
-internal sealed record ManifestOutput(Func<StackConfig, ManifestFiles> Render, IReadOnlyList<string> NextSteps);
+internal sealed record ManifestOutput(Func<StackConfig, IReadOnlySet<string>, ManifestFiles> Render, IReadOnlyList<string> NextSteps);

@@ -89,7 +89,7 @@ internal sealed class KubernetesTarget : IGenerateTarget
             {
                 Pulumi => null,
                 Manifests => new ManifestOutput(
-                    stack => KubernetesManifests.Prepare(program.Graph, stack, review),
+                    (stack, optionalSecrets) => KubernetesManifests.Prepare(program.Graph, stack, review, optionalSecrets),
                     [
                         "read <output>/README.md",
                         $"export the variables it lists, then run bash <output>/{KubernetesManifests.SecretsScript}",

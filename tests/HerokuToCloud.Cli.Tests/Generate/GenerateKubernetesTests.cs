@@ -149,7 +149,7 @@ public sealed class GenerateKubernetesTests : IDisposable
         var script = File.ReadAllText(Path.Combine(output, "create-secrets.sh"));
         var listed = result.Stdout[result.Stdout.IndexOf("secret values (9)", StringComparison.Ordinal)..].Split('\n').Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
         Assert.Equal(9, listed.Count);
-        Assert.All(listed, variable => Assert.Contains($": \"${{{variable}:?", script, StringComparison.Ordinal));
+        Assert.All(listed, variable => Assert.Contains($"[ -n \"${{{variable}:-}}\" ] || missing+=", script, StringComparison.Ordinal));
 
         var json = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output, "--json");
         Assert.Contains("\"format\": \"manifests\"", json.Stdout, StringComparison.Ordinal);
