@@ -71,6 +71,71 @@ public class InventoryShowCommandTests
         Assert.Equal(["PAPERTRAIL_API_TOKEN", "STRIPE_KEY"], InventorySummary.Of(system).Apps.Single().Config.NeedValues);
     }
 
+    private const string Chained = """
+        version: 1
+        system: kiosk
+        apps:
+          - name: kiosk
+            config:
+              - name: A_DB
+                refersTo: B_DB
+              - name: B_DB
+                refersTo: DATABASE_URL
+              - name: DATABASE_URL
+                kind: addon
+                addon: kiosk-db
+              - name: STRIPE_KEY
+        addons:
+          - name: kiosk-db
+            service: heroku-postgresql
+            plan: essential-0
+            attachments:
+              - app: kiosk
+                name: DATABASE
+                configVars: [DATABASE_URL]
+
+        """;
+
+    [Fact]
+    public async Task A_var_naming_a_database_url_through_another_var_is_not_a_value_to_supply()
+    {
+        var dir = Directory.CreateTempSubdirectory("h2c-show-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "inventory.yaml"), Chained);
+
+            var result = await Heroku2CloudProcess.RunAsync(dir, "inventory", "show", "inventory.yaml");
+
+            // A_DB is listed before B_DB: following one hop, inventory show asked for A_DB's value.
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("    values to supply as secret config: STRIPE_KEY\n", result.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_loop_of_references_is_refused_with_its_place_and_what_to_do()
+    {
+        var dir = Directory.CreateTempSubdirectory("h2c-show-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "inventory.yaml"), Chained.Replace("refersTo: DATABASE_URL", "refersTo: A_DB", StringComparison.Ordinal));
+
+            var result = await Heroku2CloudProcess.RunAsync(dir, "inventory", "show", "inventory.yaml");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("inventory.yaml:7:19: apps[0].config[0].refersTo: the config vars A_DB, B_DB of kiosk refer to each other in a loop (A_DB → B_DB → A_DB)", result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Json_output_is_for_machines()
     {

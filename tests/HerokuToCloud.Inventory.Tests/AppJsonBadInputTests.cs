@@ -51,6 +51,8 @@ public class AppJsonBadInputTests
     [InlineData("{\n  \"environments\": {\n    \"review\": { \"formation\": { \"web\": { \"size\": \"huge\" } } }\n  }\n}", 3, 49, "$.environments.review.formation.web.size", "'huge' is not a Heroku dyno size")]
     [InlineData("{\n  \"environments\": { \"test\": { \"addons\": [ { } ] } }\n}", 2, 43, "$.environments.test.addons[0]", "this add-on has no \"plan\"")]
     [InlineData("{ \"name\": \"caf\\ud800\" }", 1, 11, "$.name", "not valid Unicode")]
+    [InlineData("{\n  \"env\": {\n    \"X_DB\": \"$Y_DB\",\n    \"Y_DB\": { \"value\": \"${X_DB}\" }\n  }\n}", 3, 5, "$.env.X_DB", "the config vars X_DB (app.json line 3 ($.env.X_DB)), Y_DB (app.json line 4 ($.env.Y_DB)) take their values from each other in a loop (X_DB → Y_DB → X_DB), so none of them has a value; give one of them its value")]
+    [InlineData("{\n  \"env\": { \"X_DB\": \"$X_DB\" }\n}", 2, 12, "$.env.X_DB", "in a loop (X_DB → X_DB)")]
     public void Wrong_content_names_line_column_and_json_path(string json, int line, int column, string path, string fragment)
     {
         var error = Fails(json);

@@ -76,6 +76,30 @@ public class HerokuYmlCaptureTests
     }
 
     [Fact]
+    public void Setup_config_values_naming_each_other_in_a_loop_are_refused_where_they_are_set()
+    {
+        const string Yml = "setup:\n  config:\n    MODE: web\n    X_DB: $Y_DB\n    Y_DB: ${X_DB}\n";
+
+        var error = Errors.Throws(() => AppManifestReader.Read(new AppManifests(null, null, new ManifestFile("heroku.yml", Yml), "x-app")));
+
+        Errors.Located(error, "heroku.yml", 4, 5, "setup.config.X_DB");
+        Assert.Contains("X_DB (heroku.yml line 4 (setup.config.X_DB)), Y_DB (heroku.yml line 5 (setup.config.Y_DB))", error.Message, StringComparison.Ordinal);
+        Assert.Contains("in a loop (X_DB → Y_DB → X_DB)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chain_through_app_json_and_heroku_yml_is_recorded_hop_by_hop()
+    {
+        const string Yml = "setup:\n  addons:\n    - plan: heroku-postgresql\n  config:\n    B_DB: $DATABASE_URL\n";
+        var appJson = new ManifestFile("app.json", "{ \"env\": { \"A_DB\": \"$B_DB\" } }");
+
+        var config = AppManifestReader.Read(new AppManifests(appJson, null, new ManifestFile("heroku.yml", Yml), "x-app")).Apps.Single().Config;
+
+        Assert.Equal("B_DB", config.Single(c => c.Name == "A_DB").RefersTo);
+        Assert.Equal("DATABASE_URL", ConfigReferences.FinalTarget(config, "A_DB"));
+    }
+
+    [Fact]
     public void No_heroku_yml_config_value_reaches_the_inventory()
     {
         var yaml = HerokuToCloud.Inventory.Readers.InventoryYaml.InventoryYamlWriter.Write(Docker());

@@ -44,6 +44,16 @@ public class InventoryYamlBadInputTests
     }
 
     [Fact]
+    public void A_chain_of_references_is_read()
+    {
+        var text = Valid.Replace("addon: shop-db\n", "addon: shop-db\n      - name: A_DB\n        refersTo: B_DB\n      - name: B_DB\n        refersTo: DATABASE_URL\n", StringComparison.Ordinal);
+
+        var config = InventoryYamlReader.Read(text, "inventory.yaml").Apps.Single().Config;
+
+        Assert.Equal("DATABASE_URL", ConfigReferences.FinalTarget(config, "A_DB"));
+    }
+
+    [Fact]
     public void A_reference_to_a_var_of_the_same_app_is_read_and_written_back()
     {
         var text = Valid.Replace("addon: shop-db\n", "addon: shop-db\n      - name: READ_DB\n        refersTo: DATABASE_URL\n", StringComparison.Ordinal);
@@ -95,6 +105,8 @@ public class InventoryYamlBadInputTests
     [InlineData("addon: shop-db\n", "addon: shop-db\n      - name: READ_DB\n        refersTo: DATABSE_URL\n", 15, 19, "apps[0].config[1].refersTo", "shop-web has no config var DATABSE_URL")]
     [InlineData("addon: shop-db\n", "addon: shop-db\n      - name: READ_DB\n        refersTo: $DATABASE_URL\n", 15, 19, "apps[0].config[1].refersTo", "is not a config var name")]
     [InlineData("kind: addon", "kind: addon\n        refersTo: READ_DB", 13, 19, "apps[0].config[0].refersTo", "only applies to a team var with source secret-config")]
+    [InlineData("addon: shop-db\n", "addon: shop-db\n      - name: X_DB\n        refersTo: Y_DB\n      - name: Y_DB\n        refersTo: X_DB\n", 15, 19, "apps[0].config[1].refersTo", "the config vars X_DB, Y_DB of shop-web refer to each other in a loop (X_DB → Y_DB → X_DB), so none of them has a value; make one of them refersTo the var that holds the value")]
+    [InlineData("addon: shop-db\n", "addon: shop-db\n      - name: A_DB\n        refersTo: Y_DB\n      - name: Y_DB\n        refersTo: Z_DB\n      - name: Z_DB\n        refersTo: Y_DB\n", 17, 19, "apps[0].config[2].refersTo", "(Y_DB → Z_DB → Y_DB)")]
     public void Bad_input_is_located_and_explained(string find, string replace, int line, int column, string? path, string fragment)
     {
         Assert.Contains(find, Valid, StringComparison.Ordinal);

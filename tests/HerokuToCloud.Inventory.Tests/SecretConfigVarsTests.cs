@@ -42,4 +42,27 @@ public class SecretConfigVarsTests
         Assert.False(SecretConfigVars.RefersToRebuilt(App, App.Config.Single(c => c.Name == "LOG_TOKEN"), Addons));
         Assert.False(SecretConfigVars.RefersToRebuilt(App, App.Config.Single(c => c.Name == "STRIPE_KEY"), Addons));
     }
+
+    [Fact]
+    public void A_chain_to_a_rebuilt_datastores_var_counts_as_rebuilt_whatever_the_order()
+    {
+        // A_DB names B_DB, listed after it, which names DATABASE_URL: one hop stopped at B_DB and asked for A_DB's Heroku value.
+        var app = App with
+        {
+            Config = [new ConfigVar { Name = "A_DB", RefersTo = "B_DB" }, new ConfigVar { Name = "B_DB", RefersTo = "DATABASE_URL" }, .. App.Config],
+        };
+
+        Assert.True(SecretConfigVars.RefersToRebuilt(app, app.Config[0], Addons));
+        Assert.DoesNotContain("A_DB", SecretConfigVars.ToSupply(app, Addons));
+        Assert.DoesNotContain("B_DB", SecretConfigVars.ToSupply(app, Addons));
+    }
+
+    [Fact]
+    public void A_chain_to_a_kept_add_ons_var_still_needs_a_value()
+    {
+        var app = App with { Config = [new ConfigVar { Name = "LOGS", RefersTo = "LOG_TOKEN" }, .. App.Config] };
+
+        Assert.False(SecretConfigVars.RefersToRebuilt(app, app.Config[0], Addons));
+        Assert.Contains("LOGS", SecretConfigVars.ToSupply(app, Addons));
+    }
 }

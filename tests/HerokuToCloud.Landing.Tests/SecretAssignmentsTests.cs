@@ -263,6 +263,41 @@ public class SecretAssignmentsTests
     }
 
     [Fact]
+    public void A_chain_to_a_datastore_url_listed_before_the_var_it_names_is_built_by_the_program_and_never_asked_for()
+    {
+        // A_DB = $B_DB, B_DB = $DATABASE_URL in that order: a single pass left A_DB as secret config to fill from Heroku.
+        var system = Single(
+            App("kiosk", Proc("web")) with
+            {
+                Config = [Team("A_DB") with { RefersTo = "B_DB" }, Team("B_DB") with { RefersTo = "DATABASE_URL" }, Injected("DATABASE_URL", "kiosk-db")],
+            },
+            Addon("kiosk-db", "heroku-postgresql", "essential-0", Attach("kiosk", "DATABASE", "DATABASE_URL")));
+
+        var config = Match(system, "prod", "kiosk:\n  A_DB: \"postgres://heroku-canary\"\n");
+
+        Assert.Empty(config.Missing);
+        Assert.Empty(config.Assignments);
+        Assert.Equal(SkippedSecretReason.Datastore, config.Skipped.Single(s => s.Var == "A_DB").Reason);
+        Assert.Equal(UnusedSecretReason.Datastore, config.Unused.Single(u => u.Var == "A_DB").Reason);
+    }
+
+    [Fact]
+    public void A_chain_to_a_kept_add_on_var_names_the_end_of_the_chain()
+    {
+        var system = Single(
+            App("kiosk", Proc("web")) with
+            {
+                Config = [Team("LOGS") with { RefersTo = "LOG_TOKEN" }, Team("LOG_TOKEN") with { RefersTo = "PAPERTRAIL_API_TOKEN" }, Injected("PAPERTRAIL_API_TOKEN", "kiosk-pt")],
+            },
+            Addon("kiosk-pt", "papertrail", "choklad", Attach("kiosk", "PAPERTRAIL", "PAPERTRAIL_API_TOKEN")));
+
+        var missing = Match(system, "prod", "kiosk:\n  PAPERTRAIL_API_TOKEN: \"x\"\n").Missing.Single(m => m.Var == "LOGS");
+
+        Assert.Contains("LOGS takes the value of PAPERTRAIL_API_TOKEN (through LOG_TOKEN) on Heroku: give it the same value as PAPERTRAIL_API_TOKEN (key kiosk-PAPERTRAIL_API_TOKEN), not the Heroku value", missing.Message);
+        Assert.DoesNotContain("heroku config:get LOGS -a", missing.Message);
+    }
+
+    [Fact]
     public void An_optional_var_without_a_value_gets_an_empty_one_instead_of_holding_the_push()
     {
         var system = Single(App("kiosk", Proc("web")) with

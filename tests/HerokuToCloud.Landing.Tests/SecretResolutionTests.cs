@@ -77,6 +77,36 @@ public class SecretResolutionTests
             plan.Apps[0].Secrets);
     }
 
+    [Theory]
+    [InlineData("A_DB=B_DB C_DB=DATABASE_URL B_DB=C_DB")]
+    [InlineData("C_DB=DATABASE_URL B_DB=C_DB A_DB=B_DB")]
+    [InlineData("A_DB=B_DB B_DB=C_DB C_DB=DATABASE_URL")]
+    public void A_chain_of_references_to_a_datastore_url_gets_the_new_url_whatever_the_order(string references)
+    {
+        var config = references.Split(' ').Select(r => r.Split('=')).Select(p => Team(p[0]) with { RefersTo = p[1] }).Append(Injected("DATABASE_URL", "db"));
+        var app = App("app", Proc("web")) with { Config = [.. config] };
+        var db = Addon("db", "heroku-postgresql", "standard-0", Attach("app", "DATABASE", "DATABASE_URL"));
+
+        var plan = LandingPlanner.Plan(Single(app, db), "prod");
+
+        var store = new FromDatastore("app-db", DatastoreUrl.Url);
+        Assert.Equal(
+            [new SecretEntry("A_DB", store), new SecretEntry("B_DB", store), new SecretEntry("C_DB", store), new SecretEntry("DATABASE_URL", store)],
+            plan.Apps[0].Secrets);
+        Assert.DoesNotContain(plan.Findings, f => f.Message.Contains("A_DB", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_loop_of_references_is_an_error_naming_the_key_and_the_loop()
+    {
+        // The readers refuse it; an inventory built another way must not loop, nor pass as secret config.
+        var app = App("app", Proc("web")) with { Config = [Team("KEEP"), Team("X_DB") with { RefersTo = "Y_DB" }, Team("Y_DB") with { RefersTo = "X_DB" }] };
+
+        var error = Assert.Throws<LandingException>(() => LandingPlanner.Plan(Single(app), "prod"));
+
+        Assert.StartsWith("apps[app].config[X_DB]: the config vars X_DB, Y_DB refer to each other in a loop (X_DB → Y_DB → X_DB)", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Attachment_without_vars_injects_name_url()
     {

@@ -30,12 +30,15 @@ public static class SecretConfigVars
             .ToList();
     }
 
-    /// <summary>True when <paramref name="var"/> only names a var that a rebuilt datastore's add-on injects into <paramref name="app"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="var"/> only names a var that a rebuilt datastore's add-on injects into
+    /// <paramref name="app"/>, directly or through other vars that only name one (A_DB = $B_DB, B_DB = $DATABASE_URL).
+    /// </summary>
     public static bool RefersToRebuilt(HerokuApp app, ConfigVar var, IReadOnlyList<Addon> addons) =>
         RefersToRebuilt(app, var, Services(addons));
 
     private static bool RefersToRebuilt(HerokuApp app, ConfigVar var, IReadOnlyDictionary<string, string> services) =>
-        var.RefersTo is { } target
+        ConfigReferences.FinalTarget(app.Config, var.Name) is { } target
         && app.Config.FirstOrDefault(c => c.Name == target) is { Kind: ConfigVarKind.Addon } referenced
         && IsRebuilt(referenced, services);
 

@@ -19,7 +19,8 @@ namespace HerokuToCloud.Landing;
 /// key capture's --secrets-out values are set under (the value of VAR in the stack's Heroku app).</item>
 /// <item>app.json generator "secret" → <see cref="GeneratedSecret"/>.</item>
 /// <item>A team var that refers to a var rebuilt from a datastore (<see cref="ConfigVar.RefersTo"/>,
-/// READ_DB = $DATABASE_URL) → the same <see cref="FromDatastore"/>.</item>
+/// READ_DB = $DATABASE_URL), directly or through a chain of such vars (<see cref="ConfigReferences"/>)
+/// → the same <see cref="FromDatastore"/>.</item>
 /// <item>Heroku runtime vars (PORT, DYNO, HEROKU_*, ...) → dropped, with a finding; PORT comes
 /// from the web service's port.</item>
 /// <item>Build-time vars → the app's build secrets only, never the running task.</item>
@@ -159,14 +160,21 @@ public static partial class SecretResolution
 
         // READ_DB = $DATABASE_URL: the var names a URL the new datastore replaces, so it gets that new
         // URL too. As secret config it would ask for a value that exists only after the first pulumi up,
-        // and invite copying the Heroku URL, which points the new system at the old database.
-        foreach (var var in app.Config)
+        // and invite copying the Heroku URL, which points the new system at the old database. The end of
+        // the chain decides (A_DB = $B_DB = $DATABASE_URL), and it refers to nothing, so its own outcome
+        // above is final and the order of the app's vars does not matter.
+        foreach (var var in app.Config.Where(v => v.RefersTo is not null))
         {
-            if (var.RefersTo is { } target && result[var.Name].Source is FromSecretConfig
-                && result.TryGetValue(target, out var referenced) && referenced.Source is FromDatastore store)
+            if (ConfigReferences.FinalTarget(app.Config, var.Name) is not { } target)
             {
-                result[var.Name] = new VarOutcome(store);
+                var loop = ConfigReferences.FirstLoop(app.Config);
+                throw new LandingException(
+                    $"{InventoryKeys.Config(app.Name, loop[0])}: the config vars {string.Join(", ", loop)} refer to each other in a loop ({ConfigReferences.Describe(loop)}), " +
+                    "so none of them has a value; make one refersTo the var that holds the value (DATABASE_URL), or remove its refersTo.");
             }
+
+            if (result[var.Name].Source is FromSecretConfig && result.TryGetValue(target, out var referenced) && referenced.Source is FromDatastore store)
+                result[var.Name] = new VarOutcome(store);
         }
 
         return result;

@@ -90,8 +90,9 @@ public static class SecretAssignments
         }
 
         var app = apps[source];
-        var hint = app.Config.FirstOrDefault(c => c.Name == var)?.RefersTo is { } target
-            ? ReferenceHint(landing, var, target)
+        // The end of the chain (A = $B, B = $CLOUDAMQP_URL) is what A takes, whichever var it names first.
+        var hint = app.Config.FirstOrDefault(c => c.Name == var)?.RefersTo is { } first
+            ? ReferenceHint(landing, var, ConfigReferences.FinalTarget(app.Config, var) ?? first, first)
             : $"its value on Heroku: `heroku config:get {var} -a {source}`";
         if (!file.HasApp(source))
         {
@@ -122,7 +123,7 @@ public static class SecretAssignments
     /// For READ_DB = $CLOUDAMQP_URL: the value is whatever replaces the named var, never Heroku's, which
     /// `heroku config:get` would print and which would point the new system at the old service.
     /// </summary>
-    private static string ReferenceHint(AppLanding landing, string var, string target)
+    private static string ReferenceHint(AppLanding landing, string var, string target, string first)
     {
         var replacement = landing.Secrets.FirstOrDefault(s => s.Name == target)?.Source switch
         {
@@ -131,7 +132,8 @@ public static class SecretAssignments
             GeneratedSecret => $"the same value as {target}, which the program generates afresh: set `source: secret-config` for {target} in the inventory, generate again, and give both one value",
             _ => $"the value of whatever replaces {target} on the new platform",
         };
-        return $"{var} takes the value of {target} on Heroku: give it {replacement}, not the Heroku value; `heroku config:get {var}` would copy Heroku's";
+        var through = first == target ? "" : $" (through {first})";
+        return $"{var} takes the value of {target}{through} on Heroku: give it {replacement}, not the Heroku value; `heroku config:get {var}` would copy Heroku's";
     }
 
     private static IEnumerable<UnusedSecretValue> Unused(LandingPlan plan, SecretsFile file, IReadOnlyDictionary<string, HerokuApp> apps)

@@ -165,6 +165,23 @@ public sealed class CaptureAppCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_apps_database_url_set_by_hand_is_not_copied_and_the_warning_says_what_to_do()
+    {
+        var databaseUrl = ShopSystem.ServeWorkerWithWebsDatabaseUrlSetByHand(_api);
+        var secretsPath = Path.Combine(_dir, "shop-secrets.yaml");
+
+        var result = await RunAsync(null, Capture("--secrets-out", secretsPath));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"warning: shop-worker: DATABASE_URL has the same value as shop-web's DATABASE_URL, which add-on {ShopSystem.Postgres} (heroku-postgresql) injects", result.Stderr);
+        Assert.Contains($"`heroku addons:attach {ShopSystem.Postgres} -a shop-worker --as DATABASE`", result.Stderr);
+        var secrets = File.ReadAllText(secretsPath);
+        Assert.Contains("# shop-worker: not copied, the value is another app's Heroku datastore URL", secrets);
+        foreach (var text in new[] { secrets, result.Stdout, result.Stderr, File.ReadAllText(InventoryPath) })
+            Assert.DoesNotContain(databaseUrl, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secrets_push_finds_every_value_a_capture_wrote_including_the_papertrail_token()
     {
         var secretsPath = Path.Combine(_dir, "shop-secrets.yaml");

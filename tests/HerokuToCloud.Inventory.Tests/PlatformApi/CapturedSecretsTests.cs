@@ -110,4 +110,36 @@ public sealed class CapturedSecretsTests : IDisposable
         Assert.Equal(["SENDGRID_PASSWORD"], secrets.NamesFor("shop-web"));
         Assert.Contains("# shop-web: not included: ORPHAN_URL, REDISCLOUD_URL\n", secrets.ToYaml());
     }
+
+    [Fact]
+    public void A_var_naming_a_database_url_through_another_var_is_not_copied_whatever_the_order()
+    {
+        // A_DB = $B_DB, B_DB = $DATABASE_URL, A_DB listed first: one hop stopped at B_DB and copied A_DB's Heroku URL.
+        const string HerokuUrl = "postgres://u:canary-chain-pw@ec2-9.compute.amazonaws.com:5432/d9";
+        var system = new HerokuSystem
+        {
+            Name = "shop",
+            Apps = [new HerokuApp
+            {
+                Name = "shop-web",
+                Config =
+                [
+                    new ConfigVar { Name = "A_DB", RefersTo = "B_DB" },
+                    new ConfigVar { Name = "B_DB", RefersTo = "DATABASE_URL" },
+                    new ConfigVar { Name = "DATABASE_URL", Kind = ConfigVarKind.Addon, Addon = "db", Value = ConfigValueSource.Addon },
+                ],
+            }],
+            Addons = [new Addon { Name = "db", Service = "heroku-postgresql", Plan = "essential-0" }],
+        };
+        var values = new Dictionary<string, IReadOnlyDictionary<string, string?>>
+        {
+            ["shop-web"] = new Dictionary<string, string?> { ["A_DB"] = HerokuUrl, ["B_DB"] = HerokuUrl, ["DATABASE_URL"] = HerokuUrl },
+        };
+
+        var secrets = CapturedSecrets.From(system, values);
+
+        Assert.Empty(secrets.NamesFor("shop-web"));
+        Assert.DoesNotContain(HerokuUrl, secrets.ToYaml(), StringComparison.Ordinal);
+        Assert.Contains("# shop-web: not included: A_DB, B_DB, DATABASE_URL\n", secrets.ToYaml());
+    }
 }

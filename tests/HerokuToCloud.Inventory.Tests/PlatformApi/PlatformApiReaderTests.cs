@@ -51,6 +51,82 @@ public sealed class PlatformApiReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_var_set_by_hand_to_another_apps_database_url_is_not_copied_and_the_user_is_told_what_to_do()
+    {
+        var databaseUrl = ShopSystem.ServeWorkerWithWebsDatabaseUrlSetByHand(_api);
+
+        var capture = await CaptureAsync(secrets: true);
+
+        var worker = capture.System.Apps[1];
+        var var = worker.Config.Single(c => c.Name == "DATABASE_URL");
+        Assert.Equal((ConfigVarKind.Team, null), (var.Kind, var.RefersTo));
+        Assert.DoesNotContain("DATABASE_URL", capture.Secrets!.NamesFor(ShopSystem.Worker));
+        Assert.Equal(["DATABASE_URL"], capture.Secrets.DatastoreCopiesFor(ShopSystem.Worker));
+        var warning = Assert.Single(capture.Warnings, w => w.StartsWith("shop-worker: DATABASE_URL has the same value as shop-web's DATABASE_URL", StringComparison.Ordinal));
+        Assert.Contains($"which add-on {ShopSystem.Postgres} (heroku-postgresql) injects", warning, StringComparison.Ordinal);
+        Assert.Contains($"`heroku config:unset DATABASE_URL -a shop-worker`, then `heroku addons:attach {ShopSystem.Postgres} -a shop-worker --as DATABASE`", warning, StringComparison.Ordinal);
+        Assert.Contains("once `pulumi up` has made the new datastore", warning, StringComparison.Ordinal);
+        Assert.Contains(worker.Notes, n => n.StartsWith("DATABASE_URL has the same value as shop-web's DATABASE_URL", StringComparison.Ordinal));
+        var yaml = capture.Secrets.ToYaml();
+        Assert.Contains($"# shop-worker: not copied, the value is another app's Heroku datastore URL", yaml, StringComparison.Ordinal);
+        Assert.Contains($"DATABASE_URL (= shop-web's DATABASE_URL, add-on {ShopSystem.Postgres})\n", yaml, StringComparison.Ordinal);
+        // The value itself goes nowhere: not the file, the inventory, a note or a warning.
+        var inventory = InventoryYamlWriter.Write(capture.System);
+        foreach (var text in capture.Warnings.Append(yaml).Append(inventory))
+            Assert.DoesNotContain(databaseUrl, text, StringComparison.Ordinal);
+        Assert.Equal(ShopSystem.KeptValues[(ShopSystem.Worker, "SECRET_KEY_BASE")], capture.Secrets.ValueOf(ShopSystem.Worker, "SECRET_KEY_BASE"));
+    }
+
+    [Fact]
+    public async Task A_copy_of_another_apps_database_url_is_warned_about_without_secrets_out_too()
+    {
+        ShopSystem.ServeWorkerWithWebsDatabaseUrlSetByHand(_api);
+
+        var capture = await CaptureAsync();
+
+        Assert.Null(capture.Secrets);
+        Assert.Contains(capture.Warnings, w => w.StartsWith("shop-worker: DATABASE_URL has the same value as shop-web's DATABASE_URL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_copy_of_another_apps_value_that_is_not_a_rebuilt_datastores_url_is_copied()
+    {
+        // Papertrail is kept as secret config, and another app's team value is the team's: both travel as before.
+        var token = ShopSystem.KeptValues[(ShopSystem.Web, "PAPERTRAIL_API_TOKEN")];
+        var secretKeyBase = ShopSystem.KeptValues[(ShopSystem.Web, "SECRET_KEY_BASE")];
+        ShopSystem.ServeWorkerWithWebsDatabaseUrlSetByHand(_api, ("LOG_TOKEN", token), ("WEB_SECRET_KEY_BASE", secretKeyBase));
+
+        var capture = await CaptureAsync(secrets: true);
+
+        Assert.Equal(token, capture.Secrets!.ValueOf(ShopSystem.Worker, "LOG_TOKEN"));
+        Assert.Equal(secretKeyBase, capture.Secrets.ValueOf(ShopSystem.Worker, "WEB_SECRET_KEY_BASE"));
+        Assert.Equal(["DATABASE_URL"], capture.Secrets.DatastoreCopiesFor(ShopSystem.Worker));
+        Assert.Single(capture.Warnings, w => w.Contains("has the same value as", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_team_vars_with_one_value_do_not_refer_to_each_other_and_copies_of_an_add_on_var_refer_to_it_alone()
+    {
+        // Only an add-on's var is referred to, and it refers to nothing: no direction between two team vars, so no loop.
+        var databaseUrl = ShopSystem.DroppedValues[(ShopSystem.Web, "DATABASE_URL")];
+        const string Shared = "canary-team-shared-0123456789";
+        var values = ShopSystem.KeptValues.Concat(ShopSystem.DroppedValues).Where(kv => kv.Key.App == ShopSystem.Web)
+            .Select(kv => (kv.Key.Var, kv.Value))
+            .Concat([("TOKEN_A", Shared), ("TOKEN_B", Shared), ("READ_DB", databaseUrl), ("REPORTS_DB", databaseUrl)]).ToArray();
+        _api.Json($"/apps/{ShopSystem.Web}/config-vars", ConfigVars(values));
+
+        var capture = await CaptureAsync(secrets: true);
+
+        var config = capture.System.Apps[0].Config;
+        Assert.Null(config.Single(c => c.Name == "TOKEN_A").RefersTo);
+        Assert.Null(config.Single(c => c.Name == "TOKEN_B").RefersTo);
+        Assert.Equal("DATABASE_URL", config.Single(c => c.Name == "READ_DB").RefersTo);
+        Assert.Equal("DATABASE_URL", config.Single(c => c.Name == "REPORTS_DB").RefersTo);
+        Assert.Empty(ConfigReferences.FirstLoop(config));
+        Assert.Equal(Shared, capture.Secrets!.ValueOf(ShopSystem.Web, "TOKEN_B"));
+    }
+
+    [Fact]
     public async Task A_custom_domain_the_inventory_cannot_hold_is_noted_not_dropped_silently()
     {
         _api.List($"/apps/{ShopSystem.Web}/domains",

@@ -321,6 +321,14 @@ internal static class InventoryAppSection
                 throw cursor.Error($"{app} has no config var {target}; list it under config, or name the var {var} takes its value from.");
         }
 
+        // X = $Y, Y = $X: no var of the loop has a value, and following it would never end.
+        if (ConfigReferences.FirstLoop(config) is [var first, ..] loop)
+        {
+            throw references.First(r => r.Var == first).Cursor.Error(
+                $"the config vars {string.Join(", ", loop)} of {app} refer to each other in a loop ({ConfigReferences.Describe(loop)}), so none of them has a value; " +
+                "make one of them refersTo the var that holds the value (DATABASE_URL), or remove its refersTo.");
+        }
+
         return config;
     }
 

@@ -12,6 +12,9 @@ internal sealed record HerokuYmlManifest
     /// <summary>The literal values under setup.config, by name: only <see cref="ManifestValues"/> reads them, for <c>capture --secrets-out</c>.</summary>
     public IReadOnlyDictionary<string, string> SetupValues { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Where each of <see cref="SetupValues"/> is set (its key), so a reference that loops can be pointed at.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> SetupValueLocations { get; init; } = new Dictionary<string, SourceLocation>();
+
     /// <summary>build.docker: process type → Dockerfile, in file order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Dockerfiles { get; init; } = [];
 

@@ -45,6 +45,7 @@ internal static class HerokuYmlReader
         var addons = new List<AddonDeclaration>();
         var config = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (key, keyCursor, value) in node.FreeMapping("addons and config").Entries)
         {
             switch (key)
@@ -55,8 +56,12 @@ internal static class HerokuYmlReader
                     break;
                 case "config":
                     config.AddRange(ConfigNames(value));
-                    foreach (var (name, _, literal) in value.FreeMapping("config var names to values").Entries.Where(e => e.Value.Node is YamlScalarNode && !e.Value.IsNull))
+                    foreach (var (name, nameCursor, literal) in value.FreeMapping("config var names to values").Entries.Where(e => e.Value.Node is YamlScalarNode && !e.Value.IsNull))
+                    {
                         values[name] = ((YamlScalarNode)literal.Node).Value ?? "";
+                        locations[name] = nameCursor.Location;
+                    }
+
                     break;
                 default:
                     notes.Add($"{file} has setup.{key} (line {keyCursor.Line}), which heroku.yml does not define; it is ignored.");
@@ -64,7 +69,7 @@ internal static class HerokuYmlReader
             }
         }
 
-        return manifest with { Addons = addons, SetupConfig = config, SetupValues = values };
+        return manifest with { Addons = addons, SetupConfig = config, SetupValues = values, SetupValueLocations = locations };
     }
 
     private static AddonDeclaration ReadAddon(YamlCursor item)

@@ -25,9 +25,10 @@ internal static class ManifestConfig
         var appJsonName = files.AppJson?.Name ?? "app.json";
         // A value that only names another var ("$DATABASE_URL") is a reference: recorded as refersTo when the
         // app has that var, so the landing and secrets push can give it what replaces that var.
-        void Refer(string name, string? referenced, string file)
+        var referenceAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal);
+        void Refer(string name, string? referenced, string file, SourceLocation? where)
         {
-            if (referenced is null || referenced == name || vars[name] is not { Kind: ConfigVarKind.Team } referring)
+            if (referenced is null || vars[name] is not { Kind: ConfigVarKind.Team } referring)
                 return;
             if (!declared.Contains(referenced))
             {
@@ -38,6 +39,7 @@ internal static class ManifestConfig
             if (referring.Value != ConfigValueSource.SecretConfig)
                 return;
             vars[name] = referring with { RefersTo = referenced };
+            referenceAt[name] = where;
             var addon = injectedBy.TryGetValue(referenced, out var addonName) ? addons.First(a => a.Name == addonName) : null;
             var owner = addon is null ? "" : $", which add-on {addon.Name} injects";
             notes.Add(addon is not null && AddonServices.IsRebuiltDatastore(addon.Service)
@@ -48,7 +50,7 @@ internal static class ManifestConfig
         foreach (var env in appJson?.Env ?? [])
         {
             vars[env.Name] = Classify(env.Name, env.Required, env.Description, env.Generated, injectedBy, notes);
-            Refer(env.Name, env.ReferencedVar, appJsonName);
+            Refer(env.Name, env.ReferencedVar, appJsonName, env.Where);
 
             if (env.Name == "PROCFILE_PATH")
                 notes.Add($"{appJsonName} sets PROCFILE_PATH, so Heroku reads the processes from the file it names, not from ./Procfile; capture with that file as the Procfile.");
@@ -62,7 +64,7 @@ internal static class ManifestConfig
             foreach (var name in yml.SetupConfig.Where(n => !vars.ContainsKey(n)))
             {
                 vars[name] = Classify(name, true, null, false, injectedBy, notes);
-                Refer(name, yml.SetupValues.TryGetValue(name, out var value) ? AppJsonReader.VarReference(value) : null, files.HerokuYml?.Name ?? "heroku.yml");
+                Refer(name, yml.SetupValues.TryGetValue(name, out var value) ? AppJsonReader.VarReference(value) : null, files.HerokuYml?.Name ?? "heroku.yml", yml.SetupValueLocations.GetValueOrDefault(name));
             }
 
             // build.config entries are Docker build arguments: by definition needed while building.
@@ -72,6 +74,14 @@ internal static class ManifestConfig
                     ? existing with { BuildTime = true }
                     : Classify(name, true, null, false, injectedBy, notes) with { BuildTime = true };
             }
+        }
+
+        // X = "$Y", Y = "$X" (or X = "$X"): no var of the loop has a value anywhere, so there is nothing to carry over.
+        if (ConfigReferences.FirstLoop(vars.Values.ToList()) is [var first, ..] loop)
+        {
+            var message = $"the config vars {string.Join(", ", loop.Select(n => referenceAt[n] is { } at ? $"{n} ({at.Describe()})" : n))} take their values from each other " +
+                          $"in a loop ({ConfigReferences.Describe(loop)}), so none of them has a value; give one of them its value, or the name of the var that holds it (\"$DATABASE_URL\").";
+            throw referenceAt[first] is { } where ? where.Error(message) : new InventoryException($"{appJsonName}: {message}");
         }
 
         foreach (var (name, addon) in injectedBy.Where(i => !vars.ContainsKey(i.Key)))

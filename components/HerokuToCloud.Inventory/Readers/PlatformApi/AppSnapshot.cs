@@ -22,6 +22,13 @@ internal sealed record AppSnapshot
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SameValueAs { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// For each config var, the vars of the other captured apps with the very same value (names only), so that a
+    /// var set by hand to another app's datastore URL is not carried over with the Heroku URL.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(string App, string Var)>> SameValueInOtherApps { get; init; } =
+        new Dictionary<string, IReadOnlyList<(string App, string Var)>>();
+
     /// <summary>Add-ons attached to the app, whichever app owns them.</summary>
     public IReadOnlyList<AddonResource> Addons { get; init; } = [];
 

@@ -15,6 +15,9 @@ public sealed class PlatformApiReader(HerokuApiClient client)
     private static readonly IReadOnlyDictionary<string, string> IncludeConfigVars =
         new Dictionary<string, string> { ["Accept-Inclusion"] = "config_vars" };
 
+    /// <summary>Shorter equal values are left out: "true" or "production" twice is a coincidence, two equal URLs or tokens of this length are one value set twice.</summary>
+    private const int MinimumLength = 16;
+
     /// <param name="progress">Receives one line per step ("shop-web: reading"), for a terminal status display.</param>
     public async Task<PlatformCapture> CaptureAsync(PlatformCaptureRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -34,9 +37,13 @@ public sealed class PlatformApiReader(HerokuApiClient client)
             if (snapshots.Any(s => s.App.Name == snapshot.App.Name))
                 continue;
             snapshots.Add(snapshot);
-            if (request.IncludeSecretValues)
-                values[snapshot.App.Name] = config;
+            values[snapshot.App.Name] = config;
         }
+
+        // The mapping needs only which vars of the other apps share a value; the values stay only when asked for.
+        snapshots = snapshots.Select(s => s with { SameValueInOtherApps = SameValuesElsewhere(s.App.Name, values) }).ToList();
+        if (!request.IncludeSecretValues)
+            values.Clear();
 
         var addonAttachments = new Dictionary<string, IReadOnlyList<AddonAttachmentResource>>(StringComparer.Ordinal);
         foreach (var addon in snapshots.SelectMany(s => s.Addons).DistinctBy(a => a.Id).OrderBy(a => a.Name, StringComparer.Ordinal))
@@ -48,7 +55,7 @@ public sealed class PlatformApiReader(HerokuApiClient client)
         }
 
         var mapping = PlatformSystemMapper.Map(request.SystemName, snapshots, addonAttachments);
-        var secrets = request.IncludeSecretValues ? CapturedSecrets.From(mapping.System, values) : null;
+        var secrets = request.IncludeSecretValues ? CapturedSecrets.From(mapping.System, values, datastoreCopies: mapping.DatastoreUrlCopies) : null;
         return new PlatformCapture(mapping.System, secrets, mapping.Warnings);
     }
 
@@ -107,13 +114,9 @@ public sealed class PlatformApiReader(HerokuApiClient client)
         return (snapshot, values);
     }
 
-    /// <summary>
-    /// Which vars share a value. Short values are left out: "true" or "production" in two vars is a
-    /// coincidence, while two equal URLs or tokens of this length are one value set twice.
-    /// </summary>
+    /// <summary>Which vars of one app share a value (see <see cref="MinimumLength"/>).</summary>
     private static Dictionary<string, IReadOnlyList<string>> SameValues(IReadOnlyDictionary<string, string?> values)
     {
-        const int MinimumLength = 16;
         var groups = values
             .Where(v => v.Value is { Length: >= MinimumLength })
             .GroupBy(v => v.Value!, StringComparer.Ordinal)
@@ -124,6 +127,27 @@ public sealed class PlatformApiReader(HerokuApiClient client)
         {
             foreach (var name in group)
                 same[name] = group.Where(other => other != name).ToList();
+        }
+
+        return same;
+    }
+
+    /// <summary>
+    /// For each var of <paramref name="app"/>, the vars of the other captured apps with the very same value, by app
+    /// then var name, so a hand-set copy of another app's datastore URL is recognised (the same length rule applies).
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<(string App, string Var)>> SameValuesElsewhere(
+        string app, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> values)
+    {
+        var byValue = values
+            .Where(a => a.Key != app)
+            .SelectMany(a => a.Value.Where(v => v.Value is { Length: >= MinimumLength }).Select(v => (Value: v.Value!, App: a.Key, Var: v.Key)))
+            .ToLookup(v => v.Value, StringComparer.Ordinal);
+        var same = new Dictionary<string, IReadOnlyList<(string App, string Var)>>(StringComparer.Ordinal);
+        foreach (var (name, value) in values[app])
+        {
+            if (value is { Length: >= MinimumLength } && byValue[value].ToList() is { Count: > 0 } matches)
+                same[name] = matches.Select(m => (m.App, m.Var)).OrderBy(m => m.App, StringComparer.Ordinal).ThenBy(m => m.Var, StringComparer.Ordinal).ToList();
         }
 
         return same;

@@ -37,11 +37,12 @@ internal static class PlatformSystemMapper
         var systemNotes = new List<string>();
         var warnings = new List<string>();
 
-        var apps = new List<HerokuApp>();
         var capturedAttachments = new Dictionary<string, List<AddonAttachment>>(StringComparer.Ordinal);
+        var injectedByApp = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var appNotesByApp = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var snapshot in snapshots)
         {
-            var appNotes = new List<string>();
+            var appNotes = appNotesByApp[snapshot.App.Name] = [];
             var configNames = snapshot.ConfigVarNames.ToHashSet(StringComparer.Ordinal);
             var injected = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var attachment in snapshot.Attachments.OrderBy(a => a.Name, StringComparer.Ordinal))
@@ -66,8 +67,16 @@ internal static class PlatformSystemMapper
                 list.Add(new AddonAttachment { App = snapshot.App.Name, Name = attachment.Name, ConfigVars = vars });
             }
 
-            apps.Add(MapApp(snapshot, injected, appNotes));
+            injectedByApp[snapshot.App.Name] = injected;
         }
+
+        // Every app's injected vars are known before any app is mapped: a var may copy another app's datastore URL.
+        var services = addons.Values.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ServiceAndPlan(g.First()).Service, StringComparer.Ordinal);
+        var apps = new List<HerokuApp>();
+        var copies = new List<DatastoreUrlCopy>();
+        foreach (var snapshot in snapshots)
+            apps.Add(MapApp(snapshot, injectedByApp, services, copies, appNotesByApp[snapshot.App.Name]));
+        warnings.AddRange(copies.Select(c => c.Warning));
 
         var mappedAddons = new List<Addon>();
         foreach (var addon in addons.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
@@ -128,16 +137,25 @@ internal static class PlatformSystemMapper
             Sources = [$"{SourceName} (apps: {string.Join(", ", snapshots.Select(s => s.App.Name))})"],
             Notes = systemNotes,
         };
-        return new PlatformMapping(system, warnings);
+        return new PlatformMapping(system, warnings, copies);
     }
 
     /// <summary>
     /// One app. Anything Heroku returns that the inventory format cannot hold (a name outside its
     /// naming rules) is left out with a note rather than failing the whole capture.
     /// </summary>
-    private static HerokuApp MapApp(AppSnapshot snapshot, IReadOnlyDictionary<string, string> injected, List<string> notes)
+    /// <param name="injectedByApp">Per captured app, the vars its attachments inject and the add-on that injects each.</param>
+    /// <param name="services">Each add-on's service, by add-on name.</param>
+    /// <param name="copies">Receives the app's team vars that hold another app's rebuilt datastore URL.</param>
+    private static HerokuApp MapApp(
+        AppSnapshot snapshot,
+        IReadOnlyDictionary<string, Dictionary<string, string>> injectedByApp,
+        IReadOnlyDictionary<string, string> services,
+        List<DatastoreUrlCopy> copies,
+        List<string> notes)
     {
         var app = snapshot.App;
+        var injected = injectedByApp[app.Name];
 
         var processes = new List<Process>();
         ReleasePhase? release = null;
@@ -194,13 +212,22 @@ internal static class PlatformSystemMapper
             else
             {
                 // A copy of an add-on's value (READ_DB set to DATABASE_URL's URL) must follow what replaces
-                // that add-on, like app.json's "$DATABASE_URL": carried over, it would point at Heroku.
+                // that add-on, like app.json's "$DATABASE_URL": carried over, it would point at Heroku. Only an
+                // add-on's var is ever referred to, and it refers to nothing itself, so two team vars with one
+                // value never refer to each other and no chain or loop can form here.
                 var copyOf = snapshot.SameValueAs.GetValueOrDefault(name, []).FirstOrDefault(injected.ContainsKey);
                 config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name), RefersTo = copyOf });
                 if (copyOf is not null)
                 {
                     notes.Add($"{name} has the same value as {copyOf}, which add-on {injected[copyOf]} injects; recorded as refersTo {copyOf}, " +
                               $"so {name} follows what replaces {copyOf} on the new platform.");
+                }
+                else if (DatastoreCopy(snapshot, name, injectedByApp, services) is { } copy)
+                {
+                    copies.Add(copy);
+                    notes.Add($"{name} has the same value as {copy.SourceApp}'s {copy.SourceVar}, which add-on {copy.Addon} ({copy.Service}) injects there: " +
+                              $"the URL of a datastore the new platform rebuilds, so capture does not copy it; attach {copy.Addon} to {app.Name} on Heroku and capture again, " +
+                              $"or give {name} the new datastore's URL once `pulumi up` has made it.");
                 }
             }
         }
@@ -273,6 +300,25 @@ internal static class PlatformSystemMapper
             LogDrains = drains.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// The first (by app, then var) var of another captured app with the same value as <paramref name="name"/> that a
+    /// rebuilt datastore's add-on injects there; null when there is none.
+    /// </summary>
+    private static DatastoreUrlCopy? DatastoreCopy(
+        AppSnapshot snapshot, string name, IReadOnlyDictionary<string, Dictionary<string, string>> injectedByApp, IReadOnlyDictionary<string, string> services)
+    {
+        foreach (var (otherApp, otherVar) in snapshot.SameValueInOtherApps.GetValueOrDefault(name, []))
+        {
+            if (injectedByApp.GetValueOrDefault(otherApp)?.GetValueOrDefault(otherVar) is { } addon
+                && services.TryGetValue(addon, out var service) && AddonServices.IsRebuiltDatastore(service))
+            {
+                return new DatastoreUrlCopy(snapshot.App.Name, name, otherApp, otherVar, addon, service);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -353,4 +399,5 @@ internal static class PlatformSystemMapper
 }
 
 /// <summary>The mapped inventory and the warnings capture shows on the terminal.</summary>
-internal sealed record PlatformMapping(HerokuSystem System, IReadOnlyList<string> Warnings);
+/// <param name="DatastoreUrlCopies">Team vars holding another captured app's rebuilt datastore URL: their values must not be copied.</param>
+internal sealed record PlatformMapping(HerokuSystem System, IReadOnlyList<string> Warnings, IReadOnlyList<DatastoreUrlCopy> DatastoreUrlCopies);

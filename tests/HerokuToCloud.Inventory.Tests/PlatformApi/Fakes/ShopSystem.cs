@@ -140,6 +140,26 @@ public static class ShopSystem
         api.List($"/addons/{Id(330)}/addon-attachments", [workerAttachments[2]]);
     }
 
+    /// <summary>
+    /// After <see cref="Serve"/>: shop-worker without the shared Postgres, its DATABASE_URL set by hand (`heroku config:set
+    /// DATABASE_URL=$(heroku config:get DATABASE_URL -a shop-web)`) to shop-web's Heroku Postgres URL, which it returns.
+    /// </summary>
+    public static string ServeWorkerWithWebsDatabaseUrlSetByHand(FakeHerokuApi api, params (string Var, string Value)[] more)
+    {
+        var databaseUrl = DroppedValues[(Web, "DATABASE_URL")];
+        var postgres = Addon(300, Postgres, "heroku-postgresql:standard-0", Web, WebId, "DATABASE_URL");
+        var redis = Addon(310, Redis, "heroku-redis:premium-0", Web, WebId, "REDIS_URL", "REDIS_TLS_URL");
+        var scheduler = Addon(330, Scheduler, "scheduler:standard", Worker, WorkerId);
+        api.List($"/apps/{Worker}/addons", [redis, scheduler]);
+        api.List($"/apps/{Worker}/addon-attachments",
+            [Attachment(411, "REDIS", Worker, WorkerId, redis), Attachment(412, "SCHEDULER", Worker, WorkerId, scheduler)]);
+        api.List($"/addons/{Id(300)}/addon-attachments",
+            [Attachment(400, "DATABASE", Web, WebId, postgres), Attachment(401, "HEROKU_POSTGRESQL_ONYX", Web, WebId, postgres)]);
+        var values = Values(Worker).Where(v => v.Item1 != "PRIMARY_DB_URL").Append(("DATABASE_URL", databaseUrl)).Concat(more).ToArray();
+        api.Json($"/apps/{Worker}/config-vars", ConfigVars(values));
+        return databaseUrl;
+    }
+
     private static (string, string)[] Values(string app) =>
         KeptValues.Concat(DroppedValues).Where(kv => kv.Key.App == app).Select(kv => (kv.Key.Var, kv.Value)).ToArray();
 }
