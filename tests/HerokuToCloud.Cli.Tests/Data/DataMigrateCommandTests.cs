@@ -39,9 +39,12 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         long doneAtKill, unitsAtKill, bigRowsAtKill, bigRowsInDoneUnits;
         using (var first = CliProcess.Start(command))
         {
-            await WaitForAsync(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done", 1, first);
+            // Units are planned in one transaction before any is copied: from then on the table exists on the
+            // target and nothing has touched it.
+            await WaitForAsync(target, "SELECT count(*) FROM heroku2cloud_state.unit", 1, first);
 
-            // Hold the smallest table (copied last) so the run cannot finish before it is killed.
+            // Hold the smallest table (copied last) so the run cannot finish before it is killed. It is taken
+            // before the copy gets going, so a loaded machine cannot race the run past it.
             await using var blocker = new NpgsqlConnection(target.ToNpgsql("test-blocker").ConnectionString);
             await blocker.OpenAsync();
             await using (var tx = await blocker.BeginTransactionAsync())
