@@ -86,6 +86,9 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", coordinator))
             snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
 
+        // Read once in the snapshot: the dump leaves their values out, and the copy sets them.
+        var sequenceNames = await SourceCatalog.ReadSequenceNamesAsync(coordinator, cancellationToken);
+
         if (!run.PreDataDone)
         {
             await clock.RunAsync("pre-data schema", async () =>
@@ -97,7 +100,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 }
 
                 var transfer = new SchemaTransfer(tools, source, target);
-                var archive = await transfer.DumpAsync(snapshot, await SourceCatalog.ReadSequenceNamesAsync(coordinator, cancellationToken), cancellationToken);
+                var archive = await transfer.DumpAsync(snapshot, sequenceNames, cancellationToken);
                 try
                 {
                     await transfer.RestorePreDataAsync(archive, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken), cancellationToken);
@@ -135,7 +138,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
 
         var sequences = await clock.RunAsync("sequences", async () =>
         {
-            var values = await SourceCatalog.ReadSequencesAsync(coordinator, cancellationToken);
+            var values = await SourceCatalog.ReadSequencesAsync(coordinator, sequenceNames, cancellationToken);
             await SetSequencesAsync(control, values, cancellationToken);
             return values.Count;
         });
