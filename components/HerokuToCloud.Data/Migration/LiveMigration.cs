@@ -49,6 +49,9 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await using var releasesLock = targetLock;
 
         await using var coordinator = await source.OpenAsync(cancellationToken);
+        // Before anything is written: into the source itself, the copy would overwrite it and --replace empty it.
+        if (await targetLock.IsHeldInDatabaseOfAsync(coordinator, cancellationToken))
+            throw new DataMigrationException($"the source {sourceDisplay} and the target {targetDisplay} are the same database: copying would overwrite the source, and --replace would empty it. Nothing has been written. Point --target at the new database.");
         var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);
         ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
         var sourceLocale = await DatabaseLocale.ReadAsync(coordinator, sourceVersion, cancellationToken);
