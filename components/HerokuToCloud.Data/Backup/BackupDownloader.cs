@@ -13,6 +13,22 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
 {
     private const int BufferBytes = 1024 * 1024;
 
+    /// <summary>
+    /// HttpClient words a TLS failure as "The SSL connection could not be established, see inner exception.",
+    /// which a user cannot: the inner exceptions say why (an expired certificate, a name that does not match,
+    /// a server that does not speak TLS), so their messages follow it.
+    /// </summary>
+    private static string Describe(HttpRequestException error)
+    {
+        const string pointer = ", see inner exception.";
+        if (!error.Message.EndsWith(pointer, StringComparison.Ordinal) || error.InnerException is null)
+            return error.Message;
+        var reasons = new List<string> { error.Message[..^pointer.Length] };
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+            reasons.Add(inner.Message.TrimEnd('.'));
+        return string.Join(": ", reasons.Distinct(StringComparer.Ordinal)) + ".";
+    }
+
     public async Task<string> DownloadAsync(BackupLocation location, IDataProgress progress, CancellationToken cancellationToken)
     {
         var url = location.Url ?? throw new ArgumentException("not a URL location", nameof(location));
@@ -25,7 +41,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
         }
         catch (HttpRequestException ex)
         {
-            throw new DataMigrationException($"cannot download the backup from {location.Display}: {ex.Message}", ex);
+            throw new DataMigrationException($"cannot download the backup from {location.Display}: {Describe(ex)}", ex);
         }
 
         using (response)
