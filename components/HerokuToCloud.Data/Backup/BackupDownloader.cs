@@ -29,6 +29,9 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
         return string.Join(": ", reasons.Distinct(StringComparer.Ordinal)) + ".";
     }
 
+    private static DataMigrationException NotADump(BackupLocation location) =>
+        new($"{location.Display} is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.");
+
     public async Task<string> DownloadAsync(BackupLocation location, IDataProgress progress, CancellationToken cancellationToken)
     {
         var url = location.Url ?? throw new ArgumentException("not a URL location", nameof(location));
@@ -68,15 +71,28 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
                 progress.DownloadStarted(name, total);
                 long done = 0;
                 int read;
+                // The magic is checked once its bytes are in, which the first read need not bring all of (a
+                // chunked body, a small first TLS record).
+                var head = new byte[DumpFile.MagicLength];
+                var headLength = 0;
                 while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken)) > 0)
                 {
-                    if (done == 0 && !DumpFile.HasMagic(buffer.AsSpan(0, Math.Min(read, 5))))
-                        throw new DataMigrationException($"{location.Display} is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.");
+                    if (headLength < head.Length)
+                    {
+                        var taken = Math.Min(head.Length - headLength, read);
+                        buffer.AsSpan(0, taken).CopyTo(head.AsSpan(headLength));
+                        headLength += taken;
+                        if (headLength == head.Length && !DumpFile.HasMagic(head))
+                            throw NotADump(location);
+                    }
+
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     done += read;
                     progress.DownloadAdvanced(name, done);
                 }
 
+                if (headLength < head.Length)
+                    throw NotADump(location);
                 progress.DownloadFinished(name, done);
                 return file;
             }
