@@ -13,6 +13,25 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
 {
     private const int BufferBytes = 1024 * 1024;
 
+    /// <summary>
+    /// HttpClient words a TLS failure as "The SSL connection could not be established, see inner exception.",
+    /// which a user cannot: the inner exceptions say why (an expired certificate, a name that does not match,
+    /// a server that does not speak TLS), so their messages follow it.
+    /// </summary>
+    private static string Describe(HttpRequestException error)
+    {
+        const string pointer = ", see inner exception.";
+        if (!error.Message.EndsWith(pointer, StringComparison.Ordinal) || error.InnerException is null)
+            return error.Message;
+        var reasons = new List<string> { error.Message[..^pointer.Length] };
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+            reasons.Add(inner.Message.TrimEnd('.'));
+        return string.Join(": ", reasons.Distinct(StringComparer.Ordinal)) + ".";
+    }
+
+    private static DataMigrationException NotADump(BackupLocation location) =>
+        new($"{location.Display} is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.");
+
     public async Task<string> DownloadAsync(BackupLocation location, IDataProgress progress, CancellationToken cancellationToken)
     {
         var url = location.Url ?? throw new ArgumentException("not a URL location", nameof(location));
@@ -25,7 +44,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
         }
         catch (HttpRequestException ex)
         {
-            throw new DataMigrationException($"cannot download the backup from {location.Display}: {ex.Message}", ex);
+            throw new DataMigrationException($"cannot download the backup from {location.Display}: {Describe(ex)}", ex);
         }
 
         using (response)
@@ -52,15 +71,28 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
                 progress.DownloadStarted(name, total);
                 long done = 0;
                 int read;
+                // The magic is checked once its bytes are in, which the first read need not bring all of (a
+                // chunked body, a small first TLS record).
+                var head = new byte[DumpFile.MagicLength];
+                var headLength = 0;
                 while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken)) > 0)
                 {
-                    if (done == 0 && !DumpFile.HasMagic(buffer.AsSpan(0, Math.Min(read, 5))))
-                        throw new DataMigrationException($"{location.Display} is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.");
+                    if (headLength < head.Length)
+                    {
+                        var taken = Math.Min(head.Length - headLength, read);
+                        buffer.AsSpan(0, taken).CopyTo(head.AsSpan(headLength));
+                        headLength += taken;
+                        if (headLength == head.Length && !DumpFile.HasMagic(head))
+                            throw NotADump(location);
+                    }
+
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     done += read;
                     progress.DownloadAdvanced(name, done);
                 }
 
+                if (headLength < head.Length)
+                    throw NotADump(location);
                 progress.DownloadFinished(name, done);
                 return file;
             }

@@ -5,6 +5,9 @@ public static class DumpFile
 {
     private static readonly byte[] Magic = "PGDMP"u8.ToArray();
 
+    /// <summary>How many bytes the magic takes at the start of a file.</summary>
+    public static int MagicLength => Magic.Length;
+
     public static bool HasMagic(ReadOnlySpan<byte> start) => start.Length >= Magic.Length && start[..Magic.Length].SequenceEqual(Magic);
 
     /// <summary>Throws a clear error unless <paramref name="path"/> is a custom-format dump.</summary>
@@ -12,7 +15,7 @@ public static class DumpFile
     {
         if (!File.Exists(path))
             throw new DataMigrationException($"the backup file {display} does not exist. Pass a pg_dump custom-format file (heroku pg:backups:download) or the URL heroku pg:backups:url prints.");
-        Span<byte> start = stackalloc byte[5];
+        Span<byte> start = stackalloc byte[Magic.Length];
         int read;
         using (var stream = File.OpenRead(path))
             read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);

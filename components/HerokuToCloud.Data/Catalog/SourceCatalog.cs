@@ -92,10 +92,9 @@ public static class SourceCatalog
         return names;
     }
 
-    public static async Task<IReadOnlyList<SequenceInfo>> ReadSequencesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>The values of the sequences <paramref name="names"/> (as <see cref="ReadSequenceNamesAsync"/> read them in the same snapshot).</summary>
+    public static async Task<IReadOnlyList<SequenceInfo>> ReadSequencesAsync(NpgsqlConnection connection, IReadOnlyList<(string Schema, string Name)> names, CancellationToken cancellationToken)
     {
-        var names = await ReadSequenceNamesAsync(connection, cancellationToken);
-
         // Reading a sequence locks it until the transaction ends, and this runs in the coordinator's snapshot
         // transaction, which stays open: release the locks as the reads go.
         var sequences = new List<SequenceInfo>();

@@ -19,7 +19,8 @@ public static class ConnectionFailure
         {
             return postgres.SqlState switch
             {
-                "28000" when IsPlainTextRejection(postgres) => new DataMigrationException($"the {side} database {where} accepts this login only over TLS ({postgres.MessageText}). {TlsAdvice(endpoint, side)}", error),
+                "28000" when IsPlainTextRejection(postgres) && IsTlsOff(endpoint) => new DataMigrationException($"the {side} database {where} accepts this login only over TLS ({postgres.MessageText}). Remove sslmode=disable from the {side} URL, or set sslmode=require.", error),
+                "28000" when IsHostRuleRejection(postgres) => new DataMigrationException($"the {side} database {where} does not let this user in from this machine ({postgres.MessageText}): its pg_hba.conf refuses the login whatever the password. Check the user and database names in the {side} URL, or have the server's administrator allow this login from here.", error),
                 "28P01" or "28000" => new DataMigrationException($"the {side} database {where} refused the login ({postgres.MessageText}). Check the user name and password in the {side} URL.", error),
                 "3D000" => new DataMigrationException($"the {side} database {where} does not exist ({postgres.MessageText}). Check the database name in the {side} URL.", error),
                 "53300" => new DataMigrationException($"the {side} database {where} has no free connection slots ({postgres.MessageText}). Lower --jobs or close other connections.", error),
@@ -53,20 +54,23 @@ public static class ConnectionFailure
         return new DataMigrationException($"cannot use the {side} database {where}: {error.Message}", error);
     }
 
-    /// <summary>What to change when the server wants TLS: a URL that turned TLS off, or one whose TLS attempt failed on this side.</summary>
-    private static string TlsAdvice(PostgresEndpoint endpoint, string side) =>
-        string.Equals(endpoint.SslMode, "disable", StringComparison.OrdinalIgnoreCase)
-            ? $"Remove sslmode=disable from the {side} URL, or set sslmode=require."
-            : $"The TLS attempt failed too: set sslmode=require in the {side} URL to see why.";
+    /// <summary>The URL turned TLS off, so no TLS attempt was made and one might have been let in.</summary>
+    private static bool IsTlsOff(PostgresEndpoint endpoint) => string.Equals(endpoint.SslMode, "disable", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// pg_hba.conf turned away an unencrypted connection that a TLS one might pass ("no pg_hba.conf entry for
-    /// host …, no encryption"; "SSL off" before PostgreSQL 12). Only the message tells this rejection from
-    /// others of SQLSTATE 28000; servers of managed providers answer in English.
+    /// pg_hba.conf turned away an unencrypted connection that a TLS one might pass: no line matched ("no
+    /// pg_hba.conf entry for host …, no encryption"; "SSL off" before PostgreSQL 12), or a hostnossl reject
+    /// line did ("pg_hba.conf rejects connection for host …, no encryption"), the usual way to force TLS.
+    /// Only the message tells this rejection from others of SQLSTATE 28000; servers of managed providers
+    /// answer in English.
     /// </summary>
-    private static bool IsPlainTextRejection(PostgresException error) =>
-        error.MessageText.Contains("pg_hba.conf", StringComparison.Ordinal) &&
+    internal static bool IsPlainTextRejection(PostgresException error) =>
+        IsHostRuleRejection(error) &&
         (error.MessageText.EndsWith("no encryption", StringComparison.Ordinal) || error.MessageText.EndsWith("SSL off", StringComparison.Ordinal));
+
+    /// <summary>pg_hba.conf turned the login away before any password was asked: no line matched, or a reject line did.</summary>
+    private static bool IsHostRuleRejection(PostgresException error) =>
+        error.SqlState == PostgresErrorCodes.InvalidAuthorizationSpecification && error.MessageText.Contains("pg_hba.conf", StringComparison.Ordinal);
 
     private static T? Find<T>(Exception? error)
         where T : Exception

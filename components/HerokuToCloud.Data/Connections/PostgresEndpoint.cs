@@ -25,8 +25,11 @@ public sealed record PostgresEndpoint
     /// <summary>libpq sslmode (disable, allow, prefer, require, verify-ca, verify-full); Heroku needs require.</summary>
     public string SslMode { get; init; } = "prefer";
 
-    /// <summary>Parses a URL, libpq keyword string or Npgsql connection string; the message of a failure names the form expected.</summary>
-    public static PostgresEndpoint Parse(string text)
+    /// <summary>
+    /// Parses a URL, libpq keyword string or Npgsql connection string; the message of a failure names
+    /// <paramref name="what"/> (which option it came from, when there are two) and the form expected.
+    /// </summary>
+    public static PostgresEndpoint Parse(string text, string what = "the database address")
     {
         var trimmed = text.Trim();
         try
@@ -41,10 +44,10 @@ public sealed record PostgresEndpoint
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or UriFormatException)
         {
-            throw new DataMigrationException($"cannot read the database address: {ex.Message} Use postgres://user:password@host:5432/database or host=… port=… dbname=… user=….", ex);
+            throw new DataMigrationException($"cannot read {what}: {ex.Message} Use postgres://user:password@host:5432/database or host=… port=… dbname=… user=….", ex);
         }
 
-        throw new DataMigrationException("cannot read the database address: expected postgres://user:password@host:5432/database (as in Heroku's DATABASE_URL) or a keyword string such as \"host=… dbname=… user=…\".");
+        throw new DataMigrationException($"cannot read {what}: expected postgres://user:password@host:5432/database (as in Heroku's DATABASE_URL) or a keyword string such as \"host=… dbname=… user=…\".");
     }
 
     /// <summary>For Npgsql. <paramref name="applicationName"/> shows in pg_stat_activity on both servers.</summary>

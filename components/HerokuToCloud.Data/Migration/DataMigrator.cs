@@ -93,7 +93,9 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         if (BackupLocation.IsBackup(text))
             return (null, BackupLocation.Parse(text));
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || text.Contains('=', StringComparison.Ordinal))
-            return (PostgresEndpoint.Parse(text), null);
-        throw new DataMigrationException($"--source {text} is neither a database URL (postgres://…) nor an existing backup file. Check the path, or pass the source DATABASE_URL.");
+            return (PostgresEndpoint.Parse(text, "the --source database URL"), null);
+        // A URL of another scheme (a typo such as postgress://) can carry a password: only its scheme is repeated.
+        var what = text.Contains("://", StringComparison.Ordinal) ? $"a {text[..text.IndexOf("://", StringComparison.Ordinal)]}:// URL" : text;
+        throw new DataMigrationException($"--source {what} is neither a database URL (postgres://…) nor an existing backup file. Check the path, or pass the source DATABASE_URL.");
     }
 }

@@ -49,6 +49,9 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await using var releasesLock = targetLock;
 
         await using var coordinator = await source.OpenAsync(cancellationToken);
+        // Before anything is written: into the source itself, the copy would overwrite it and --replace empty it.
+        if (await targetLock.IsHeldInDatabaseOfAsync(coordinator, cancellationToken))
+            throw new DataMigrationException($"the source {sourceDisplay} and the target {targetDisplay} are the same database: copying would overwrite the source, and --replace would empty it. Nothing has been written. Point --target at the new database.");
         var sourceVersion = await SourceCatalog.ReadVersionAsync(coordinator, cancellationToken);
         ServerVersion.EnsureTargetCanHold(sourceVersion, targetVersion);
         var sourceLocale = await DatabaseLocale.ReadAsync(coordinator, sourceVersion, cancellationToken);
@@ -86,6 +89,9 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", coordinator))
             snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
 
+        // Read once in the snapshot: the dump leaves their values out, and the copy sets them.
+        var sequenceNames = await SourceCatalog.ReadSequenceNamesAsync(coordinator, cancellationToken);
+
         if (!run.PreDataDone)
         {
             await clock.RunAsync("pre-data schema", async () =>
@@ -97,7 +103,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 }
 
                 var transfer = new SchemaTransfer(tools, source, target);
-                var archive = await transfer.DumpAsync(snapshot, await SourceCatalog.ReadSequenceNamesAsync(coordinator, cancellationToken), cancellationToken);
+                var archive = await transfer.DumpAsync(snapshot, sequenceNames, cancellationToken);
                 try
                 {
                     await transfer.RestorePreDataAsync(archive, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken), cancellationToken);
@@ -135,7 +141,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
 
         var sequences = await clock.RunAsync("sequences", async () =>
         {
-            var values = await SourceCatalog.ReadSequencesAsync(coordinator, cancellationToken);
+            var values = await SourceCatalog.ReadSequencesAsync(coordinator, sequenceNames, cancellationToken);
             await SetSequencesAsync(control, values, cancellationToken);
             return values.Count;
         });

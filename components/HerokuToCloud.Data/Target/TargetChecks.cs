@@ -18,7 +18,8 @@ public static class TargetChecks
 
     /// <summary>
     /// Every extension the source uses must be installable on the target, and the target role must be able to
-    /// create it: a non-superuser can create only trusted extensions, and only with CREATE on the database.
+    /// create it: a non-superuser can create only trusted extensions, and only with CREATE on the database,
+    /// which <see cref="TargetWritability"/> has already made sure of (both ways in claim the target first).
     /// Without this check the restore fails halfway through the schema at CREATE EXTENSION. An extension
     /// already in the target in the schema the source has it in is kept (pg_dump writes CREATE EXTENSION IF
     /// NOT EXISTS), by <paramref name="replace"/> too. One in another schema is refused without
@@ -55,10 +56,10 @@ public static class TargetChecks
         if (toCreate.Count == 0 || role.Superuser || role.ManagedAdmin)
             return;
 
-        var blocked = toCreate.Where(e => !(e.Trusted && role.CanCreateInDatabase)).ToList();
+        var blocked = toCreate.Where(e => !e.Trusted).ToList();
         if (blocked.Count == 0)
             return;
-        var reasons = string.Join(", ", blocked.Select(e => $"{e.Source.Name} ({Reason(e, role, replace)})"));
+        var reasons = string.Join(", ", blocked.Select(e => $"{e.Source.Name} ({Reason(e, replace)})"));
         var them = blocked.Count > 1 ? "them" : "it";
         throw new DataMigrationException(
             $"the target role {role.Name} cannot create the extension{(blocked.Count > 1 ? "s" : "")} {reasons} on {targetDisplay}, and the source uses {them}; nothing has been written. " +
@@ -91,18 +92,16 @@ public static class TargetChecks
         return string.Join(" ", statements.Distinct(StringComparer.Ordinal));
     }
 
-    private static string Reason(WantedExtension extension, TargetRole role, bool replace)
+    private static string Reason(WantedExtension extension, bool replace)
     {
-        var reason = !extension.Trusted
-            ? "not trusted: only a superuser can create it"
-            : $"trusted, but {role.Name} lacks CREATE on the database";
+        const string reason = "not trusted: only a superuser can create it";
         return extension.InstalledIn is { } schema && replace ? $"installed in {schema}, not the source's {extension.Source.Schema}, so --replace drops it; {reason}" : reason;
     }
 
     /// <summary>A source extension as the target has it: installable at all, the schema it is installed in (null: not installed), trusted, movable to another schema.</summary>
     private sealed record WantedExtension(SourceExtension Source, bool Available, string? InstalledIn, bool Trusted, bool Relocatable);
 
-    private sealed record TargetRole(string Name, bool Superuser, bool ManagedAdmin, bool CanCreateInDatabase);
+    private sealed record TargetRole(string Name, bool Superuser, bool ManagedAdmin);
 
     private static async Task<IReadOnlyList<WantedExtension>> ReadExtensionsAsync(NpgsqlConnection target, IReadOnlyList<SourceExtension> extensions, ServerVersion targetVersion, CancellationToken cancellationToken)
     {
@@ -133,14 +132,13 @@ public static class TargetChecks
         await using var command = new NpgsqlCommand(
             """
             SELECT current_user, r.rolsuper,
-                   EXISTS (SELECT 1 FROM pg_roles m WHERE m.rolname = ANY(@admins) AND pg_has_role(current_user, m.oid, 'MEMBER')),
-                   has_database_privilege(current_database(), 'CREATE')
+                   EXISTS (SELECT 1 FROM pg_roles m WHERE m.rolname = ANY(@admins) AND pg_has_role(current_user, m.oid, 'MEMBER'))
               FROM pg_roles r WHERE r.rolname = current_user
             """,
             target);
         command.Parameters.AddWithValue("admins", ManagedAdminRoles);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new TargetRole(reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3));
+        return new TargetRole(reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2));
     }
 }

@@ -31,6 +31,25 @@ public sealed class TargetLock : IAsyncDisposable
             "Wait for it to finish, or stop it (ending that session on the target with pg_terminate_backend releases the lock), then run again.");
     }
 
+    /// <summary>
+    /// Whether <paramref name="other"/> is a session of the very database this lock is held in: it sees the
+    /// lock held there by this run's control session. A source URL can reach the target by another name
+    /// (localhost and 127.0.0.1, a DNS alias, another user), which comparing URLs would miss; the server
+    /// knows. pg_locks is readable by every role, and reading it writes nothing.
+    /// </summary>
+    public async Task<bool> IsHeldInDatabaseOfAsync(NpgsqlConnection other, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l
+             WHERE l.locktype = 'advisory' AND l.granted AND l.pid = @pid
+               AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+               AND l.classid = {Key >> 32}::bigint::oid AND l.objid = {Key & 0xFFFFFFFF}::bigint::oid AND l.objsubid = 1)
+            """, other);
+        command.Parameters.AddWithValue("pid", control.ProcessID);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (control.FullState != System.Data.ConnectionState.Open)

@@ -55,11 +55,35 @@ public static class TargetPreparation
             return null;
         }
 
-        if (run.Mode != mode || run.Source != source || !MigrationState.IsCompatible(run))
+        if (run.Mode != mode || !IsSameSource(run.Source, source) || !MigrationState.IsCompatible(run))
             throw new DataMigrationException($"the target {targetDisplay} holds an unfinished {run.Mode} migration from {run.Source}. Rerun that command to resume it, or add --replace to drop it and start over.");
         var ended = await TargetContents.EndLeftoverSessionsAsync(control, cancellationToken);
         if (ended > 0)
             progress.Note($"ended {ended} target session(s) left by the interrupted run");
         return run;
+    }
+
+    /// <summary>
+    /// Whether a run recorded from <paramref name="recorded"/> may be resumed from <paramref name="source"/>
+    /// (both as displayed, without a password). A live source is the same database whoever logs in to it:
+    /// Heroku rotates a database's credentials (pg:credentials:rotate, maintenance), and a rerun after a
+    /// permission error comes with another user; either would otherwise have to start a long copy over.
+    /// </summary>
+    private static bool IsSameSource(string recorded, string source)
+    {
+        if (recorded == source)
+            return true;
+        if (!recorded.StartsWith("postgres://", StringComparison.Ordinal) || !source.StartsWith("postgres://", StringComparison.Ordinal))
+            return false;
+        try
+        {
+            var (before, now) = (PostgresEndpoint.Parse(recorded), PostgresEndpoint.Parse(source));
+            return string.Equals(before.Host, now.Host, StringComparison.OrdinalIgnoreCase) && before.Port == now.Port && before.Database == now.Database;
+        }
+        catch (DataMigrationException)
+        {
+            // A display form that does not read back as a URL (a database name with a space): only the same text matches.
+            return false;
+        }
     }
 }

@@ -60,6 +60,8 @@ public static class DataValidator
 
         await using var sourceSessions = opening[0].Result;
         await using var targetSessions = opening[1].Result;
+        if (await sourceSessions.IsSameDatabaseAsAsync(targetSessions, cancellationToken))
+            throw new DataMigrationException($"the source {source} and the target {target} are the same database: validation would compare it with itself and prove nothing. Point --target at the copy and --source at the database it was copied from.");
         foreach (var side in new[] { sourceSessions, targetSessions }.Where(s => s.SnapshotId is null))
             notes.Add($"the {side.Name} server could not export a snapshot, so its sessions each read their own snapshot; run validation while nothing writes to it.");
 

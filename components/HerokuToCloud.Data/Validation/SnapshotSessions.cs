@@ -143,9 +143,27 @@ internal sealed class SnapshotSessions : IAsyncDisposable
         await Coordinator.DisposeAsync();
     }
 
+    /// <summary>
+    /// Whether <paramref name="other"/>'s coordinator is a session of this side's own database, as this side
+    /// sees it: one database reached under two names (localhost and 127.0.0.1, a DNS alias, another user)
+    /// would otherwise be compared with itself and found identical. pg_stat_activity shows every role each
+    /// session's pid, database and application_name.
+    /// </summary>
+    public async Task<bool> IsSameDatabaseAsAsync(SnapshotSessions other, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = @pid AND datname = pg_catalog.current_database() AND application_name = @application)",
+            Coordinator);
+        command.Parameters.AddWithValue("pid", other.Coordinator.ProcessID);
+        command.Parameters.AddWithValue("application", ApplicationName(other.Side));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static string ApplicationName(Side side) => side == Side.Source ? "heroku2cloud-validate-source" : "heroku2cloud-validate-target";
+
     private static string ConnectionString(Side side, PostgresEndpoint endpoint)
     {
-        var builder = endpoint.ToNpgsql(side == Side.Source ? "heroku2cloud-validate-source" : "heroku2cloud-validate-target");
+        var builder = endpoint.ToNpgsql(ApplicationName(side));
         // Queries run serial unless they ask for parallel workers and hold sessions for them (WithWorkersAsync).
         builder.Options = CanonicalSettings.StartupOptions + " -c max_parallel_workers_per_gather=0" + (side == Side.Source ? " -c default_transaction_read_only=on" : "");
         builder.Pooling = false;

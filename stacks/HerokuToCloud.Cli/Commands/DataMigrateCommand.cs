@@ -59,7 +59,7 @@ internal static class DataMigrateCommand
             var options = new MigrationOptions
             {
                 Source = DatabaseUrl.Source(result.GetValue(source)),
-                Target = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target))),
+                Target = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target)), "the --target database URL"),
                 Jobs = result.GetValue(jobs),
                 Replace = result.GetValue(replace),
                 ChunkBytes = result.GetValue(chunk) * 1024L * 1024,

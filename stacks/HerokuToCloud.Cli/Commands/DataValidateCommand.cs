@@ -29,8 +29,8 @@ internal static class DataValidateCommand
         };
         command.SetAction((ParseResult result, CancellationToken cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var sourceEndpoint = PostgresEndpoint.Parse(LiveDatabase(DatabaseUrl.Source(result.GetValue(source))));
-            var targetEndpoint = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target)));
+            var sourceEndpoint = PostgresEndpoint.Parse(LiveDatabase(DatabaseUrl.Source(result.GetValue(source))), "the --source database URL");
+            var targetEndpoint = PostgresEndpoint.Parse(DatabaseUrl.Target(result.GetValue(target)), "the --target database URL");
             var options = new ValidationOptions
             {
                 Jobs = result.GetValue(jobs),

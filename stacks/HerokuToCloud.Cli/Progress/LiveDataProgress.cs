@@ -8,7 +8,9 @@ namespace HerokuToCloud.Cli.Progress;
 /// The terminal view: the current phase, a line per download (MB so far, size, MB/s, time, ETA), one row per
 /// table in flight (rows, estimate, rows/s, time so far, ETA; the time keeps moving while a table reports
 /// nothing, as in validation's one query per side), the latest finished tables, the last notes and overall
-/// totals, redrawn a few times a second. Events arrive from many workers; they only update state under a
+/// totals, redrawn a few times a second. The totals and finished tables are those of one stage: a migration
+/// counts its copy, then its validation goes over the same tables again, and adding the two would show twice
+/// the tables there are. Events arrive from many workers; they only update state under a
 /// lock, and one loop draws.
 /// </summary>
 internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
@@ -24,6 +26,9 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
     private string phase = "starting";
     private long finishedRows;
     private int finishedTables;
+
+    /// <summary>The stage the totals count: a phase's name up to its colon ("validate: content" is "validate").</summary>
+    private string? countedStage;
 
     /// <summary>A table (<see cref="Done"/> counts rows) or a download (it counts bytes).</summary>
     private sealed record Row(string Table, DateTimeOffset Started, long Estimated, Measure Measure = Measure.Rows)
@@ -133,7 +138,18 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
     private void Start(Row row)
     {
         lock (gate)
+        {
+            var stage = phase.Split(':')[0];
+            if (row.Measure == Measure.Rows && stage != countedStage)
+            {
+                countedStage = stage;
+                finishedRows = 0;
+                finishedTables = 0;
+                finished.RemoveAll(r => r.Measure == Measure.Rows);
+            }
+
             active[row.Table] = row;
+        }
     }
 
     private void Advance(string name, long done)

@@ -182,6 +182,23 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_mistyped_address_names_its_option_and_never_repeats_its_password()
+    {
+        var target = await server.CreateDatabaseAsync("typo_tgt");
+
+        // A scheme typo makes the source neither a database URL nor a file: its text must not be echoed whole.
+        var (sourceExit, sourceOut, sourceError) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", "postgress://app:Pw-Very-Secret@db.example.com:5432/app", "--target", Url(target));
+        var (targetExit, _, targetError) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(target), "--target", "postgres://app:Pw-Very-Secret@db.example.com:notaport/app");
+
+        Assert.Equal(2, sourceExit);
+        Assert.StartsWith("error: --source a postgress:// URL is neither a database URL", sourceError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-Very-Secret", sourceError + sourceOut, StringComparison.Ordinal);
+        Assert.Equal(2, targetExit);
+        Assert.StartsWith("error: cannot read the --target database URL", targetError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-Very-Secret", targetError, StringComparison.Ordinal);
+    }
+
     private static async Task WaitForAsync(HerokuToCloud.Data.Connections.PostgresEndpoint target, string countSql, long atLeast, CliProcess cli)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

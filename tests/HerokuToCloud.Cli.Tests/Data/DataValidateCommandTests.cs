@@ -106,12 +106,16 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
-    public async Task An_unreadable_address_exits_2()
+    public async Task An_unreadable_address_exits_2_naming_the_option_it_came_from()
     {
         var (exit, _, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", "mysql://x@y/z", "--target", same);
+        var (targetExit, _, targetError) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", same, "--target", "postgres://app:Pw-Very-Secret@db.example.com:notaport/app");
 
         Assert.Equal(2, exit);
-        Assert.Contains("cannot read the database address", stderr, StringComparison.Ordinal);
+        Assert.Contains("cannot read the --source database URL", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, targetExit);
+        Assert.Contains("cannot read the --target database URL", targetError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-Very-Secret", targetError, StringComparison.Ordinal);
     }
 
     [Fact]

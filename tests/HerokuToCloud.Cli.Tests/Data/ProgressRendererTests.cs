@@ -94,6 +94,29 @@ public class ProgressRendererTests
     }
 
     [Fact]
+    public void The_validation_after_a_copy_counts_its_own_tables_not_the_copys_too()
+    {
+        var clock = new ManualClock();
+        var progress = new LiveDataProgress(clock);
+
+        progress.PhaseStarted("copy");
+        progress.TableStarted("public.orders", 300);
+        progress.TableFinished("public.orders", 300);
+        progress.TableStarted("public.users", 20);
+        progress.TableFinished("public.users", 20);
+        progress.PhaseStarted("post-data");
+        var afterCopy = Screen(progress);
+        progress.PhaseStarted("validate: content");
+        progress.TableStarted("public.orders", 300);
+        progress.TableFinished("public.orders", 300);
+        var validating = Screen(progress);
+
+        Assert.Contains("tables done: 2  rows done: 320", afterCopy, StringComparison.Ordinal);
+        Assert.Contains("tables done: 1  rows done: 300", validating, StringComparison.Ordinal);
+        Assert.DoesNotContain("public.users", validating, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_download_is_logged_in_megabytes_not_rows()
     {
         var clock = new ManualClock();

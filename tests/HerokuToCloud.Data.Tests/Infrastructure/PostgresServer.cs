@@ -21,6 +21,9 @@ public class PostgresServer : IAsyncLifetime
 
     public string BinDirectory { get; } = FindBinDirectory();
 
+    /// <summary>The server's log (stderr of the postmaster): every refused login is a FATAL line in it.</summary>
+    public string LogFile => Path.Combine(dataDirectory, "server.log");
+
     /// <summary>Superuser endpoint of a database on this server (trust authentication on loopback).</summary>
     public PostgresEndpoint Endpoint(string database = "postgres", string user = "postgres") => new()
     {

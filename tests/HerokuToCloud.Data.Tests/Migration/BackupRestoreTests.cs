@@ -117,6 +117,30 @@ public class BackupRestoreTests(PostgresServer server) : IClassFixture<PostgresS
         }
     }
 
+    [Fact]
+    public async Task A_download_whose_tls_fails_says_why_instead_of_pointing_at_an_inner_exception()
+    {
+        var target = await server.CreateDatabaseAsync("tlsurl_tgt");
+        var page = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(page, "not TLS");
+        try
+        {
+            // An https URL to a server that answers in plain http: the TLS handshake fails.
+            using var plain = new SingleFileHttpServer(page);
+            var url = plain.Url.Replace("http://", "https://", StringComparison.Ordinal) + "?X-Amz-Signature=sig-secret-456";
+
+            var error = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(new MigrationOptions { Source = url, Target = target }, new RecordingProgress(), CancellationToken.None));
+
+            Assert.StartsWith($"cannot download the backup from {url[..url.IndexOf('?', StringComparison.Ordinal)]}: The SSL connection could not be established: ", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("inner exception", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("sig-secret-456", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
+
     [Theory]
     [InlineData("https://xfrtu.s3.amazonaws.com/abc/2024-01-01/b001?X-Amz-Signature=secret", true, "https://xfrtu.s3.amazonaws.com/abc/2024-01-01/b001")]
     [InlineData("http://127.0.0.1:8080/b001.dump", true, "http://127.0.0.1:8080/b001.dump")]

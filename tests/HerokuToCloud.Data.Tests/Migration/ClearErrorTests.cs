@@ -75,6 +75,18 @@ public class ClearErrorTests(PostgresServer server) : IClassFixture<PostgresServ
     }
 
     [Fact]
+    public async Task Validating_a_database_against_itself_under_another_name_is_refused_not_reported_identical()
+    {
+        var database = await server.CreateDatabaseAsync("itself");
+        await Sql.ExecuteAsync(database, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => HerokuToCloud.Data.Validation.DataValidator.ValidateAsync(
+            database, database with { Host = "localhost" }, new HerokuToCloud.Data.Validation.ValidationOptions(), new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("are the same database: validation would compare it with itself", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_dump_is_rejected_by_name()
     {
         var target = await server.CreateDatabaseAsync("baddump_tgt");

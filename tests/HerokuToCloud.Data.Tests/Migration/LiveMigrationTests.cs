@@ -71,6 +71,23 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
     }
 
     [Fact]
+    public async Task An_interrupted_run_resumes_when_the_source_is_the_same_database_under_another_user()
+    {
+        // As after Heroku rotates the database's credentials, or a rerun with a user that may read every table.
+        var (source, target) = await ZooAsync("rotated");
+        await Sql.ExecuteAsync(server.Endpoint(), "CREATE ROLE rotated_user LOGIN SUPERUSER");
+        var options = new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1, ChunkBytes = 32 * 1024 };
+        using var stop = new CancellationTokenSource();
+        await Record.ExceptionAsync(() => new DataMigrator().MigrateAsync(options, new RecordingProgress(finished => { if (finished == 2) stop.Cancel(); }), stop.Token));
+
+        var summary = await new DataMigrator().MigrateAsync(options with { Source = Urls.Of(source with { Username = "rotated_user" }) }, new RecordingProgress(), CancellationToken.None);
+
+        Assert.True(summary.Resumed);
+        Assert.True(summary.ResumedUnits > 0);
+        Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+    }
+
+    [Fact]
     public async Task A_non_empty_target_is_refused_and_replace_empties_it_first()
     {
         var (source, target) = await ZooAsync("replace", scale: 200);

@@ -78,7 +78,7 @@ public class ManyTablesTests(SmallLockTableServers servers) : IClassFixture<Smal
         {
             await ExecuteAsync(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             var tables = await SourceCatalog.ReadTablesAsync(coordinator, CancellationToken.None);
-            var sequences = await SourceCatalog.ReadSequencesAsync(coordinator, CancellationToken.None);
+            var sequences = await SourceCatalog.ReadSequencesAsync(coordinator, await SourceCatalog.ReadSequenceNamesAsync(coordinator, CancellationToken.None), CancellationToken.None);
             Assert.Equal(Tables, tables.Count);
             Assert.Equal(Tables, sequences.Count);
             Assert.Equal(0L, await UserRelationLocksHeldAsync(coordinator));

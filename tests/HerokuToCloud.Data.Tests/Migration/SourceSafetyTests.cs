@@ -27,6 +27,25 @@ public class SourceSafetyTests(TwoServers servers) : IClassFixture<TwoServers>
         Assert.Equal(0L, await Sql.ScalarAsync<long>(source, "SELECT count(*) FROM t"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_target_that_is_the_source_under_another_name_is_refused_before_anything_is_written(bool replace)
+    {
+        var source = await servers.Source.CreateDatabaseAsync($"same_{replace}".ToLowerInvariant());
+        await Sql.ExecuteAsync(source, "CREATE TABLE precious (id int PRIMARY KEY); INSERT INTO precious SELECT generate_series(1, 10);");
+        // The same database by another host name, as two environment variables pasted from one URL might say.
+        var target = source with { Host = "localhost" };
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1, Replace = replace }, new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains($"the source {source} and the target {target} are the same database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing has been written", error.Message, StringComparison.Ordinal);
+        Assert.Equal(10L, await Sql.ScalarAsync<long>(source, "SELECT count(*) FROM precious"));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(source, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
+    }
+
     [Fact]
     public async Task A_migration_leaves_the_source_byte_for_byte_unchanged_and_assigns_it_no_transaction()
     {

@@ -57,18 +57,34 @@ public class TargetRoleExtensionTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
-    public async Task A_trusted_extension_needs_create_on_the_database_and_a_managed_admin_role_may_create_any()
+    public async Task A_role_without_create_on_the_database_is_refused_before_the_extension_check_with_the_grant_to_run()
     {
-        await server.CreateDatabaseAsync("admin_tgt");
-        // plain_user does not own admin_tgt, so it has no CREATE there (PUBLIC never gets it by default).
-        await Sql.ExecuteAsync(server.Endpoint(), "CREATE ROLE plain_user LOGIN NOSUPERUSER");
-        var target = new DatabaseSessions(server.Endpoint("admin_tgt", "plain_user"), DatabaseRole.Target);
-        await using var control = await target.OpenAsync(CancellationToken.None);
+        // CREATE EXTENSION of a trusted extension needs CREATE on the database; the writability check asks
+        // for it first, so the extension check never sees a role without it.
+        var source = await server.CreateDatabaseAsync("nocreate_src");
+        await Sql.ExecuteAsync(source, "CREATE EXTENSION hstore; CREATE TABLE public.items (id int PRIMARY KEY, attrs hstore);");
+        await server.CreateDatabaseAsync("nocreate_tgt");
+        // nocreate_user does not own nocreate_tgt, so it has no CREATE there (PUBLIC never gets it by default).
+        await Sql.ExecuteAsync(server.Endpoint(), "CREATE ROLE nocreate_user LOGIN NOSUPERUSER");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => MigrateAsync(Urls.Of(source), server.Endpoint("nocreate_tgt", "nocreate_user")));
+
+        Assert.Contains("the target user nocreate_user has no CREATE privilege on the database nocreate_tgt", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GRANT CREATE ON DATABASE \"nocreate_tgt\" TO \"nocreate_user\"", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hstore", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_untrusted_extension_is_refused_to_a_plain_role_and_a_managed_admin_role_may_create_any()
+    {
+        var (_, target) = await SourceAndOwnedTargetAsync("admin", "plain_user");
+        await using var control = await new DatabaseSessions(target, DatabaseRole.Target).OpenAsync(CancellationToken.None);
         var version = ServerVersion.Parse(await Sql.ScalarAsync<string>(server.Endpoint(), "SELECT current_setting('server_version_num')"));
 
         var error = await Assert.ThrowsAsync<DataMigrationException>(() => TargetChecks.EnsureExtensionsCreatableAsync(control, [new("hstore", "public"), new("pg_stat_statements", "public")], "the target", version, replace: false, CancellationToken.None));
 
-        Assert.Contains("the extensions hstore (trusted, but plain_user lacks CREATE on the database), pg_stat_statements (not trusted: only a superuser can create it)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the extension pg_stat_statements (not trusted: only a superuser can create it)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hstore", error.Message, StringComparison.Ordinal);
 
         // RDS's master user is no superuser but a member of rds_superuser, which may create allowed extensions.
         await Sql.ExecuteAsync(server.Endpoint(), "CREATE ROLE rds_superuser NOLOGIN; GRANT rds_superuser TO plain_user");
