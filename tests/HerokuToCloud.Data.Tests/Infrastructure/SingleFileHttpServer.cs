@@ -49,7 +49,7 @@ public sealed class SingleFileHttpServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: Stop then Close would bind the freed port again on Linux (see FakeHerokuApi.Dispose).
         listener.Close();
         loop.Wait(TimeSpan.FromSeconds(5));
     }

@@ -193,7 +193,8 @@ public sealed partial class FakeHerokuApi : IDisposable
     {
         if (!_listener.IsListening)
             return;
-        _listener.Stop();
+        // Close alone: on Linux, Stop then Close unregisters the endpoint twice, and the second time binds the
+        // port again to look it up, which fails when another test's listener has taken the freed port meanwhile.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
