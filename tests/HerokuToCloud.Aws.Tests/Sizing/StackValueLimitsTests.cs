@@ -50,6 +50,38 @@ public class StackValueLimitsTests
         Assert.Contains("0 or more", problems[1].Problem);
     }
 
+    [Theory]
+    [InlineData("ENABLED", true)]
+    [InlineData("DISABLED", true)]
+    [InlineData("disabled", false)]
+    [InlineData("off", false)]
+    [InlineData("", false)]
+    public void A_schedule_state_is_enabled_or_disabled_spelled_as_eventbridge_spells_it(string state, bool valid)
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateJobNightlyReportState", state);
+
+        var problems = limits.Check(stack);
+
+        if (valid)
+            Assert.Empty(problems);
+        else
+        {
+            var problem = Assert.Single(problems);
+            Assert.Equal("emigrateJobNightlyReportState", problem.Key);
+            Assert.Contains("is not a schedule state; use ENABLED or DISABLED", problem.Problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_schedule_state_that_is_not_text_is_refused()
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateJobNightlyReportState", false);
+
+        Assert.Equal(["emigrateJobNightlyReportState"], limits.Check(stack).Select(p => p.Key));
+    }
+
     [Fact]
     public void Every_task_definition_service_and_autoscaling_target_is_limited()
     {

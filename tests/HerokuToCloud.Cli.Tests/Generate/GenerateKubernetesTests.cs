@@ -102,6 +102,22 @@ public sealed class GenerateKubernetesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_manifests_summary_marks_optional_variables_as_the_script_and_readme_do()
+    {
+        // shopfront's ASSET_HOST is app.json required: false; create-secrets.sh runs without it.
+        var output = Path.Combine(work.FullName, "manifests");
+        var result = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\n  SHOPFRONT_ASSET_HOST   (optional: app.json required: false; not exported, create-secrets.sh sets it empty)\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\n  SHOPFRONT_STRIPE_SECRET_KEY\n", result.Stdout, StringComparison.Ordinal);
+
+        var json = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output, "--json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        Assert.Equal(["SHOPFRONT_ASSET_HOST"], document.RootElement.GetProperty("optionalSecretConfig").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task Reset_stack_config_with_manifests_is_a_usage_error_because_there_is_no_stack_file()
     {
         var output = Path.Combine(work.FullName, "manifests");
