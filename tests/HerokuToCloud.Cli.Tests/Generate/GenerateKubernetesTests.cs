@@ -153,7 +153,8 @@ public sealed class GenerateKubernetesTests : IDisposable
         Assert.DoesNotContain("pulumi up", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("every stack", result.Stdout, StringComparison.Ordinal);
         Assert.Contains(
-            "emigrate-backend-db: its data is copied from Heroku once, by the data-migration Job: stop writes on Heroku (heroku maintenance:on) first, and give it the source: " +
+            "emigrate-backend-db: its data is copied from Heroku once, by the data-migration Job: stop every write on Heroku (heroku maintenance:on -a emigrate-backend, -a emigrate-emailer; " +
+            "maintenance mode stops only web requests, so also scale the other process types to 0 with heroku ps:scale TYPE=0 and pause the Scheduler jobs) first, and give it the source: " +
             "export EMIGRATE_BACKEND_DB_SOURCE_URL=\"$(heroku config:get DATABASE_URL -a emigrate-backend)\" before running create-secrets.sh.",
             result.Stdout, StringComparison.Ordinal);
         Assert.Contains("pick another hostname: edit it in 07-deployment-emigrate-backend-web.yaml, 08-ingress-emigrate-backend-web.yaml (or generate again with --set emigrateBackendDomains=HOST).",
