@@ -89,7 +89,9 @@ internal static class AppDeployment
             }
         }
 
+        // Schedules wait like the services: a job fired during the data copy would write into a database
+        // still being restored, and one fired before the release phase would run on the old schema.
         foreach (var job in app.ScheduledTasks)
-            JobSchedule.Add(program, runtime, job, cluster, network);
+            JobSchedule.Add(program, runtime, job, cluster, network, before);
     }
 }
