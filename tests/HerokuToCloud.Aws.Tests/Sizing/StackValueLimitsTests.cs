@@ -82,6 +82,40 @@ public class StackValueLimitsTests
         Assert.Equal(["emigrateJobNightlyReportState"], limits.Check(stack).Select(p => p.Key));
     }
 
+    [Theory]
+    [InlineData(2, true, false, null)]
+    [InlineData(1, false, false, null)]
+    [InlineData(6, true, true, null)]
+    [InlineData(1, true, false, "emigrateCacheAutomaticFailover")]
+    [InlineData(2, false, true, "emigrateCacheMultiAz")]
+    [InlineData(0, false, false, "emigrateCacheNodes")]
+    [InlineData(7, true, true, "emigrateCacheNodes")]
+    public void A_cache_needs_a_replica_for_failover_and_failover_for_multi_az(int nodes, bool failover, bool multiAz, string? blamed)
+    {
+        // ElastiCache refuses these combinations only when pulumi up reaches the replication group.
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateCacheNodes", nodes);
+        stack.Set("emigrateCacheAutomaticFailover", failover);
+        stack.Set("emigrateCacheMultiAz", multiAz);
+
+        var problems = limits.Check(stack);
+
+        Assert.Equal(blamed is null ? [] : [blamed], problems.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Scaling_a_cache_to_one_node_names_the_keys_to_turn_off()
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateCacheNodes", "1");
+        stack.Set("emigrateCacheAutomaticFailover", "true");
+
+        var problem = Assert.Single(limits.Check(stack));
+
+        Assert.Equal("true needs a replica to promote, but emigrateCacheNodes = 1: set emigrateCacheAutomaticFailover (and emigrateCacheMultiAz) to false, or emigrateCacheNodes to 2 or more.",
+            problem.Problem);
+    }
+
     [Fact]
     public void Every_task_definition_service_and_autoscaling_target_is_limited()
     {
