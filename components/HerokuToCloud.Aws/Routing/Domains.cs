@@ -27,7 +27,12 @@ internal static partial class Domains
     public static string Key(AppLanding app) => ConfigKeys.Of(app.Name, "domains");
 
     /// <summary>Adds the certificate; returns the ARN a listener may use (it exists once the certificate is issued).</summary>
-    public static Value Add(AwsProgram program, AppRuntime runtime, string prefix, Resource loadBalancer)
+    /// <param name="before">
+    /// What the app's services wait for (its data migrations and release phase). With a hosted zone the same stack
+    /// points the hosts at the load balancer, which moves their traffic: it waits too, so a copy that runs for
+    /// hours, or fails, does not leave the hosts on a load balancer with nothing behind it.
+    /// </param>
+    public static Value Add(AwsProgram program, AppRuntime runtime, string prefix, Resource loadBalancer, IReadOnlyList<string> before)
     {
         var app = runtime.App;
         var owner = runtime.Owner;
@@ -59,7 +64,11 @@ internal static partial class Domains
             ["parameters"] = parameters,
             ["timeoutInMinutes"] = TimeoutMinutes,
             ["onFailure"] = "DELETE",
-        }, owner, new ResourceOptions { CustomTimeouts = new CustomTimeouts(Create: $"{TimeoutMinutes}m", Update: $"{TimeoutMinutes}m") }, app: app.Name);
+        }, owner, new ResourceOptions
+        {
+            CustomTimeouts = new CustomTimeouts(Create: $"{TimeoutMinutes}m", Update: $"{TimeoutMinutes}m"),
+            DependsOn = zoned ? [.. before] : [],
+        }, app: app.Name);
 
         AdviseOnCertificateNames(program, app, key, owner);
         if (zoned)

@@ -64,6 +64,23 @@ public class DomainTests
     }
 
     [Fact]
+    public void With_a_hosted_zone_the_dns_records_wait_for_the_data_migration_and_release_like_the_services()
+    {
+        // The same CloudFormation stack points the hosts at the load balancer: created early, a long or failed
+        // data copy would leave the hosts on a load balancer with nothing behind it.
+        var zoned = AwsLanding.Build(Plans.EmigratePlan(), new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" }).Program;
+        Assert.Contains("emigrate-release", zoned.Get("emigrate-certificate").Options.DependsOn);
+
+        var plan = Plans.EmigratePlan();
+        plan = plan with { Apps = [plan.Apps[0] with { Release = null }] };
+        var withoutRelease = AwsLanding.Build(plan, new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" }).Program;
+        Assert.Contains("emigrate-db-migration", withoutRelease.Get("emigrate-certificate").Options.DependsOn);
+
+        // Without a zone nothing moves traffic, and the certificate's validation (by the team's CNAMEs) starts at once.
+        Assert.Empty(AwsLanding.Build(Plans.EmigratePlan()).Program.Get("emigrate-certificate").Options.DependsOn);
+    }
+
+    [Fact]
     public void A_wildcard_with_its_base_name_in_a_hosted_zone_is_flagged_because_cloudformation_validates_them_twice()
     {
         var plan = Plans.EmigratePlan(domains: ["*.emigrate.example.com", "emigrate.example.com", "*.other.example.com"]);
