@@ -49,6 +49,8 @@ public static partial class AwsLanding
 
         foreach (var app in plan.Apps)
             AppDeployment.Add(program, app, network, cluster, security[app.Name], connections, migrations);
+        if (plan.Apps.Count > 0 || migrations.Count > 0)
+            TaskArchitecture.Advise(program, toolImage: migrations.Count > 0);
 
         var config = program.Graph.Config;
         return new AwsLandingResult(

@@ -42,6 +42,7 @@ public static class AwsTypes
     public const string ScalingTarget = "aws:appautoscaling/target:Target";
     public const string ScalingPolicy = "aws:appautoscaling/policy:Policy";
     public const string RandomPassword = "random:index/randomPassword:RandomPassword";
+    public const string RandomId = "random:index/randomId:RandomId";
     public const string LocalCommand = "command:local:Command";
 
     public const string GetRegion = "aws:index/getRegion:getRegion";

@@ -38,4 +38,20 @@ public class DataMigrationRunTests
         Assert.EndsWith("| pulumi config set --secret KEY --stack staging", note, StringComparison.Ordinal);
         Assert.DoesNotContain("--stack prod", note, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_note_asks_to_stop_workers_and_scheduler_jobs_too_because_maintenance_mode_stops_only_web_requests()
+    {
+        // emigrate's database is used by the backend and by the emailer, whose worker and Scheduler job write to it.
+        var plan = LandingPlanner.Plan(Inventories.Emigrate(), "prod");
+        var db = Assert.Single(plan.Datastores.OfType<PostgresDatastore>());
+
+        var note = DataMigrationRun.SourceNote(plan, db, "KEY");
+
+        Assert.Contains("heroku maintenance:on -a emigrate-backend, -a emigrate-emailer;", note, StringComparison.Ordinal);
+        Assert.Contains("maintenance mode stops only web requests", note, StringComparison.Ordinal);
+        Assert.Contains("heroku ps:scale TYPE=0", note, StringComparison.Ordinal);
+        Assert.Contains("pause the Scheduler jobs", note, StringComparison.Ordinal);
+        Assert.Contains("maintenance mode stops only web requests", DataMigrationRun.SourceRequest(plan, db, "KEY").Lead, StringComparison.Ordinal);
+    }
 }

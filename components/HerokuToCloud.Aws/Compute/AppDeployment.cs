@@ -60,8 +60,13 @@ internal static class AppDeployment
 
             if (service.Count < 0)
                 throw new AwsLandingException($"{subject} has a count of {service.Count}; use 0 or more.");
-            var count = program.Config($"{key}Count", ConfigType.Integer, service.Count, $"Tasks of {app.Name} {service.Name}: its Heroku formation quantity, scaled per process type (0 keeps it stopped; Heroku runs no dynos of a non-web type until it is scaled).", serviceOwner);
             var scaling = service.Scaling;
+            // An autoscaled service ignores later changes of its desired count (autoscaling owns it), so its
+            // description must not invite a pulumi config set that would silently do nothing.
+            var countDescription = scaling is null
+                ? $"Tasks of {app.Name} {service.Name}: its Heroku formation quantity, scaled per process type (0 keeps it stopped; Heroku runs no dynos of a non-web type until it is scaled)."
+                : $"Tasks of {app.Name} {service.Name} when its service is created (its Heroku formation quantity); autoscaling owns the count afterwards, so change {key}MinCount and {key}MaxCount instead.";
+            var count = program.Config($"{key}Count", ConfigType.Integer, service.Count, countDescription, serviceOwner);
             if (scaling is not null && (scaling.Min < 0 || scaling.Max < Math.Max(scaling.Min, 1)))
                 throw new AwsLandingException($"{subject} autoscales from {scaling.Min} to {scaling.Max} tasks; the maximum must be at least the minimum and at least 1.");
 
@@ -89,7 +94,9 @@ internal static class AppDeployment
             }
         }
 
+        // Schedules wait like the services: a job fired during the data copy would write into a database
+        // still being restored, and one fired before the release phase would run on the old schema.
         foreach (var job in app.ScheduledTasks)
-            JobSchedule.Add(program, runtime, job, cluster, network);
+            JobSchedule.Add(program, runtime, job, cluster, network, before);
     }
 }

@@ -33,7 +33,7 @@ internal static class FargateTask
             ["memory"] = memory,
             ["executionRoleArn"] = executionRoleArn,
             ["taskRoleArn"] = taskRoleArn,
-            ["runtimePlatform"] = new MapValue { ["operatingSystemFamily"] = "LINUX", ["cpuArchitecture"] = "X86_64" },
+            ["runtimePlatform"] = new MapValue { ["operatingSystemFamily"] = "LINUX", ["cpuArchitecture"] = TaskArchitecture.CpuArchitecture },
         };
         if (!container.WritableRootFilesystem)
             properties["volumes"] = Value.List(new MapValue { ["name"] = ContainerSpec.TmpVolume });

@@ -112,7 +112,7 @@ internal static class WebService
         Value url;
         if (https)
         {
-            var certificateArn = Domains.Add(program, runtime, prefix, loadBalancer);
+            var certificateArn = Domains.Add(program, runtime, prefix, loadBalancer, dependsOn);
             var secure = program.Add($"{prefix}-https", AwsTypes.Listener, new MapValue
             {
                 ["loadBalancerArn"] = loadBalancer.Ref("arn"),

@@ -69,6 +69,10 @@ internal static class PostgresDatabase
                 $"PostgreSQL from {app}", owner);
         }
 
+        // Snapshot identifiers are unique per account and region, and a pipeline's stacks share one account
+        // and one Pulumi.yaml: a fixed name would make the second stack's delete (or a replacement) fail on
+        // the first one's snapshot. A random suffix, kept in each stack's state, keeps them apart.
+        var snapshotSuffix = program.Add($"{name}-final-snapshot-suffix", AwsTypes.RandomId, new MapValue { ["byteLength"] = 4 }, owner);
         var password = program.Add($"{name}-password", AwsTypes.RandomPassword, new MapValue
         {
             ["length"] = 32,
@@ -103,7 +107,7 @@ internal static class PostgresDatabase
             ["autoMinorVersionUpgrade"] = true,
             ["copyTagsToSnapshot"] = true,
             ["skipFinalSnapshot"] = false,
-            ["finalSnapshotIdentifier"] = $"{AwsNames.Logical(program.Plan.System, database.Name)}-final",
+            ["finalSnapshotIdentifier"] = InterpolationValue.Of($"{AwsNames.Logical(program.Plan.System, database.Name)}-final-", snapshotSuffix.Ref("hex")),
         }, owner, new ResourceOptions
         {
             Protect = true,

@@ -11,7 +11,8 @@ namespace HerokuToCloud.Aws;
 /// </summary>
 internal static class JobSchedule
 {
-    public static void Add(AwsProgram program, AppRuntime runtime, ScheduledTask job, Resource cluster, NetworkLanding network)
+    /// <param name="before">What must succeed before the schedule exists (the app's data migrations and release phase, as for its services).</param>
+    public static void Add(AwsProgram program, AppRuntime runtime, ScheduledTask job, Resource cluster, NetworkLanding network, IReadOnlyList<string> before)
     {
         var app = runtime.App;
         var owner = $"{runtime.Owner} scheduled job {job.Name}";
@@ -83,6 +84,6 @@ internal static class JobSchedule
                 },
                 ["retryPolicy"] = new MapValue { ["maximumRetryAttempts"] = 0 },
             },
-        }, owner, new ResourceOptions { DependsOn = [.. runtime.ReadyDependencies, $"{prefix}-scheduler-policy"] });
+        }, owner, new ResourceOptions { DependsOn = [.. before.Union(runtime.ReadyDependencies, StringComparer.Ordinal), $"{prefix}-scheduler-policy"] });
     }
 }

@@ -27,7 +27,12 @@ internal static partial class Domains
     public static string Key(AppLanding app) => ConfigKeys.Of(app.Name, "domains");
 
     /// <summary>Adds the certificate; returns the ARN a listener may use (it exists once the certificate is issued).</summary>
-    public static Value Add(AwsProgram program, AppRuntime runtime, string prefix, Resource loadBalancer)
+    /// <param name="before">
+    /// What the app's services wait for (its data migrations and release phase). With a hosted zone the same stack
+    /// points the hosts at the load balancer, which moves their traffic: it waits too, so a copy that runs for
+    /// hours, or fails, does not leave the hosts on a load balancer with nothing behind it.
+    /// </param>
+    public static Value Add(AwsProgram program, AppRuntime runtime, string prefix, Resource loadBalancer, IReadOnlyList<string> before)
     {
         var app = runtime.App;
         var owner = runtime.Owner;
@@ -59,9 +64,16 @@ internal static partial class Domains
             ["parameters"] = parameters,
             ["timeoutInMinutes"] = TimeoutMinutes,
             ["onFailure"] = "DELETE",
-        }, owner, new ResourceOptions { CustomTimeouts = new CustomTimeouts(Create: $"{TimeoutMinutes}m", Update: $"{TimeoutMinutes}m") }, app: app.Name);
+        }, owner, new ResourceOptions
+        {
+            CustomTimeouts = new CustomTimeouts(Create: $"{TimeoutMinutes}m", Update: $"{TimeoutMinutes}m"),
+            DependsOn = zoned ? [.. before] : [],
+        }, app: app.Name);
 
-        if (!zoned)
+        AdviseOnCertificateNames(program, app, key, owner);
+        if (zoned)
+            AdviseOnZoneRecords(program, app, key, owner);
+        else
         {
             program.AddOutput(ConfigKeys.Of(app.Name, "dnsTarget"), loadBalancer.Ref("dnsName"), owner);
             program.Report(FindingSeverity.Warning, owner,
@@ -71,6 +83,64 @@ internal static partial class Domains
         }
 
         return certificate.Ref("outputs.CertificateArn");
+    }
+
+    /// <summary>ACM's default quota of names per certificate (adjustable up to <see cref="MostNamesPerCertificate"/>).</summary>
+    public const int NamesPerCertificate = 10;
+
+    public const int MostNamesPerCertificate = 100;
+
+    /// <summary>The certificate's first name is its subject common name, which X.509 limits to 64 characters.</summary>
+    public const int CommonNameMax = 64;
+
+    /// <summary>
+    /// Heroku takes any number of custom domains per app; one ACM certificate does not, and ACM refuses the
+    /// request only when pulumi up reaches it, so the stack's list is held to ACM's limits here.
+    /// </summary>
+    private static void AdviseOnCertificateNames(AwsProgram program, AppLanding app, string key, string owner)
+    {
+        if (app.Domains.Count > MostNamesPerCertificate)
+        {
+            program.Report(FindingSeverity.Warning, owner,
+                $"has {app.Domains.Count} custom domains, but one ACM certificate holds at most {MostNamesPerCertificate} names: keep the {MostNamesPerCertificate} that matter in {key} " +
+                "(a wildcard covers a whole level), or add the rest to the HTTPS listener as further certificates by hand.");
+        }
+        else if (app.Domains.Count > NamesPerCertificate)
+        {
+            program.Report(FindingSeverity.Warning, owner,
+                $"has {app.Domains.Count} custom domains on one certificate, but ACM allows {NamesPerCertificate} names per certificate unless the account's quota was raised: " +
+                $"request \"Domain names per ACM certificate\" of at least {app.Domains.Count} in Service Quotas before pulumi up (up to {MostNamesPerCertificate}), or the certificate stack fails.");
+        }
+
+        if (app.Domains.Count > 0 && app.Domains[0].Length > CommonNameMax)
+        {
+            program.Report(FindingSeverity.Warning, owner,
+                $"the first host in {key}, {app.Domains[0]}, becomes the certificate's common name, which may have at most {CommonNameMax} characters: put a shorter host first, or ACM refuses the certificate.");
+        }
+    }
+
+    /// <summary>
+    /// What the hosted zone's records mean for the cutover. The record set group creates an A record per
+    /// host; Route 53 refuses one where the zone already has a record of that name (on a live Heroku app, the
+    /// CNAME to herokudns.com), and CloudFormation then rolls the whole certificate stack back. A wildcard
+    /// and its base name share one ACM validation record, and CloudFormation tries to create it twice
+    /// (aws/aws-cdk#9248); the template cannot drop one, because the host list is stack config.
+    /// </summary>
+    private static void AdviseOnZoneRecords(AwsProgram program, AppLanding app, string key, string owner)
+    {
+        if (app.Domains.Count == 0)
+            return;
+        program.Report(FindingSeverity.Warning, owner,
+            $"with the hosted zone, pulumi up points {string.Join(", ", app.Domains)} at the new load balancer (A alias records), which moves their traffic off Heroku when it runs: " +
+            "delete each host's existing record in the zone first (the CNAME to Heroku's herokudns.com, or any record of that name), at the cutover, " +
+            "or Route 53 refuses the new one and the certificate stack fails.");
+        var paired = app.Domains.Where(h => h.StartsWith("*.", StringComparison.Ordinal) && app.Domains.Contains(h[2..], StringComparer.Ordinal)).ToList();
+        if (paired.Count > 0)
+        {
+            program.Report(FindingSeverity.Warning, owner,
+                $"{string.Join(", ", paired.Select(h => $"{h} and {h[2..]}"))} share one ACM validation record, which CloudFormation tries to create twice and fails: " +
+                $"keep one of each pair in {key}, or generate without --hosted-zone-id and create the validation CNAME and the records by hand.");
+        }
     }
 
     /// <summary>

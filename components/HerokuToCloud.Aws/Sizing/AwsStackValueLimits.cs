@@ -5,11 +5,16 @@ namespace HerokuToCloud.Aws;
 /// <summary>
 /// The limits AWS puts on an AWS program's stack values, read from the properties that use them: a
 /// task definition's <c>cpu</c>/<c>memory</c> pair (Fargate sizes), a service's <c>desiredCount</c>
-/// (0 or more) and an autoscaling target's <c>minCapacity</c>/<c>maxCapacity</c>. Only properties set
+/// (0 or more), an autoscaling target's <c>minCapacity</c>/<c>maxCapacity</c>, a replication group's
+/// nodes, failover and Multi-AZ together, and a schedule's <c>state</c> (ENABLED or DISABLED, as
+/// EventBridge Scheduler spells them). Only properties set
 /// from a config key are limits on stack values; a literal is the program's own.
 /// </summary>
 public static class AwsStackValueLimits
 {
+    /// <summary>The states EventBridge Scheduler accepts, case-sensitive.</summary>
+    public static IReadOnlyList<string> ScheduleStates { get; } = ["ENABLED", "DISABLED"];
+
     public static StackValueLimits Read(ResourceGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -27,6 +32,13 @@ public static class AwsStackValueLimits
                     break;
                 case AwsTypes.ScalingTarget when properties["minCapacity"] is ConfigValue min && properties["maxCapacity"] is ConfigValue max:
                     limits.Add(new RangeLimit(min.Key, max.Key, "tasks"));
+                    break;
+                case AwsTypes.ReplicationGroup when properties["numCacheClusters"] is ConfigValue nodes
+                    && properties["automaticFailoverEnabled"] is ConfigValue failover && properties["multiAzEnabled"] is ConfigValue multiAz:
+                    limits.Add(new CacheTopologyLimit(nodes.Key, failover.Key, multiAz.Key));
+                    break;
+                case AwsTypes.Schedule when properties["state"] is ConfigValue state:
+                    limits.Add(new ChoiceLimit(state.Key, "a schedule state", ScheduleStates));
                     break;
             }
         }

@@ -112,7 +112,7 @@ public static class KubernetesManifests
             .Select(r => (r.Key, Value: stack.Values.TryGetValue(r.Key, out var v) ? Describe(resolver.Resolve(v, r.Key)) : "(unset)", r.Description))
             .ToList();
         files[Readme] = ReadmeText(graph.Project, stack.Stack, secrets, optional, toReview);
-        return new ManifestFiles(files, configFiles, [.. Inputs(secrets).Select(i => new ManifestVariable(i.Variable, i.Description))]);
+        return new ManifestFiles(files, configFiles, [.. Inputs(secrets).Select(i => new ManifestVariable(i.Variable, i.Description, optional.Contains(i.Variable)))]);
     }
 
     private static ManifestValue WithName(ManifestValue metadata, string name)

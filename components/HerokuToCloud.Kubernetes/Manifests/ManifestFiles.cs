@@ -13,4 +13,8 @@ public sealed record ManifestFiles(
     IReadOnlyList<ManifestVariable> Variables);
 
 /// <summary>An environment variable create-secrets.sh reads, and what value it holds.</summary>
-public sealed record ManifestVariable(string Name, string Description);
+/// <param name="Optional">
+/// The app runs without it (app.json <c>required: false</c>): create-secrets.sh sets it empty when it is not
+/// exported instead of refusing to run, so whoever exports the variables needs to know which ones they may skip.
+/// </param>
+public sealed record ManifestVariable(string Name, string Description, bool Optional = false);

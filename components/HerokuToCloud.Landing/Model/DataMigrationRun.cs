@@ -32,8 +32,24 @@ public static class DataMigrationRun
     public static string SourceNote(LandingPlan plan, PostgresDatastore database, string sourceKey)
     {
         var request = SourceRequest(plan, database, sourceKey);
-        return $"its data is copied from Heroku once, on the first pulumi up: stop writes on Heroku (heroku maintenance:on), then set the source with: " +
+        return $"its data is copied from Heroku once, on the first pulumi up: {StopWrites(plan, database)}, then set the source with: " +
                $"{request.ValueCommand} | pulumi config set --secret {sourceKey} --stack {plan.Stack}";
+    }
+
+    /// <summary>
+    /// How to stop every write to <paramref name="database"/> on Heroku before the copy, naming the stack's Heroku
+    /// apps that use it. Maintenance mode alone is not enough: Heroku keeps worker dynos and Scheduler jobs
+    /// running in it, and a row they write after the copy's snapshot is lost on the new database.
+    /// </summary>
+    public static string StopWrites(LandingPlan plan, PostgresDatastore database)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(database);
+        var apps = plan.Apps.Where(a => database.Apps.Contains(a.Name, StringComparer.Ordinal) && a.SourceApp is not null)
+            .Select(a => a.SourceApp!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var names = apps.Count == 0 ? "-a APP" : string.Join(", ", apps.Select(a => $"-a {a}"));
+        return $"stop every write on Heroku (heroku maintenance:on {names}; maintenance mode stops only web requests, so also scale the other process types " +
+               "to 0 with heroku ps:scale TYPE=0 and pause the Scheduler jobs)";
     }
 
     /// <summary>The same request as <see cref="SourceNote"/>, in parts, for outputs that are not a Pulumi stack.</summary>
@@ -49,7 +65,7 @@ public static class DataMigrationRun
             .FirstOrDefault();
         var (app, variable) = attachment ?? ("APP", "DATABASE_URL");
         return new ConfigRequest(
-            "its data is copied from Heroku once, by the data-migration Job: stop writes on Heroku (heroku maintenance:on) first, and give it the source",
+            $"its data is copied from Heroku once, by the data-migration Job: {StopWrites(plan, database)} first, and give it the source",
             [sourceKey],
             ValueCommand: $"heroku config:get {variable} -a {app}");
     }

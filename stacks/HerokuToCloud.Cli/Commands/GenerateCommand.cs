@@ -92,7 +92,8 @@ internal static class GenerateCommand
         // Manifests are rendered from these values, and nothing is kept from an earlier run: check them first.
         if (generated.Manifests is not null)
             RefuseValuesTheCloudRejects(generated, generated.Stack, setKeys, kept);
-        var manifests = generated.Manifests?.Render(generated.Stack, OptionalSecrets.ConfigKeys(system, plan));
+        var optionalSecrets = OptionalSecrets.ConfigKeys(system, plan);
+        var manifests = generated.Manifests?.Render(generated.Stack, optionalSecrets);
         // What the user asked for on this run, with --set or a typed option, wins over the stack file's value.
         var givenKeys = setKeys.Union(generated.KeysFromTypedOptions, StringComparer.Ordinal)
             .Select(k => StackKeys.Qualified(generated.Program.Project, k));
@@ -108,7 +109,7 @@ internal static class GenerateCommand
         var renamedFrom = programChanged ? PreviousProject(previousProgram!.Value, generated.Program.Project) : null;
         OutputFiles.WriteDirectory(output, files);
 
-        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged, renamedFrom, kept);
+        var summary = GenerateSummary.Create(target.Name, inventoryPath, output, [.. files.Keys], plan, generated, manifests, policy, programChanged, renamedFrom, kept, optionalSecrets);
         Console.Out.Write(json ? summary.ToJson() : summary.ToText());
         return policy.Passed ? ExitCodes.Success : ExitCodes.Findings;
     }

@@ -19,6 +19,10 @@ namespace HerokuToCloud.Cli.Generation;
 /// <param name="Format">pulumi or manifests.</param>
 /// <param name="ReviewFiles">Manifests only: the files each value to review was written into.</param>
 /// <param name="SecretConfig">The secret config keys to set (pulumi), or the variables create-secrets.sh reads (manifests).</param>
+/// <param name="OptionalSecretConfig">
+/// Those of <paramref name="SecretConfig"/> the apps run without (app.json <c>required: false</c>): `secrets push` and
+/// create-secrets.sh set them empty when no value is given, so the list marks them rather than ask for every one.
+/// </param>
 internal sealed record GenerateSummary(
     string Target,
     string Format,
@@ -34,6 +38,7 @@ internal sealed record GenerateSummary(
     IReadOnlyDictionary<string, string> Review,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? ReviewFiles,
     IReadOnlyList<string> SecretConfig,
+    IReadOnlyList<string> OptionalSecretConfig,
     IReadOnlyList<string> NextSteps)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -50,7 +55,7 @@ internal sealed record GenerateSummary(
 
     public static GenerateSummary Create(
         string target, string inventory, string directory, IReadOnlyList<string> files, LandingPlan plan, GeneratedProgram generated, ManifestFiles? manifests, PolicyReport policy, bool programChanged, string? renamedFrom,
-        IReadOnlyList<KeptStackValue> kept)
+        IReadOnlyList<KeptStackValue> kept, IReadOnlySet<string> optionalSecrets)
     {
         var resources = generated.Program.Resources.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -91,6 +96,9 @@ internal sealed record GenerateSummary(
             review,
             reviewFiles,
             manifests is null ? generated.SecretConfigKeys : [.. manifests.Variables.Select(v => v.Name)],
+            manifests is null
+                ? [.. generated.SecretConfigKeys.Where(optionalSecrets.Contains)]
+                : [.. manifests.Variables.Where(v => v.Optional).Select(v => v.Name)],
             generated.Manifests?.NextSteps.Select(s => s.Replace("<output>", directory, StringComparison.Ordinal)).ToList() ?? PulumiSteps(inventory, directory, plan.Stack, generated));
     }
 
@@ -127,6 +135,11 @@ internal sealed record GenerateSummary(
         ListValue l => string.Join(", ", l.Items.Select(Describe)),
         _ => "",
     };
+
+    /// <summary>What becomes of an optional value no one gives, in the words of the tool that sets it.</summary>
+    private string OptionalNote => Format == "manifests"
+        ? $"not exported, {KubernetesManifests.SecretsScript} sets it empty"
+        : "secrets push sets it empty when SECRETS.yaml has no value";
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
@@ -172,8 +185,9 @@ internal sealed record GenerateSummary(
             text.AppendLine(Format == "manifests"
                 ? $"secret values ({SecretConfig.Count}), never written by heroku2cloud: export these variables, then run {KubernetesManifests.SecretsScript} ({KubernetesManifests.Readme} says what each holds):"
                 : $"secret config ({SecretConfig.Count}), values never written by heroku2cloud:");
+            var optional = OptionalSecretConfig.ToHashSet(StringComparer.Ordinal);
             foreach (var key in SecretConfig)
-                text.AppendLine($"  {key}");
+                text.AppendLine(optional.Contains(key) ? $"  {key}   (optional: app.json required: false; {OptionalNote})" : $"  {key}");
         }
 
         text.AppendLine();

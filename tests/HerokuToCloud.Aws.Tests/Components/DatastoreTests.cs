@@ -7,6 +7,22 @@ namespace HerokuToCloud.Aws.Tests.Components;
 public class DatastoreTests
 {
     [Fact]
+    public void The_final_snapshot_name_differs_per_stack_so_a_pipelines_stacks_in_one_account_do_not_collide()
+    {
+        // Snapshot identifiers are unique per account and region, and every stage shares Pulumi.yaml: the
+        // name ends in a random suffix that lives in each stack's state, not in the program.
+        var prod = AwsLanding.Build(Plans.EmigratePlan("prod"));
+        var database = prod.Program.Get("emigrate-db");
+
+        Assert.Equal(new BoolValue(false), database.At("skipFinalSnapshot"));
+        GraphQuery.Same(InterpolationValue.Of("emigrate-emigrate-db-final-", new ReferenceValue("emigrate-db-final-snapshot-suffix", "hex")), database.At("finalSnapshotIdentifier"));
+        var suffix = prod.Program.Get("emigrate-db-final-snapshot-suffix");
+        Assert.Equal(AwsTypes.RandomId, suffix.Type);
+        Assert.Equal(new NumberValue(4), suffix.At("byteLength"));
+        Assert.Equal(prod.Program.Dump(), AwsLanding.Build(ProgramTests.Staging()).Program.Dump());
+    }
+
+    [Fact]
     public void Postgres_is_private_encrypted_protected_and_sized_from_the_plan()
     {
         var result = AwsLanding.Build(Plans.EmigratePlan());

@@ -53,6 +53,76 @@ public class DomainTests
     }
 
     [Fact]
+    public void With_a_hosted_zone_generate_says_to_remove_the_hosts_heroku_records_first()
+    {
+        var result = AwsLanding.Build(Plans.EmigratePlan(), new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" });
+
+        var cutover = Assert.Single(result.Findings, f => f.Message.Contains("delete each host's existing record in the zone first", StringComparison.Ordinal));
+        Assert.Contains("emigrate.example.com, www.emigrate.example.com", cutover.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Message.Contains("share one ACM validation record", StringComparison.Ordinal));
+        Assert.DoesNotContain(AwsLanding.Build(Plans.EmigratePlan()).Findings, f => f.Message.Contains("existing record", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_a_hosted_zone_the_dns_records_wait_for_the_data_migration_and_release_like_the_services()
+    {
+        // The same CloudFormation stack points the hosts at the load balancer: created early, a long or failed
+        // data copy would leave the hosts on a load balancer with nothing behind it.
+        var zoned = AwsLanding.Build(Plans.EmigratePlan(), new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" }).Program;
+        Assert.Contains("emigrate-release", zoned.Get("emigrate-certificate").Options.DependsOn);
+
+        var plan = Plans.EmigratePlan();
+        plan = plan with { Apps = [plan.Apps[0] with { Release = null }] };
+        var withoutRelease = AwsLanding.Build(plan, new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" }).Program;
+        Assert.Contains("emigrate-db-migration", withoutRelease.Get("emigrate-certificate").Options.DependsOn);
+
+        // Without a zone nothing moves traffic, and the certificate's validation (by the team's CNAMEs) starts at once.
+        Assert.Empty(AwsLanding.Build(Plans.EmigratePlan()).Program.Get("emigrate-certificate").Options.DependsOn);
+    }
+
+    [Fact]
+    public void A_wildcard_with_its_base_name_in_a_hosted_zone_is_flagged_because_cloudformation_validates_them_twice()
+    {
+        var plan = Plans.EmigratePlan(domains: ["*.emigrate.example.com", "emigrate.example.com", "*.other.example.com"]);
+
+        var result = AwsLanding.Build(plan, new AwsLandingOptions { HostedZoneId = "Z0123456789ABCDEFGHIJ" });
+
+        var pair = Assert.Single(result.Findings, f => f.Message.Contains("share one ACM validation record", StringComparison.Ordinal));
+        Assert.StartsWith("*.emigrate.example.com and emigrate.example.com share", pair.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("other.example.com", pair.Message, StringComparison.Ordinal);
+        Assert.Contains("emigrateDomains", pair.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, null)]
+    [InlineData(11, "ACM allows 10 names per certificate unless the account's quota was raised")]
+    [InlineData(101, "one ACM certificate holds at most 100 names")]
+    public void More_hosts_than_acm_puts_on_one_certificate_are_flagged(int count, string? expected)
+    {
+        var plan = Plans.EmigratePlan(domains: [.. Enumerable.Range(1, count).Select(i => $"host{i:000}.example.com")]);
+
+        var findings = AwsLanding.Build(plan).Findings.Where(f => f.Message.Contains("names per certificate", StringComparison.Ordinal)
+            || f.Message.Contains("holds at most", StringComparison.Ordinal)).ToList();
+
+        if (expected is null)
+            Assert.Empty(findings);
+        else
+            Assert.Contains(expected, Assert.Single(findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_first_host_longer_than_a_common_name_may_be_is_flagged()
+    {
+        var longHost = new string('a', 52) + ".example.com";
+        Assert.Equal(64, longHost.Length);
+        Assert.DoesNotContain(AwsLanding.Build(Plans.EmigratePlan(domains: [longHost])).Findings, f => f.Message.Contains("common name", StringComparison.Ordinal));
+
+        var tooLong = "b" + longHost;
+        var finding = Assert.Single(AwsLanding.Build(Plans.EmigratePlan(domains: [tooLong])).Findings, f => f.Message.Contains("common name", StringComparison.Ordinal));
+        Assert.Contains($"the first host in emigrateDomains, {tooLong}", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_hosted_zone_the_certificate_waits_and_the_load_balancer_name_is_an_output()
     {
         var result = AwsLanding.Build(Plans.EmigratePlan());

@@ -28,6 +28,30 @@ public class JobTests
     }
 
     [Fact]
+    public void A_schedule_waits_for_the_release_phase_like_the_services()
+    {
+        var program = AwsLanding.Build(Plans.EmigratePlan()).Program;
+
+        var schedule = program.Get("emigrate-job-nightly-report");
+
+        Assert.Contains("emigrate-release", schedule.Options.DependsOn);
+        Assert.Contains("emigrate-job-nightly-report-scheduler-policy", schedule.Options.DependsOn);
+        Assert.Equal(schedule.Options.DependsOn.Distinct().Count(), schedule.Options.DependsOn.Count);
+    }
+
+    [Fact]
+    public void Without_a_release_phase_a_schedule_waits_for_the_data_migration_so_no_job_writes_into_a_database_being_restored()
+    {
+        var plan = Plans.EmigratePlan();
+        plan = plan with { Apps = [plan.Apps[0] with { Release = null }] };
+
+        var schedule = AwsLanding.Build(plan).Program.Get("emigrate-job-nightly-report");
+
+        Assert.Contains("emigrate-db-migration", schedule.Options.DependsOn);
+        Assert.Contains("emigrate-secrets-version", schedule.Options.DependsOn);
+    }
+
+    [Fact]
     public void The_run_script_waits_for_the_task_and_fails_on_a_non_zero_exit()
     {
         var script = OneOffTaskRun.Script;

@@ -176,6 +176,16 @@ public class ServiceTests
     }
 
     [Fact]
+    public void An_autoscaled_count_says_it_is_read_only_at_creation_because_autoscaling_owns_it_after()
+    {
+        // The service ignores later desiredCount changes, so pulumi config set of the count would do nothing.
+        var config = Emigrate().Program.Config.ToDictionary(c => c.Key, StringComparer.Ordinal);
+
+        Assert.Contains("autoscaling owns the count afterwards, so change emigrateWebMinCount and emigrateWebMaxCount instead", config["emigrateWebCount"].Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("autoscaling", config["emigrateWorkerCount"].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_domain_the_app_serves_http_and_says_so()
     {
         var result = AwsLanding.Build(Plans.EmigratePlan(domains: []));

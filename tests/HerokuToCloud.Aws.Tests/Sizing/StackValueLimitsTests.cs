@@ -50,6 +50,72 @@ public class StackValueLimitsTests
         Assert.Contains("0 or more", problems[1].Problem);
     }
 
+    [Theory]
+    [InlineData("ENABLED", true)]
+    [InlineData("DISABLED", true)]
+    [InlineData("disabled", false)]
+    [InlineData("off", false)]
+    [InlineData("", false)]
+    public void A_schedule_state_is_enabled_or_disabled_spelled_as_eventbridge_spells_it(string state, bool valid)
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateJobNightlyReportState", state);
+
+        var problems = limits.Check(stack);
+
+        if (valid)
+            Assert.Empty(problems);
+        else
+        {
+            var problem = Assert.Single(problems);
+            Assert.Equal("emigrateJobNightlyReportState", problem.Key);
+            Assert.Contains("is not a schedule state; use ENABLED or DISABLED", problem.Problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_schedule_state_that_is_not_text_is_refused()
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateJobNightlyReportState", false);
+
+        Assert.Equal(["emigrateJobNightlyReportState"], limits.Check(stack).Select(p => p.Key));
+    }
+
+    [Theory]
+    [InlineData(2, true, false, null)]
+    [InlineData(1, false, false, null)]
+    [InlineData(6, true, true, null)]
+    [InlineData(1, true, false, "emigrateCacheAutomaticFailover")]
+    [InlineData(2, false, true, "emigrateCacheMultiAz")]
+    [InlineData(0, false, false, "emigrateCacheNodes")]
+    [InlineData(7, true, true, "emigrateCacheNodes")]
+    public void A_cache_needs_a_replica_for_failover_and_failover_for_multi_az(int nodes, bool failover, bool multiAz, string? blamed)
+    {
+        // ElastiCache refuses these combinations only when pulumi up reaches the replication group.
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateCacheNodes", nodes);
+        stack.Set("emigrateCacheAutomaticFailover", failover);
+        stack.Set("emigrateCacheMultiAz", multiAz);
+
+        var problems = limits.Check(stack);
+
+        Assert.Equal(blamed is null ? [] : [blamed], problems.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Scaling_a_cache_to_one_node_names_the_keys_to_turn_off()
+    {
+        var (limits, stack) = Emigrate();
+        stack.Set("emigrateCacheNodes", "1");
+        stack.Set("emigrateCacheAutomaticFailover", "true");
+
+        var problem = Assert.Single(limits.Check(stack));
+
+        Assert.Equal("true needs a replica to promote, but emigrateCacheNodes = 1: set emigrateCacheAutomaticFailover (and emigrateCacheMultiAz) to false, or emigrateCacheNodes to 2 or more.",
+            problem.Problem);
+    }
+
     [Fact]
     public void Every_task_definition_service_and_autoscaling_target_is_limited()
     {

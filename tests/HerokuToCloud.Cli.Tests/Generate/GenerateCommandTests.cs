@@ -91,6 +91,16 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_summary_marks_optional_secret_config_that_secrets_push_sets_empty()
+    {
+        // shopfront's ASSET_HOST is app.json required: false: secrets push gives it an empty value.
+        var result = await Generate(Example("shopfront"), "prod", Path.Combine(dir, "out"));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\n  shopfront-ASSET_HOST   (optional: app.json required: false; secrets push sets it empty when SECRETS.yaml has no value)\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\n  shopfront-STRIPE_SECRET_KEY\n", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unsupported_add_ons_are_listed_with_the_reason()
     {
         var inventory = Path.Combine(dir, "inventory.yaml");

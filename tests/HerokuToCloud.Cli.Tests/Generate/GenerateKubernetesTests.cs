@@ -102,6 +102,22 @@ public sealed class GenerateKubernetesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_manifests_summary_marks_optional_variables_as_the_script_and_readme_do()
+    {
+        // shopfront's ASSET_HOST is app.json required: false; create-secrets.sh runs without it.
+        var output = Path.Combine(work.FullName, "manifests");
+        var result = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\n  SHOPFRONT_ASSET_HOST   (optional: app.json required: false; not exported, create-secrets.sh sets it empty)\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\n  SHOPFRONT_STRIPE_SECRET_KEY\n", result.Stdout, StringComparison.Ordinal);
+
+        var json = await Run("generate", Example("shopfront"), "--target", "kubernetes", "--stack", "prod", "--format", "manifests", "-o", output, "--json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        Assert.Equal(["SHOPFRONT_ASSET_HOST"], document.RootElement.GetProperty("optionalSecretConfig").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task Reset_stack_config_with_manifests_is_a_usage_error_because_there_is_no_stack_file()
     {
         var output = Path.Combine(work.FullName, "manifests");
@@ -137,7 +153,8 @@ public sealed class GenerateKubernetesTests : IDisposable
         Assert.DoesNotContain("pulumi up", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("every stack", result.Stdout, StringComparison.Ordinal);
         Assert.Contains(
-            "emigrate-backend-db: its data is copied from Heroku once, by the data-migration Job: stop writes on Heroku (heroku maintenance:on) first, and give it the source: " +
+            "emigrate-backend-db: its data is copied from Heroku once, by the data-migration Job: stop every write on Heroku (heroku maintenance:on -a emigrate-backend, -a emigrate-emailer; " +
+            "maintenance mode stops only web requests, so also scale the other process types to 0 with heroku ps:scale TYPE=0 and pause the Scheduler jobs) first, and give it the source: " +
             "export EMIGRATE_BACKEND_DB_SOURCE_URL=\"$(heroku config:get DATABASE_URL -a emigrate-backend)\" before running create-secrets.sh.",
             result.Stdout, StringComparison.Ordinal);
         Assert.Contains("pick another hostname: edit it in 07-deployment-emigrate-backend-web.yaml, 08-ingress-emigrate-backend-web.yaml (or generate again with --set emigrateBackendDomains=HOST).",
