@@ -1,16 +1,20 @@
 using System.Buffers;
 using System.Net;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Storage;
 
 namespace HerokuToCloud.Data.Backup;
 
 /// <summary>
-/// Streams a backup from its URL into a temporary file (pg_restore -j needs a seekable file), reporting
+/// Streams a backup from its URL into a file (pg_restore -j needs a seekable file) in the
+/// <see cref="BackupCache"/>, or reuses the complete copy an earlier run left there, reporting
 /// bytes as it goes and checking the PGDMP magic on the first bytes so a wrong URL fails before the
 /// whole body has downloaded.
 /// </summary>
-public sealed class BackupDownloader(HttpMessageHandler? handler = null)
+public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupCache? cache = null)
 {
+    private readonly BackupCache? cache = cache ?? BackupCache.ForCurrentUser();
+
     private const int BufferBytes = 1024 * 1024;
 
     /// <summary>
@@ -32,14 +36,17 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
     private static DataMigrationException NotADump(BackupLocation location) =>
         new($"{location.Display} is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.");
 
-    public async Task<string> DownloadAsync(BackupLocation location, IDataProgress progress, CancellationToken cancellationToken)
+    public async Task<DownloadedBackup> DownloadAsync(BackupLocation location, IDataProgress progress, CancellationToken cancellationToken)
     {
         var url = location.Url ?? throw new ArgumentException("not a URL location", nameof(location));
+        var usableCache = PrepareCache(progress);
         using var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         client.Timeout = Timeout.InfiniteTimeSpan;
         HttpResponseMessage response;
         try
         {
+            // A GET, not a HEAD, even when the cached copy turns out to be usable: a signed URL is signed for
+            // one method, and the body is simply not read then.
             response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException ex)
@@ -57,48 +64,75 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
                 throw new DataMigrationException($"downloading the backup from {location.Display} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.{hint}");
             }
 
-            var total = response.Content.Headers.ContentLength ?? 0;
-            var file = Path.Combine(Path.GetTempPath(), $"heroku2cloud-backup-{Guid.NewGuid():N}.dump");
+            var length = response.Content.Headers.ContentLength;
+            // Without a size a cut-off download could not be told from a complete one: such a body is not cached.
+            var complete = usableCache is not null && length > 0 ? usableCache.CompletePath(location, response.Headers.ETag?.Tag, length.Value) : null;
+            if (complete is not null && BackupCache.IsUsable(complete, length!.Value))
+            {
+                progress.Note($"reusing the backup an earlier run downloaded ({length.Value / 1024.0 / 1024.0:0.0} MB in {usableCache!.Directory}): same URL path, size and ETag");
+                return new DownloadedBackup(complete, cached: true, reused: true);
+            }
+
+            PrivateDirectory? scratch = null;
+            string file;
+            FileStream output;
+            if (complete is not null)
+            {
+                (file, output) = usableCache!.StartDownload(complete);
+            }
+            else
+            {
+                scratch = PrivateDirectory.CreateTemporary("heroku2cloud-backup-");
+                file = Path.Combine(scratch.Path, "backup.dump");
+                output = PrivateDirectory.CreateOwnerOnlyFile(file);
+            }
+
             var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
             try
             {
-                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                    fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                await using var output = new FileStream(file, fileOptions);
-                const string name = "backup download";
-                progress.DownloadStarted(name, total);
                 long done = 0;
-                int read;
-                // The magic is checked once its bytes are in, which the first read need not bring all of (a
-                // chunked body, a small first TLS record).
-                var head = new byte[DumpFile.MagicLength];
-                var headLength = 0;
-                while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken)) > 0)
+                await using (output)
                 {
-                    if (headLength < head.Length)
+                    await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    const string name = "backup download";
+                    progress.DownloadStarted(name, length ?? 0);
+                    int read;
+                    // The magic is checked once its bytes are in, which the first read need not bring all of (a
+                    // chunked body, a small first TLS record).
+                    var head = new byte[DumpFile.MagicLength];
+                    var headLength = 0;
+                    while ((read = await ReadAsync(body, buffer, location, done, cancellationToken)) > 0)
                     {
-                        var taken = Math.Min(head.Length - headLength, read);
-                        buffer.AsSpan(0, taken).CopyTo(head.AsSpan(headLength));
-                        headLength += taken;
-                        if (headLength == head.Length && !DumpFile.HasMagic(head))
-                            throw NotADump(location);
+                        if (headLength < head.Length)
+                        {
+                            var taken = Math.Min(head.Length - headLength, read);
+                            buffer.AsSpan(0, taken).CopyTo(head.AsSpan(headLength));
+                            headLength += taken;
+                            if (headLength == head.Length && !DumpFile.HasMagic(head))
+                                throw NotADump(location);
+                        }
+
+                        await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                        done += read;
+                        progress.DownloadAdvanced(name, done);
                     }
 
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    done += read;
-                    progress.DownloadAdvanced(name, done);
+                    if (headLength < head.Length)
+                        throw NotADump(location);
+                    if (length is { } expected && done != expected)
+                        throw BrokeOff(location, done, $"the server announced {expected} bytes");
+                    progress.DownloadFinished(name, done);
                 }
 
-                if (headLength < head.Length)
-                    throw NotADump(location);
-                progress.DownloadFinished(name, done);
-                return file;
+                if (complete is null)
+                    return new DownloadedBackup(file, cached: false, reused: false, scratch);
+                BackupCache.Complete(file, complete);
+                return new DownloadedBackup(complete, cached: true, reused: false);
             }
             catch
             {
                 File.Delete(file);
+                scratch?.Dispose();
                 throw;
             }
             finally
@@ -107,4 +141,37 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null)
             }
         }
     }
+
+    /// <summary>The cache, made ready; null (download to a temporary directory) when it cannot be, with a note why.</summary>
+    private BackupCache? PrepareCache(IDataProgress progress)
+    {
+        if (cache is null)
+            return null;
+        try
+        {
+            cache.Prepare();
+            return cache;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            progress.Note($"cannot use {cache.Directory} to keep the download for a rerun ({ex.Message}); downloading to a temporary directory (set HEROKU2CLOUD_CACHE_DIR to a writable directory)");
+            return null;
+        }
+    }
+
+    /// <summary>A connection that breaks mid-body surfaces as an IOException or HttpRequestException: say so, not how.</summary>
+    private static async Task<int> ReadAsync(Stream body, byte[] buffer, BackupLocation location, long done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw BrokeOff(location, done, ex.Message.TrimEnd('.'));
+        }
+    }
+
+    private static DataMigrationException BrokeOff(BackupLocation location, long done, string why) =>
+        new($"the download of the backup from {location.Display} broke off after {done} bytes ({why}). Nothing has been written to the target: rerun the command (with a fresh heroku pg:backups:url if the URL has expired).");
 }

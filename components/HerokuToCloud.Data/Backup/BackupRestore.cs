@@ -5,6 +5,7 @@ using HerokuToCloud.Data.Migration;
 using HerokuToCloud.Data.Progress;
 using HerokuToCloud.Data.Schema;
 using HerokuToCloud.Data.State;
+using HerokuToCloud.Data.Storage;
 using HerokuToCloud.Data.Target;
 using HerokuToCloud.Data.Tools;
 using Npgsql;
@@ -30,24 +31,24 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         var jobs = Math.Max(1, options.Jobs);
         var targetDisplay = options.Target.ToString();
 
-        string? downloaded = null;
-        string? workDirectory = null;
+        DownloadedBackup? downloaded = null;
+        PrivateDirectory? workDirectory = null;
+        var restored = false;
         var archive = location.FilePath;
         try
         {
             if (location.Url is not null)
             {
                 downloaded = await clock.RunAsync("download", () => (downloader ?? new BackupDownloader()).DownloadAsync(location, progress, cancellationToken));
-                archive = downloaded;
+                archive = downloaded.Path;
             }
 
             DumpFile.EnsureCustomFormat(archive!, location.Display);
             var list = await ListAsync(archive!, cancellationToken);
 
-            // pg_restore reads restore lists from files. They go to a directory of our own, not next to the
-            // archive (whose directory may be read-only), made before the target is touched.
-            workDirectory = Directory.CreateTempSubdirectory("heroku2cloud-restore-").FullName;
-            var listFile = Path.Combine(workDirectory, "restore.list");
+            // pg_restore reads restore lists from files. They go to an owner-only directory of our own, not
+            // next to the archive (whose directory may be read-only), made before the target is touched.
+            workDirectory = PrivateDirectory.CreateTemporary("heroku2cloud-restore-");
             var extensionScript = await ExtensionScriptAsync(archive!, list, workDirectory, cancellationToken);
             var extensions = RestoreList.ExtensionsIn(extensionScript);
 
@@ -68,7 +69,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
                 await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions, cancellationToken);
             }
 
-            await File.WriteAllTextAsync(listFile, RestoreList.ForTarget(list, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken)), cancellationToken);
+            var listFile = await workDirectory.WriteTextAsync("restore.list", RestoreList.ForTarget(list, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken)), cancellationToken);
 
             await MigrationState.CreateAsync(control, Mode, location.Display, cancellationToken);
 
@@ -79,6 +80,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
                 await command.ExecuteNonQueryAsync(cancellationToken);
             });
             await MigrationState.DropAsync(control, cancellationToken);
+            restored = true;
             var tables = await ReadTableEstimatesAsync(control, cancellationToken);
 
             return new MigrationSummary
@@ -96,10 +98,13 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         }
         finally
         {
-            if (downloaded is not null)
-                File.Delete(downloaded);
-            if (workDirectory is not null)
-                Directory.Delete(workDirectory, recursive: true);
+            // A failed or stopped restore keeps a cached download for the rerun, which reuses it rather than
+            // download gigabytes again; a finished one has no more use for it.
+            if (downloaded is not null && (restored || !downloaded.Cached))
+                downloaded.Delete();
+            else if (downloaded is not null)
+                progress.Note($"the downloaded backup is kept at {downloaded.Path} for the rerun, which reuses it; it is deleted after a successful restore (or delete it yourself if you do not rerun)");
+            workDirectory?.Dispose();
         }
     }
 
@@ -139,10 +144,9 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
     /// The script of the archive's CREATE EXTENSION entries alone: the extensions it creates with their
     /// schemas, and (in its header) the encoding of its text.
     /// </summary>
-    private async Task<string> ExtensionScriptAsync(string archive, string list, string workDirectory, CancellationToken cancellationToken)
+    private async Task<string> ExtensionScriptAsync(string archive, string list, PrivateDirectory workDirectory, CancellationToken cancellationToken)
     {
-        var extensionList = Path.Combine(workDirectory, "extensions.list");
-        await File.WriteAllTextAsync(extensionList, RestoreList.OnlyExtensions(list), cancellationToken);
+        var extensionList = await workDirectory.WriteTextAsync("extensions.list", RestoreList.OnlyExtensions(list), cancellationToken);
         using var output = new MemoryStream();
         await tools.RunAsync(
             "pg_restore",

@@ -5,6 +5,7 @@ using HerokuToCloud.Data.Copy;
 using HerokuToCloud.Data.Progress;
 using HerokuToCloud.Data.Schema;
 using HerokuToCloud.Data.State;
+using HerokuToCloud.Data.Storage;
 using HerokuToCloud.Data.Target;
 using HerokuToCloud.Data.Tools;
 using Npgsql;
@@ -63,6 +64,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
         await RowSecurity.EnsureNoPolicyAppliesAsync(coordinator, "source", sourceDisplay, cancellationToken);
         await RowSecurity.EnsureTargetCanReadForcedTablesAsync(coordinator, control, targetDisplay, cancellationToken);
+        await SourcePrivileges.EnsureReadableAsync(coordinator, sourceDisplay, cancellationToken);
 
         // The schema moves through pg_dump and pg_restore: a missing one must stop the run before
         // preparing the contents may empty the target for --replace, not after.
@@ -103,17 +105,11 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 }
 
                 var transfer = new SchemaTransfer(tools, source, target);
-                var archive = await transfer.DumpAsync(snapshot, sequenceNames, cancellationToken);
-                try
-                {
-                    await transfer.RestorePreDataAsync(archive, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken), cancellationToken);
-                    var postData = await transfer.ReadPostDataAsync(archive, cancellationToken);
-                    await MigrationState.MarkPreDataDoneAsync(control, postData.Items, cancellationToken);
-                }
-                finally
-                {
-                    File.Delete(archive);
-                }
+                using var workspace = PrivateDirectory.CreateTemporary("heroku2cloud-schema-");
+                var archive = await transfer.DumpAsync(workspace, snapshot, sequenceNames, cancellationToken);
+                await transfer.RestorePreDataAsync(archive, await TargetContents.ReadSchemaNamesAsync(control, cancellationToken), cancellationToken);
+                var postData = await transfer.ReadPostDataAsync(archive, cancellationToken);
+                await MigrationState.MarkPreDataDoneAsync(control, postData.Items, cancellationToken);
             });
         }
         else

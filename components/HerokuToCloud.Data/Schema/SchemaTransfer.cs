@@ -1,6 +1,7 @@
 using System.Text;
 using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
+using HerokuToCloud.Data.Storage;
 using HerokuToCloud.Data.Tools;
 
 namespace HerokuToCloud.Data.Schema;
@@ -21,14 +22,15 @@ namespace HerokuToCloud.Data.Schema;
 public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source, DatabaseSessions target)
 {
     /// <summary>
-    /// Dumps the schema at <paramref name="snapshot"/> into a temporary custom-format archive the caller deletes.
+    /// Dumps the schema at <paramref name="snapshot"/> into a custom-format archive in <paramref name="workspace"/>
+    /// (owner-only: the archive holds every function body and view definition of the source).
     /// The <paramref name="sequences"/>' values are left out (the copy sets them): pg_dump reads every sequence
     /// it dumps a value of, even for a schema-only section, and keeps a lock on each until it ends, on top of
     /// the one it holds on every table.
     /// </summary>
-    public async Task<string> DumpAsync(string snapshot, IReadOnlyList<(string Schema, string Name)> sequences, CancellationToken cancellationToken)
+    public async Task<string> DumpAsync(PrivateDirectory workspace, string snapshot, IReadOnlyList<(string Schema, string Name)> sequences, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"heroku2cloud-schema-{Guid.NewGuid():N}.dump");
+        var file = workspace.CreateFile("schema.dump");
         // Not --exclude-table-data='*.*': that would leave out the refresh of materialized views too. A pg_dump
         // pattern in double quotes matches its name literally (no wildcards, case kept), as SQL quoting does.
         var withoutSequenceValues = sequences.Select(s => $"--exclude-table-data={Identifier.Qualify(s.Schema, s.Name)}");
@@ -48,8 +50,11 @@ public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source,
     public async Task RestorePreDataAsync(string archive, IReadOnlyCollection<string> existingSchemas, CancellationToken cancellationToken)
     {
         var list = await TableOfContentsAsync(archive, cancellationToken);
+        // Next to the archive, which is in the run's owner-only workspace.
         var listFile = archive + ".list";
-        await File.WriteAllTextAsync(listFile, RestoreList.ForTarget(list, existingSchemas), cancellationToken);
+        await using (var stream = PrivateDirectory.CreateOwnerOnlyFile(listFile, FileMode.Create))
+        await using (var writer = new StreamWriter(stream))
+            await writer.WriteAsync(RestoreList.ForTarget(list, existingSchemas).AsMemory(), cancellationToken);
         try
         {
             await using var input = File.OpenRead(archive);

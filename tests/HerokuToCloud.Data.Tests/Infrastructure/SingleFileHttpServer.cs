@@ -36,8 +36,20 @@ public sealed class SingleFileHttpServer : IDisposable
                 if (status == HttpStatusCode.OK)
                 {
                     context.Response.ContentLength64 = new FileInfo(file).Length;
-                    await using var stream = File.OpenRead(file);
-                    await stream.CopyToAsync(context.Response.OutputStream);
+                    context.Response.Headers["ETag"] = ETag;
+                    try
+                    {
+                        await using var stream = File.OpenRead(file);
+                        await stream.CopyToAsync(context.Response.OutputStream);
+                        context.Response.Close();
+                    }
+                    catch (Exception ex) when (ex is HttpListenerException or IOException)
+                    {
+                        // the client hung up after the headers (the tool does, when its cached copy is usable)
+                        context.Response.Abort();
+                    }
+
+                    continue;
                 }
 
                 context.Response.Close();
@@ -46,6 +58,9 @@ public sealed class SingleFileHttpServer : IDisposable
     }
 
     public string Url { get; }
+
+    /// <summary>The entity tag it sends, as S3 does, which a cached download is matched by.</summary>
+    public string ETag { get; init; } = "\"0123456789abcdef\"";
 
     public void Dispose()
     {

@@ -94,6 +94,37 @@ public class BackupRestoreTests(PostgresServer server) : IClassFixture<PostgresS
     }
 
     [Fact]
+    public async Task A_download_is_kept_when_the_restore_fails_reused_by_the_rerun_and_deleted_after_it_succeeds()
+    {
+        var (source, dump) = await BackupAsync("cached");
+        var target = await server.CreateDatabaseAsync("cached_tgt");
+        await Sql.ExecuteAsync(target, "CREATE TABLE in_the_way (id int)");
+        using var http = new SingleFileHttpServer(dump);
+        using var cacheRoot = Storage.PrivateDirectory.CreateTemporary("h2c-restore-cache-");
+        var cache = new BackupCache(Path.Combine(cacheRoot.Path, "backups"));
+        var migrator = new DataMigrator(downloader: new BackupDownloader(cache: cache));
+        try
+        {
+            await Assert.ThrowsAsync<DataMigrationException>(() => migrator.MigrateAsync(
+                new MigrationOptions { Source = http.Url + "?X-Amz-Signature=first", Target = target }, new RecordingProgress(), CancellationToken.None));
+            var kept = Assert.Single(Directory.GetFiles(cache.Directory, "*.dump"));
+            var rerun = new RecordingProgress();
+
+            await migrator.MigrateAsync(new MigrationOptions { Source = http.Url + "?X-Amz-Signature=second", Target = target, Replace = true }, rerun, CancellationToken.None);
+
+            Assert.Contains(rerun.Events, e => e.StartsWith("note reusing the backup an earlier run downloaded", StringComparison.Ordinal));
+            Assert.DoesNotContain(rerun.Events, e => e.StartsWith("download start", StringComparison.Ordinal));
+            Assert.False(File.Exists(kept));
+            Assert.Empty(Directory.GetFiles(cache.Directory));
+            Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
+    [Fact]
     public async Task A_url_that_serves_something_else_or_refuses_is_a_clear_error()
     {
         var target = await server.CreateDatabaseAsync("badurl_tgt");

@@ -1,5 +1,6 @@
 using System.Net;
 using HerokuToCloud.Data.Backup;
+using HerokuToCloud.Data.Storage;
 using HerokuToCloud.Data.Tests.Infrastructure;
 
 namespace HerokuToCloud.Data.Tests.Units;
@@ -27,15 +28,10 @@ public class BackupDownloaderTests
         var content = "PGDMP\u0001\u000e\u0000 the rest of the archive"u8.ToArray();
         using var handler = new ServingHandler(content);
 
-        var file = await new BackupDownloader(handler).DownloadAsync(Location, new RecordingProgress(), CancellationToken.None);
-        try
-        {
-            Assert.Equal(content, await File.ReadAllBytesAsync(file));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        var file = await new BackupDownloader(handler, new BackupCache(cache.Path)).DownloadAsync(Location, new RecordingProgress(), CancellationToken.None);
+
+        Assert.Equal(content, await File.ReadAllBytesAsync(file.Path));
     }
 
     [Theory]
@@ -45,7 +41,8 @@ public class BackupDownloaderTests
     {
         using var handler = new ServingHandler(System.Text.Encoding.UTF8.GetBytes(body));
 
-        var error = await Assert.ThrowsAsync<DataMigrationException>(() => new BackupDownloader(handler).DownloadAsync(Location, new RecordingProgress(), CancellationToken.None));
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => new BackupDownloader(handler, new BackupCache(cache.Path)).DownloadAsync(Location, new RecordingProgress(), CancellationToken.None));
 
         Assert.Equal("https://backups.example.com/b001 is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.", error.Message);
     }

@@ -1,0 +1,121 @@
+using Npgsql;
+
+namespace HerokuToCloud.Data.Catalog;
+
+/// <summary>
+/// Checks, before anything is written to the target, that the source role may read everything the schema
+/// dump and the copy will read: USAGE on every schema holding a copied table or sequence, SELECT on every
+/// table (pg_dump locks each one, which takes SELECT, and the copy reads it), SELECT on every sequence (the
+/// copy reads its value), and SELECT on every large object. Without this a missing grant surfaced only when
+/// pg_dump failed, after the target's state schema had been created, and named one object at a time.
+/// Only catalog functions are called: the check reads nothing of the data and writes nothing.
+/// </summary>
+public static class SourcePrivileges
+{
+    private const int ListedObjects = 5;
+
+    /// <summary>
+    /// The objects pg_dump and the copy read, as SourceCatalog selects them (user schemas; extension members
+    /// only when they are configuration tables, whose rows are copied), each with whether the role lacks its
+    /// privilege. Names come back through quote_ident, so they read as SQL would need them.
+    /// </summary>
+    private const string MissingSql = """
+        WITH read AS (
+            SELECT n.oid AS nsp, n.nspname, c.oid, c.relname, c.relkind
+              FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p', 'S') AND c.relpersistence <> 't'
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+               AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+               AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                    OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE c.oid = ANY (e.extconfig)))
+        )
+        SELECT 'schema', pg_catalog.quote_ident(nspname), NULL
+          FROM (SELECT DISTINCT nsp, nspname FROM read) s
+         WHERE NOT pg_catalog.has_schema_privilege(nsp, 'USAGE')
+        UNION ALL
+        SELECT CASE relkind WHEN 'S' THEN 'sequence' ELSE 'table' END,
+               pg_catalog.quote_ident(nspname) || '.' || pg_catalog.quote_ident(relname), pg_catalog.quote_ident(nspname)
+          FROM read
+         WHERE CASE relkind WHEN 'S' THEN NOT pg_catalog.has_sequence_privilege(oid, 'SELECT')
+                            ELSE NOT pg_catalog.has_table_privilege(oid, 'SELECT') END
+         ORDER BY 1, 2
+        """;
+
+    /// <summary>
+    /// Large objects the role may not read: neither owned by a role it has the privileges of nor granted
+    /// SELECT to one of those or PUBLIC (a NULL ACL means the owner alone). Superusers have every role's
+    /// privileges; lo_compat_privileges turns the checks off.
+    /// </summary>
+    private const string UnreadableLargeObjectsSql = """
+        SELECT count(*), min(m.oid::text)
+          FROM pg_catalog.pg_largeobject_metadata m
+         WHERE NOT pg_catalog.current_setting('lo_compat_privileges')::boolean
+           AND NOT pg_catalog.pg_has_role(m.lomowner, 'USAGE')
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(m.lomacl) a
+                            WHERE a.privilege_type = 'SELECT' AND (a.grantee = 0 OR pg_catalog.pg_has_role(a.grantee, 'USAGE')))
+        """;
+
+    /// <summary>Throws a <see cref="DataMigrationException"/> naming what the source role cannot read and the GRANTs that would let it.</summary>
+    public static async Task EnsureReadableAsync(NpgsqlConnection source, string sourceDisplay, CancellationToken cancellationToken)
+    {
+        var missing = new List<(string Kind, string Name, string? Schema)>();
+        await using (var command = new NpgsqlCommand(MissingSql, source))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                missing.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        long largeObjects;
+        string? firstLargeObject;
+        await using (var command = new NpgsqlCommand(UnreadableLargeObjectsSql, source))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            largeObjects = reader.GetInt64(0);
+            firstLargeObject = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        if (missing.Count == 0 && largeObjects == 0)
+            return;
+
+        string role;
+        await using (var command = new NpgsqlCommand("SELECT pg_catalog.quote_ident(current_user)", source))
+            role = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+
+        var lacks = new List<string>();
+        var grants = new List<string>();
+        Describe(missing, "schema", "USAGE on", lacks, grants, names => names.Select(n => $"GRANT USAGE ON SCHEMA {n} TO {role};"));
+        Describe(missing, "table", "SELECT on", lacks, grants, _ => Grants(missing, "table", "TABLES", "", role));
+        Describe(missing, "sequence", "SELECT on", lacks, grants, _ => Grants(missing, "sequence", "SEQUENCES", "SEQUENCE ", role));
+        if (largeObjects > 0)
+        {
+            lacks.Add($"SELECT on {largeObjects} large object{(largeObjects == 1 ? "" : "s")} (the first is {firstLargeObject})");
+            grants.Add($"GRANT SELECT ON LARGE OBJECT {firstLargeObject} TO {role}; (one per large object, run by their owner)");
+        }
+
+        throw new DataMigrationException(
+            $"the source role {role} cannot read everything the migration reads from {sourceDisplay}: it lacks {string.Join("; ", lacks)}. " +
+            "Nothing has been written to the target. Connect with a role that can read the whole database (on Heroku, the default credential: heroku pg:credentials:url DATABASE --name default), " +
+            $"or have the objects' owner run: {string.Join(" ", grants.Distinct(StringComparer.Ordinal))}");
+    }
+
+    private static void Describe(List<(string Kind, string Name, string? Schema)> missing, string kind, string privilege, List<string> lacks, List<string> grants, Func<IReadOnlyList<string>, IEnumerable<string>> grant)
+    {
+        var names = missing.Where(m => m.Kind == kind).Select(m => m.Name).ToList();
+        if (names.Count == 0)
+            return;
+        var more = names.Count > ListedObjects ? $" and {names.Count - ListedObjects} more" : "";
+        lacks.Add($"{privilege} {names.Count} {kind}{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(ListedObjects))}{more}");
+        grants.AddRange(grant(names));
+    }
+
+    /// <summary>One GRANT per object when they are few, else one per schema (ALL … IN SCHEMA), which stays short for hundreds of tables.</summary>
+    private static IEnumerable<string> Grants(List<(string Kind, string Name, string? Schema)> missing, string kind, string plural, string keyword, string role)
+    {
+        var objects = missing.Where(m => m.Kind == kind).ToList();
+        return objects.Count <= ListedObjects
+            ? objects.Select(o => $"GRANT SELECT ON {keyword}{o.Name} TO {role};")
+            : objects.Select(o => o.Schema!).Distinct(StringComparer.Ordinal).Select(schema => $"GRANT SELECT ON ALL {plural} IN SCHEMA {schema} TO {role};");
+    }
+}
