@@ -73,7 +73,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
 
             await MigrationState.CreateAsync(control, Mode, location.Display, cancellationToken);
 
-            await clock.RunAsync("restore", () => RestoreAsync(archive!, listFile, jobs, cancellationToken));
+            await clock.RunAsync("restore", () => RestoreAsync(archive!, listFile, RestoreList.DataTablesByVerboseName(list), jobs, cancellationToken));
             await clock.RunAsync("analyze", async () =>
             {
                 await using var command = new NpgsqlCommand("ANALYZE", control);
@@ -91,6 +91,9 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
                 Jobs = jobs,
                 Resumed = resumed,
                 Tables = tables,
+                // An interrupted restore is started over: everything is this run's.
+                RowsThisRun = tables.Sum(t => t.Rows),
+                BytesThisRun = tables.Sum(t => t.Bytes),
                 Phases = clock.Phases,
                 Seconds = Math.Round(clock.TotalSeconds, 3),
                 RowCountsEstimated = true,
@@ -108,7 +111,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         }
     }
 
-    private async Task RestoreAsync(string archive, string listFile, int jobs, CancellationToken cancellationToken)
+    private async Task RestoreAsync(string archive, string listFile, IReadOnlyDictionary<string, string> tableNames, int jobs, CancellationToken cancellationToken)
     {
         await tools.RunAsync(
             "pg_restore",
@@ -120,8 +123,11 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             {
                 const string marker = "processing data for table ";
                 var at = line.IndexOf(marker, StringComparison.Ordinal);
-                if (at >= 0)
-                    progress.Note($"restoring data of {line[(at + marker.Length)..].Trim('"')}");
+                if (at < 0)
+                    return;
+                // pg_restore prints schema.name unquoted: named as the list has it, the parts are told apart.
+                var printed = line[(at + marker.Length)..].Trim().Trim('"');
+                progress.Note($"restoring data of {tableNames.GetValueOrDefault(printed, printed)}");
             });
     }
 

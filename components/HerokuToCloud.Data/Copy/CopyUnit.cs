@@ -1,4 +1,5 @@
 using HerokuToCloud.Data.Catalog;
+using HerokuToCloud.Data.Progress;
 
 namespace HerokuToCloud.Data.Copy;
 
@@ -25,7 +26,7 @@ public sealed record CopyUnit
 
     public long EstimatedBytes { get; init; }
 
-    public string DisplayName => Kind == CopyUnitKind.LargeObjects ? "large objects" : Identifier.Display(Schema, Table);
+    public string DisplayName => Kind == CopyUnitKind.LargeObjects ? IDataProgress.LargeObjects : Identifier.Display(Schema, Table);
 }
 
 public enum CopyUnitKind

@@ -4,8 +4,9 @@ using HerokuToCloud.Data.Progress;
 namespace HerokuToCloud.Data.Copy;
 
 /// <summary>
-/// Folds the progress of a table's units (copied in parallel, some already done by an earlier run) into
-/// one per-table stream of events: started once, cumulative rows, finished when its last unit is.
+/// Folds the progress of a table's units (copied in parallel) into one per-table stream of events: started
+/// once, cumulative rows, finished when its last unit is. It counts this run's units only: units an
+/// interrupted run committed are not expected, so rates and ETAs measure the work this run does.
 /// </summary>
 public sealed class TableProgress(IDataProgress progress)
 {
@@ -27,22 +28,12 @@ public sealed class TableProgress(IDataProgress progress)
         Interlocked.Increment(ref entry.UnitsLeft);
     }
 
-    /// <summary>Counts rows an earlier run already committed towards the table's total.</summary>
-    public void AlreadyDone(string table, long rows)
-    {
-        var entry = tables.GetOrAdd(table, _ => new Entry());
-        Interlocked.Add(ref entry.Rows, rows);
-        Interlocked.Add(ref entry.EstimatedRows, rows);
-    }
-
     public void UnitStarted(string table)
     {
         var entry = tables[table];
         if (Interlocked.Exchange(ref entry.Started, 1) == 0)
         {
             progress.TableStarted(table, Interlocked.Read(ref entry.EstimatedRows));
-            if (Interlocked.Read(ref entry.Rows) > 0)
-                progress.TableAdvanced(table, Interlocked.Read(ref entry.Rows));
         }
     }
 

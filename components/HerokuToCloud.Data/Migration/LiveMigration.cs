@@ -168,6 +168,8 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             ResumedUnits = resumedUnits,
             Units = records.Count,
             Tables = Summarize(records, results, tables),
+            RowsThisRun = records.Where(r => r.Unit.Kind == CopyUnitKind.Table).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Rows : 0),
+            BytesThisRun = records.Where(r => r.Unit.Kind == CopyUnitKind.Table).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Bytes : 0),
             Phases = clock.Phases,
             Sequences = sequences,
             LargeObjects = (int)records.Where(r => r.Unit.Kind == CopyUnitKind.LargeObjects).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Rows : r.Rows),
@@ -180,13 +182,10 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
     {
         var byName = tables.ToDictionary(t => t.DisplayName, StringComparer.Ordinal);
         var tracker = new TableProgress(progress);
-        foreach (var record in records)
-        {
-            if (record.Done)
-                tracker.AlreadyDone(record.Unit.DisplayName, record.Rows);
-            else
-                tracker.Expect(record.Unit.DisplayName, record.Unit.EstimatedRows);
-        }
+        // Only this run's units: progress counts the rows this run copies, so its rows/s and ETA are this
+        // run's (rows an interrupted run committed, counted in, would inflate the rate and shorten the ETA).
+        foreach (var record in records.Where(r => !r.Done))
+            tracker.Expect(record.Unit.DisplayName, record.Unit.EstimatedRows);
 
         var pending = new ConcurrentQueue<CopyUnit>(records.Where(r => !r.Done).Select(r => r.Unit));
         var results = new ConcurrentDictionary<int, UnitCopier.Result>();

@@ -28,6 +28,16 @@ public sealed record MigrationSummary
 
     public long Bytes => Tables.Sum(t => t.Bytes);
 
+    /// <summary>
+    /// Rows this run itself moved. A resumed run skips the units the interrupted one committed, which
+    /// <see cref="Rows"/> counts: a rate of Rows over <see cref="Seconds"/> would credit this run with work it
+    /// did not do.
+    /// </summary>
+    public long RowsThisRun { get; init; }
+
+    /// <summary>Bytes this run itself moved: what its throughput is measured by (see <see cref="RowsThisRun"/>).</summary>
+    public long BytesThisRun { get; init; }
+
     public int Sequences { get; init; }
 
     public int LargeObjects { get; init; }

@@ -9,6 +9,12 @@ namespace HerokuToCloud.Data.Progress;
 /// </summary>
 public interface IDataProgress
 {
+    /// <summary>
+    /// The name large objects are reported under through the table events, which then count objects, not
+    /// rows. No table's display name can be this: a name with a space is shown quoted.
+    /// </summary>
+    const string LargeObjects = "large objects";
+
     /// <summary>A step of the run begins ("pre-data schema", "copy", "post-data", "validate").</summary>
     void PhaseStarted(string phase);
 

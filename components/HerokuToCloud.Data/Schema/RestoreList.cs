@@ -35,6 +35,37 @@ public static class RestoreList
             line.Contains($" COMMENT - SCHEMA {tag} ", StringComparison.Ordinal) || line.Contains($" ACL - SCHEMA {tag} ", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The tables whose data the list restores, keyed by the text pg_restore --verbose prints for them
+    /// ("processing data for table \"Reporting Area.daily log\"": schema and name joined by a dot, neither
+    /// quoted) and valued by their display name (<c>"Reporting Area"."daily log"</c>), which tells the parts
+    /// apart. A list entry ("3345; 0 16390 TABLE DATA Reporting Area daily log owner") separates schema, name
+    /// and owner by spaces only, so every split of its words is taken; the verbose text picks the right one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DataTablesByVerboseName(string list)
+    {
+        const string marker = " TABLE DATA ";
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in list.Split('\n'))
+        {
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (line.StartsWith(';') || at < 0)
+                continue;
+            var words = line[(at + marker.Length)..].TrimEnd('\r').Split(' ');
+            for (var schemaWords = 1; schemaWords < words.Length - 1; schemaWords++)
+            {
+                for (var nameWords = 1; schemaWords + nameWords < words.Length; nameWords++)
+                {
+                    var schema = string.Join(' ', words[..schemaWords]);
+                    var name = string.Join(' ', words[schemaWords..(schemaWords + nameWords)]);
+                    names.TryAdd($"{schema}.{name}", Identifier.Display(schema, name));
+                }
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>The list with only the archive's CREATE EXTENSION entries ("… EXTENSION - hstore") left in.</summary>
     public static string OnlyExtensions(string list) =>
         CommentOut(list, line => !line.Contains(" EXTENSION - ", StringComparison.Ordinal) || line.Contains(" COMMENT ", StringComparison.Ordinal));

@@ -28,28 +28,30 @@ public static class TargetContents
     private const string UserNamespaces = $"{NonSystemNamespaces} AND n.nspname <> '{MigrationState.SchemaName}'";
 
     /// <summary>
-    /// Up to <paramref name="limit"/> descriptions of user content ("table public.orders"), and how many there are in all.
+    /// Up to <paramref name="limit"/> descriptions of user content ("table public.orders", "index billing.\"Invoices_pkey\""),
+    /// and how many there are in all. Names are quoted as PostgreSQL quotes them (quote_ident), so a name
+    /// with a dot, a space or capitals reads as the one object it is.
     /// Installed extensions named in <paramref name="sourceExtensions"/> are not content, nor the schemas they are in.
     /// </summary>
     public static async Task<(IReadOnlyList<string> Sample, long Total)> FindAsync(NpgsqlConnection target, IReadOnlyList<string> sourceExtensions, int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH content(kind, name) AS (
-                SELECT 'schema', n.nspname FROM pg_namespace n WHERE {UserNamespaces} AND n.nspname <> 'public'
+                SELECT 'schema', quote_ident(n.nspname) FROM pg_namespace n WHERE {UserNamespaces} AND n.nspname <> 'public'
                    AND NOT EXISTS (SELECT 1 FROM pg_extension e WHERE e.extnamespace = n.oid AND e.extname = ANY(@sourceExtensions))
                 UNION ALL
-                SELECT 'extension', e.extname FROM pg_extension e WHERE e.extname <> 'plpgsql' AND e.extname <> ALL(@sourceExtensions)
+                SELECT 'extension', quote_ident(e.extname) FROM pg_extension e WHERE e.extname <> 'plpgsql' AND e.extname <> ALL(@sourceExtensions)
                 UNION ALL
                 SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                                       WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' ELSE 'relation' END,
-                       n.nspname || '.' || c.relname
+                       quote_ident(n.nspname) || '.' || quote_ident(c.relname)
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {UserNamespaces} AND c.relkind <> 'c'
                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
                 UNION ALL
-                SELECT 'function', n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                SELECT 'function', quote_ident(n.nspname) || '.' || quote_ident(p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                  WHERE {UserNamespaces} AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
                 UNION ALL
-                SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                SELECT 'type', quote_ident(n.nspname) || '.' || quote_ident(t.typname) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                  WHERE {UserNamespaces} AND t.typrelid = 0 AND t.typcategory <> 'A'
                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
                 UNION ALL

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HerokuToCloud.Data.Progress;
 
 namespace HerokuToCloud.Cli.Progress;
 
@@ -13,12 +14,24 @@ internal static class Amount
     private const double Mebibyte = 1024.0 * Kibibyte;
     private const double Gibibyte = 1024.0 * Mebibyte;
 
-    /// <summary>"250,000 rows" or "312.4 MB".</summary>
-    public static string Of(long count, Measure measure) => measure == Measure.Rows ? $"{Number(count)} rows" : Bytes(count);
+    /// <summary>"250,000 rows", "50 large objects" or "312.4 MB".</summary>
+    public static string Of(long count, Measure measure) => measure switch
+    {
+        Measure.Rows => $"{Number(count)} rows",
+        Measure.LargeObjects => $"{Number(count)} large object{(count == 1 ? "" : "s")}",
+        _ => Bytes(count),
+    };
 
-    /// <summary>"25,000 rows/s" or "12.5 MB/s".</summary>
-    public static string Rate(double perSecond, Measure measure) =>
-        measure == Measure.Rows ? $"{Number((long)perSecond)} rows/s" : Bytes(perSecond) + "/s";
+    /// <summary>"25,000 rows/s", "40 large objects/s" or "12.5 MB/s".</summary>
+    public static string Rate(double perSecond, Measure measure) => measure switch
+    {
+        Measure.Rows => $"{Number((long)perSecond)} rows/s",
+        Measure.LargeObjects => $"{Number((long)perSecond)} large objects/s",
+        _ => Bytes(perSecond) + "/s",
+    };
+
+    /// <summary>What the table events of <paramref name="table"/> count: large objects come through them under their own name.</summary>
+    public static Measure CountedIn(string table) => table == IDataProgress.LargeObjects ? Measure.LargeObjects : Measure.Rows;
 
     public static string Bytes(double bytes) => bytes switch
     {

@@ -44,11 +44,11 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
             this.phase = phase;
     }
 
-    public void TableStarted(string table, long estimatedRows) => Start(new Row(table, clock.GetUtcNow(), estimatedRows));
+    public void TableStarted(string table, long estimatedRows) => Start(new Row(table, clock.GetUtcNow(), estimatedRows, Amount.CountedIn(table)));
 
     public void TableAdvanced(string table, long rowsDone) => Advance(table, rowsDone);
 
-    public void TableFinished(string table, long rows) => Finish(table, rows, Measure.Rows);
+    public void TableFinished(string table, long rows) => Finish(table, rows, Amount.CountedIn(table));
 
     public void DownloadStarted(string name, long totalBytes) => Start(new Row(name, clock.GetUtcNow(), totalBytes, Measure.Bytes));
 
@@ -98,7 +98,8 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
             table.AddColumn(new TableColumn("rows/s").RightAligned());
             table.AddColumn(new TableColumn("time").RightAligned());
             table.AddColumn(new TableColumn("ETA").RightAligned());
-            var tables = active.Values.Where(r => r.Measure == Measure.Rows).OrderBy(r => r.Started).ToList();
+            // Large objects share the table rows (their name says their numbers count objects), not the row totals.
+            var tables = active.Values.Where(r => r.Measure != Measure.Bytes).OrderBy(r => r.Started).ToList();
             foreach (var row in tables)
             {
                 var elapsed = now - row.Started;
@@ -111,11 +112,11 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
                     ProgressRate.Format(ProgressRate.Remaining(row.Done, row.Estimated, elapsed)));
             }
 
-            foreach (var row in finished.Where(r => r.Measure == Measure.Rows).Reverse())
+            foreach (var row in finished.Where(r => r.Measure != Measure.Bytes).Reverse())
                 table.AddRow($"[green]✓[/] {Markup.Escape(row.Table)}", Amount.Number(row.Done), "", Amount.Number((long)ProgressRate.PerSecond(row.Done, row.Elapsed)), ProgressRate.Format(row.Elapsed), "done");
 
             var total = now - started;
-            var header = new Markup($"[bold]{Markup.Escape(phase)}[/]  {total:hh\\:mm\\:ss}  tables done: {finishedTables}  rows done: {Amount.Number(finishedRows + tables.Sum(r => r.Done))}");
+            var header = new Markup($"[bold]{Markup.Escape(phase)}[/]  {total:hh\\:mm\\:ss}  tables done: {finishedTables}  rows done: {Amount.Number(finishedRows + tables.Where(r => r.Measure == Measure.Rows).Sum(r => r.Done))}");
             var parts = new List<IRenderable> { header };
             parts.AddRange(active.Values.Where(r => r.Measure == Measure.Bytes).OrderBy(r => r.Started).Select(row => Download(row, now)));
             parts.AddRange(finished.Where(r => r.Measure == Measure.Bytes).Select(row =>
@@ -140,12 +141,12 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
         lock (gate)
         {
             var stage = phase.Split(':')[0];
-            if (row.Measure == Measure.Rows && stage != countedStage)
+            if (row.Measure != Measure.Bytes && stage != countedStage)
             {
                 countedStage = stage;
                 finishedRows = 0;
                 finishedTables = 0;
-                finished.RemoveAll(r => r.Measure == Measure.Rows);
+                finished.RemoveAll(r => r.Measure != Measure.Bytes);
             }
 
             active[row.Table] = row;

@@ -26,12 +26,17 @@ internal sealed class LogDataProgress(TextWriter output, TimeProvider clock) : I
 
     public void PhaseStarted(string phase) => Write($"phase {phase}");
 
-    public void TableStarted(string table, long estimatedRows) =>
-        Start(table, estimatedRows, Measure.Rows, estimatedRows > 0 ? $" (about {Amount.Of(estimatedRows, Measure.Rows)})" : "");
+    public void TableStarted(string table, long estimatedRows)
+    {
+        // A table's row count is the planner's estimate; the number of large objects is counted.
+        var measure = Amount.CountedIn(table);
+        var about = measure == Measure.Rows ? "about " : "";
+        Start(table, estimatedRows, measure, estimatedRows > 0 ? $" ({about}{Amount.Of(estimatedRows, measure)})" : "");
+    }
 
     public void TableAdvanced(string table, long rowsDone) => Advance(table, rowsDone);
 
-    public void TableFinished(string table, long rows) => Finish(table, rows, Measure.Rows);
+    public void TableFinished(string table, long rows) => Finish(table, rows, Amount.CountedIn(table));
 
     public void DownloadStarted(string name, long totalBytes) =>
         Start(name, totalBytes, Measure.Bytes, totalBytes > 0 ? $" ({Amount.Bytes(totalBytes)})" : "");

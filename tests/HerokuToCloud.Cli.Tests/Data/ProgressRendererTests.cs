@@ -43,6 +43,28 @@ public class ProgressRendererTests
     }
 
     [Fact]
+    public void Large_objects_are_counted_as_large_objects_not_rows()
+    {
+        var clock = new ManualClock();
+        var output = new StringWriter();
+        var progress = new LogDataProgress(output, clock);
+
+        progress.TableStarted(HerokuToCloud.Data.Progress.IDataProgress.LargeObjects, 50);
+        clock.Now += TimeSpan.FromSeconds(10);
+        progress.TableAdvanced(HerokuToCloud.Data.Progress.IDataProgress.LargeObjects, 20);
+        clock.Now += TimeSpan.FromSeconds(10);
+        progress.TableFinished(HerokuToCloud.Data.Progress.IDataProgress.LargeObjects, 50);
+
+        Assert.Equal(
+            [
+                "[00:00:00] large objects: started (50 large objects)",
+                "[00:00:10] large objects: 20 large objects, 2 large objects/s, ETA 15s",
+                "[00:00:20] large objects: done, 50 large objects in 20.0 s",
+            ],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void A_table_quiet_for_a_heartbeat_gets_a_still_running_line_on_tick_and_one_that_reports_does_not()
     {
         var clock = new ManualClock();

@@ -61,11 +61,19 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
         var done = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done");
         var total = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit");
         Assert.InRange(done, 1, total - 1);
+        var rowsBefore = await Sql.ScalarAsync<long>(target, "SELECT COALESCE(sum(rows), 0)::bigint FROM heroku2cloud_state.unit WHERE done AND kind = 'table'");
+        var rerun = new RecordingProgress();
 
-        var summary = await new DataMigrator().MigrateAsync(options, new RecordingProgress(), CancellationToken.None);
+        var summary = await new DataMigrator().MigrateAsync(options, rerun, CancellationToken.None);
 
         Assert.True(summary.Resumed);
         Assert.Equal(done, summary.ResumedUnits);
+        // The rate is this run's: rows the interrupted run committed count in the totals, not in this run's work or progress.
+        Assert.True(rowsBefore > 0);
+        Assert.Equal(summary.Rows - rowsBefore, summary.RowsThisRun);
+        Assert.True(summary.BytesThisRun < summary.Bytes);
+        var finishedRows = rerun.Events.Where(e => e.StartsWith("finish ", StringComparison.Ordinal) && !e.StartsWith("finish large objects ", StringComparison.Ordinal)).Sum(e => long.Parse(e[(e.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(summary.RowsThisRun, finishedRows);
         Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
         Assert.Equal(0L, await Sql.ScalarAsync<long>(target, "SELECT count(*) - count(DISTINCT id) FROM \"Sales Dept\".\"Order Items\""));
     }

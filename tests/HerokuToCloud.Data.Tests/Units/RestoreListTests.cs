@@ -38,6 +38,26 @@ public class RestoreListTests
     }
 
     [Fact]
+    public void The_tables_pg_restore_reports_unquoted_are_named_with_their_parts_told_apart()
+    {
+        const string list = """
+            ;
+            ; Archive created at 2025-01-01 00:00:00 UTC
+            3345; 0 16390 TABLE DATA Reporting Area daily log postgres
+            3346; 0 16391 TABLE DATA billing Invoices postgres
+            3347; 0 16392 TABLE DATA public orders postgres
+            ;3348; 0 16393 TABLE DATA public skipped postgres
+            """;
+
+        var names = RestoreList.DataTablesByVerboseName(list);
+
+        Assert.Equal("\"Reporting Area\".\"daily log\"", names["Reporting Area.daily log"]);
+        Assert.Equal("billing.\"Invoices\"", names["billing.Invoices"]);
+        Assert.Equal("public.orders", names["public.orders"]);
+        Assert.False(names.ContainsKey("public.skipped"));
+    }
+
+    [Fact]
     public void Only_the_create_extension_entries_are_left_to_read_their_schemas_from()
     {
         Assert.Equal(["2; 3079 16482 EXTENSION - hstore ", "3; 3079 16611 EXTENSION - uuid-ossp "], Kept(RestoreList.OnlyExtensions(List)));
