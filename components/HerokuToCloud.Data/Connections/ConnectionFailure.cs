@@ -46,12 +46,38 @@ public static class ConnectionFailure
             return new DataMigrationException($"cannot reach the {side} database {where}: the connection timed out. Check the host, port and network access.", error);
 
         if (Find<System.Security.Authentication.AuthenticationException>(error) is { } tls)
-            return new DataMigrationException($"the TLS handshake with the {side} database {where} failed ({tls.Message}). Check sslmode in the {side} URL (Heroku needs sslmode=require).", error);
+        {
+            return IsVerifying(endpoint)
+                ? new DataMigrationException($"the {side} database {where} presented a certificate that sslmode={endpoint.SslMode} could not verify ({tls.Message}). {TrustAdvice(side, endpoint)}", error)
+                : new DataMigrationException($"the TLS handshake with the {side} database {where} failed ({tls.Message}). Check sslmode in the {side} URL (Heroku needs sslmode=require).", error);
+        }
+
+        if (Find<FileNotFoundException>(error) is { } missing && endpoint.SslRootCert is not null)
+            return new DataMigrationException($"the root certificate file {endpoint.SslRootCert} given as sslrootcert in the {side} URL cannot be read ({missing.Message}). Check the path, or download the provider's CA bundle to it.", error);
 
         if (error is NpgsqlException npgsql)
             return new DataMigrationException($"cannot use the {side} database {where}: {npgsql.Message}", error);
 
         return new DataMigrationException($"cannot use the {side} database {where}: {error.Message}", error);
+    }
+
+    /// <summary>verify-ca and verify-full check the server's certificate against trusted roots; the other modes do not.</summary>
+    private static bool IsVerifying(PostgresEndpoint endpoint) => endpoint.SslMode is "verify-ca" or "verify-full";
+
+    /// <summary>
+    /// How to make the server's certificate verifiable: the roots come from sslrootcert (the URL's query or
+    /// PGSSLROOTCERT) or the system store, and a managed provider's certificates chain to its own CA, not to
+    /// one the system trusts, so its CA bundle must be named.
+    /// </summary>
+    private static string TrustAdvice(string side, PostgresEndpoint endpoint)
+    {
+        var given = endpoint.SslRootCert is null
+            ? "No root certificate was given, so only the system's trusted roots were tried."
+            : $"The root certificates in {endpoint.SslRootCert} (sslrootcert) do not include the one that signed it.";
+        return $"{given} Add the certificate authority that signed the server's certificate to the {side} URL's query: " +
+            "…?sslmode=verify-full&sslrootcert=/path/to/ca-bundle.pem (a libpq keyword string takes sslrootcert=…, an Npgsql connection string Root Certificate=…). " +
+            "For Amazon RDS it is the bundle at https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem; for Heroku Postgres, use sslmode=require as Heroku documents " +
+            "(encrypted, the server not verified). If the name in the URL differs from the one in the certificate, verify-full fails however the roots are given: use the host name the provider gives.";
     }
 
     /// <summary>The URL turned TLS off, so no TLS attempt was made and one might have been let in.</summary>

@@ -26,6 +26,12 @@ public sealed record PostgresEndpoint
     public string SslMode { get; init; } = "prefer";
 
     /// <summary>
+    /// libpq sslrootcert: a file of the certificate authorities sslmode=verify-ca/verify-full trusts (a managed
+    /// provider's CA bundle), or null for the system's trusted roots.
+    /// </summary>
+    public string? SslRootCert { get; init; }
+
+    /// <summary>
     /// Parses a URL, libpq keyword string or Npgsql connection string; the message of a failure names
     /// <paramref name="what"/> (which option it came from, when there are two) and the form expected.
     /// </summary>
@@ -71,6 +77,8 @@ public sealed record PostgresEndpoint
             },
             ApplicationName = applicationName,
         };
+        if (SslRootCert is not null)
+            builder.RootCertificate = SslRootCert;
         return builder;
     }
 
@@ -88,6 +96,8 @@ public sealed record PostgresEndpoint
             env["PGUSER"] = Username;
         if (Password is not null)
             env["PGPASSWORD"] = Password;
+        if (SslRootCert is not null)
+            env["PGSSLROOTCERT"] = SslRootCert;
         return env;
     }
 
@@ -117,6 +127,7 @@ public sealed record PostgresEndpoint
             Username = user ?? query.GetValueOrDefault("user"),
             Password = password ?? query.GetValueOrDefault("password"),
             SslMode = NormalizeSslMode(query.GetValueOrDefault("sslmode")),
+            SslRootCert = query.GetValueOrDefault("sslrootcert"),
         };
     }
 
@@ -140,6 +151,7 @@ public sealed record PostgresEndpoint
             Username = user,
             Password = values.GetValueOrDefault("password"),
             SslMode = NormalizeSslMode(values.GetValueOrDefault("sslmode")),
+            SslRootCert = values.GetValueOrDefault("sslrootcert"),
         };
     }
 
@@ -159,6 +171,7 @@ public sealed record PostgresEndpoint
             Npgsql.SslMode.VerifyFull => "verify-full",
             _ => "prefer",
         },
+        SslRootCert = string.IsNullOrEmpty(builder.RootCertificate) ? null : builder.RootCertificate,
     };
 
     private static string NormalizeSslMode(string? mode) => mode?.ToLowerInvariant() switch

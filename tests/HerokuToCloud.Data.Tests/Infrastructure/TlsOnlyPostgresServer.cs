@@ -16,6 +16,9 @@ public sealed class TlsOnlyPostgresServer : PostgresServer
         ServerOptions = "-c ssl=on -c password_encryption=scram-sha-256";
     }
 
+    /// <summary>The server's self-signed certificate, which a client that verifies must be given as its root.</summary>
+    public string CertificatePem { get; private set; } = "";
+
     protected override async Task ConfigureAsync(string dataDirectory)
     {
         using var key = RSA.Create(2048);
@@ -24,7 +27,8 @@ public sealed class TlsOnlyPostgresServer : PostgresServer
         var keyFile = Path.Combine(dataDirectory, "server.key");
         var certificateFile = Path.Combine(dataDirectory, "server.crt");
         var hbaFile = Path.Combine(dataDirectory, "pg_hba.conf");
-        await File.WriteAllTextAsync(certificateFile, certificate.ExportCertificatePem());
+        CertificatePem = certificate.ExportCertificatePem();
+        await File.WriteAllTextAsync(certificateFile, CertificatePem);
         // The server refuses a private key that others may read.
         await File.WriteAllTextAsync(keyFile, key.ExportPkcs8PrivateKeyPem());
         if (!OperatingSystem.IsWindows())

@@ -23,6 +23,44 @@ public class TlsOnlyLoginTests(TlsOnlyPostgresServer server) : IClassFixture<Tls
     private string UrlWithoutSslMode(string database, string password) => $"postgres://app:{Uri.EscapeDataString(password)}@127.0.0.1:{server.Port}/{database}";
 
     [Fact]
+    public async Task A_certificate_verify_full_cannot_verify_says_how_to_pass_the_root_certificate()
+    {
+        var database = await LoginDatabaseAsync("verifyfull");
+        var target = await server.CreateDatabaseAsync("verifyfull_tgt");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
+            new MigrationOptions { Source = UrlWithoutSslMode(database, Password) + "?sslmode=verify-full", Target = target, Jobs = 1 }, new RecordingProgress(), CancellationToken.None));
+
+        Assert.Contains("presented a certificate that sslmode=verify-full could not verify", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No root certificate was given", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sslrootcert=/path/to/ca-bundle.pem", error.Message, StringComparison.Ordinal);
+        Assert.Contains("global-bundle.pem", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_root_certificate_named_by_sslrootcert_in_the_url_lets_verify_ca_connect()
+    {
+        var database = await LoginDatabaseAsync("verifyca");
+        var root = Path.Combine(Path.GetTempPath(), $"root-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(root, server.CertificatePem);
+        try
+        {
+            var endpoint = PostgresEndpoint.Parse(UrlWithoutSslMode(database, Password) + $"?sslmode=verify-ca&sslrootcert={Uri.EscapeDataString(root)}");
+
+            await using var connection = await new DatabaseSessions(endpoint, DatabaseRole.Source).OpenAsync(CancellationToken.None);
+
+            Assert.Equal(root, endpoint.SslRootCert);
+            Assert.Equal(root, endpoint.ToLibpqEnvironment()["PGSSLROOTCERT"]);
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+        }
+        finally
+        {
+            File.Delete(root);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_without_sslmode_is_reported_as_the_refused_login_not_the_plain_text_retry()
     {
         var database = await LoginDatabaseAsync("wrongpw");
