@@ -52,8 +52,9 @@ public static class ConnectionFailure
                 : new DataMigrationException($"the TLS handshake with the {side} database {where} failed ({tls.Message}). Check sslmode in the {side} URL (Heroku needs sslmode=require).", error);
         }
 
-        if (Find<FileNotFoundException>(error) is { } missing && endpoint.SslRootCert is not null)
-            return new DataMigrationException($"the root certificate file {endpoint.SslRootCert} given as sslrootcert in the {side} URL cannot be read ({missing.Message}). Check the path, or download the provider's CA bundle to it.", error);
+        // Npgsql reads the sslrootcert file during the handshake: a wrong path surfaces as a file error.
+        if (endpoint.SslRootCert is not null && (Find<FileNotFoundException>(error) ?? Find<DirectoryNotFoundException>(error) ?? (Exception?)Find<UnauthorizedAccessException>(error)) is { } unreadable)
+            return new DataMigrationException($"the root certificate file {endpoint.SslRootCert} given as sslrootcert in the {side} URL cannot be read ({unreadable.Message}). Check the path, or download the provider's CA bundle to it.", error);
 
         if (error is NpgsqlException npgsql)
             return new DataMigrationException($"cannot use the {side} database {where}: {npgsql.Message}", error);

@@ -39,6 +39,18 @@ public class TlsOnlyLoginTests(TlsOnlyPostgresServer server) : IClassFixture<Tls
     }
 
     [Fact]
+    public async Task A_root_certificate_file_that_does_not_exist_is_named()
+    {
+        var database = await LoginDatabaseAsync("noroot");
+        var endpoint = PostgresEndpoint.Parse(UrlWithoutSslMode(database, Password) + "?sslmode=verify-ca&sslrootcert=/nonexistent/ca-bundle.pem");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(async () => await new DatabaseSessions(endpoint, DatabaseRole.Source).OpenAsync(CancellationToken.None));
+
+        Assert.Contains("the root certificate file /nonexistent/ca-bundle.pem given as sslrootcert in the source URL cannot be read", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sslrootcert", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_root_certificate_named_by_sslrootcert_in_the_url_lets_verify_ca_connect()
     {
         var database = await LoginDatabaseAsync("verifyca");

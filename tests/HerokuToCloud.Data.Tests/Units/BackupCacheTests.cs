@@ -99,6 +99,18 @@ public sealed class BackupCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_partial_download_another_run_is_still_writing_is_left_alone()
+    {
+        var cache = Cache;
+        cache.Prepare();
+        var (part, stream) = cache.StartDownload(cache.CompletePath(BackupLocation.Parse("https://bucket.example.com/b045"), "\"abc\"", 10));
+        using (stream)
+            cache.Prepare();
+
+        Assert.True(File.Exists(part));
+    }
+
+    [Fact]
     public async Task The_cache_directory_and_the_download_are_private_to_the_user()
     {
         if (OperatingSystem.IsWindows())
