@@ -91,7 +91,10 @@ public static class SourcePrivileges
         if (largeObjects > 0)
         {
             lacks.Add($"SELECT on {largeObjects} large object{(largeObjects == 1 ? "" : "s")} (the first is {firstLargeObject})");
-            grants.Add($"GRANT SELECT ON LARGE OBJECT {firstLargeObject} TO {role}; (one per large object, run by their owner)");
+            // There is no GRANT … ON ALL LARGE OBJECTS: one per object, which a loop does for many.
+            grants.Add(largeObjects == 1
+                ? $"GRANT SELECT ON LARGE OBJECT {firstLargeObject} TO {role};"
+                : $"DO $$DECLARE o oid; BEGIN FOR o IN SELECT oid FROM pg_largeobject_metadata LOOP EXECUTE format('GRANT SELECT ON LARGE OBJECT %s TO {role.Replace("'", "''", StringComparison.Ordinal)}', o); END LOOP; END$$; (as the large objects' owner)");
         }
 
         throw new DataMigrationException(
