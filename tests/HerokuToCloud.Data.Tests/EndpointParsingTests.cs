@@ -38,4 +38,17 @@ public class EndpointParsingTests
         var error = Assert.Throws<DataMigrationException>(() => PostgresEndpoint.Parse(text));
         Assert.Contains("database address", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A scheme typo whose query holds '=' (sslmode=require) used to read as a keyword string of one unknown
+    /// keyword, so the run went to the database on localhost; it is refused, repeating only the scheme.
+    /// </summary>
+    [Fact]
+    public void A_url_of_another_scheme_with_a_query_is_refused_without_its_password()
+    {
+        var error = Assert.Throws<DataMigrationException>(() =>
+            PostgresEndpoint.Parse("postgress://app:Pw-Very-Secret@db.example.com:5432/app?sslmode=require", "the --target database URL"));
+        Assert.StartsWith("cannot read the --target database URL: a postgress:// URL is not a PostgreSQL URL.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-Very-Secret", error.Message, StringComparison.Ordinal);
+    }
 }

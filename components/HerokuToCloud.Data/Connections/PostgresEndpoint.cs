@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Connections;
@@ -10,7 +11,7 @@ namespace HerokuToCloud.Data.Connections;
 /// It hands the same endpoint to Npgsql and to child processes (pg_dump, pg_restore) without ever
 /// putting the password on a command line.
 /// </summary>
-public sealed record PostgresEndpoint
+public sealed partial record PostgresEndpoint
 {
     public required string Host { get; init; }
 
@@ -43,6 +44,10 @@ public sealed record PostgresEndpoint
             if (trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
                 trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
                 return FromUrl(trimmed);
+            // A URL of another scheme (a typo such as postgress://) whose query holds '=' would otherwise read as
+            // one unknown keyword and connect to localhost; its scheme is all the message repeats (the rest can hold a password).
+            if (OtherScheme().Match(trimmed) is { Success: true } scheme)
+                throw new DataMigrationException($"cannot read {what}: a {scheme.Value} URL is not a PostgreSQL URL. Use postgres://user:password@host:5432/database (as in Heroku's DATABASE_URL).");
             if (trimmed.Contains(';', StringComparison.Ordinal))
                 return FromNpgsql(new NpgsqlConnectionStringBuilder(trimmed));
             if (trimmed.Contains('=', StringComparison.Ordinal))
@@ -227,4 +232,8 @@ public sealed record PostgresEndpoint
         if (current.Length > 0)
             yield return current.ToString();
     }
+
+    /// <summary>A URL scheme at the start ("mysql://"): a keyword string starts with a keyword and '='.</summary>
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*://")]
+    private static partial Regex OtherScheme();
 }

@@ -8,6 +8,7 @@ namespace HerokuToCloud.Graph;
 public sealed class StackConfig(string stack)
 {
     private readonly SortedDictionary<string, Value> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> writtenAs = new(StringComparer.Ordinal);
 
     public string Stack { get; } = stack;
 
@@ -19,5 +20,21 @@ public sealed class StackConfig(string stack)
         if (value is not (StringValue or NumberValue or BoolValue or ListValue))
             throw new ArgumentException($"Stack config {key} must be a literal.", nameof(value));
         values[key] = value;
+        writtenAs.Remove(key);
     }
+
+    /// <summary>
+    /// Sets a value a stack file wrote as a plain boolean or number, keeping its text (True, 3.0, 0x10):
+    /// Pulumi reads every plain scalar of a stack file as its text, so that text, not the YAML value, is
+    /// what its type check sees. A value set any other way is written out by heroku2cloud in Pulumi's
+    /// own spelling (true, 3), and has no such text.
+    /// </summary>
+    public void SetAsWritten(string key, Value value, string text)
+    {
+        Set(key, value);
+        writtenAs[key] = text;
+    }
+
+    /// <summary>The text a stack file wrote <paramref name="key"/>'s boolean or number as; null when it was not read from one so.</summary>
+    public string? WrittenAs(string key) => writtenAs.GetValueOrDefault(key);
 }

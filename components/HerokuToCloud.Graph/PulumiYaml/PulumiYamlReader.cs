@@ -45,7 +45,11 @@ public static class PulumiYamlReader
                 if (configValueNode is YamlMappingNode secure && secure.Children.Count == 1 && ScalarKey(secure.Children.First().Key, fileName) == "secure")
                     continue;
                 var name = StackKeys.Own(project, configKey);
-                config.Set(name, StackLiteral(configValueNode, fileName, configKey));
+                var value = StackLiteral(configValueNode, fileName, configKey);
+                if (value is BoolValue or NumberValue && configValueNode is YamlScalarNode { Value: { } written })
+                    config.SetAsWritten(name, value, written);
+                else
+                    config.Set(name, value);
             }
         }
 

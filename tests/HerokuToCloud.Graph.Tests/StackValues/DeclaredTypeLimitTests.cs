@@ -29,6 +29,11 @@ public class DeclaredTypeLimitTests
     [InlineData("shop:webEnablePdb: 'True'", "webEnablePdb", "\"True\" is not a boolean; use true or false.")]
     [InlineData("shop:webEnablePdb: yes", "webEnablePdb", "\"yes\" is not a boolean; use true or false.")]
     [InlineData("shop:webEnablePdb: 1", "webEnablePdb", "1 is not a boolean; use true or false.")]
+    [InlineData("shop:webEnablePdb: True", "webEnablePdb", "True is not a boolean; use true or false.")]
+    [InlineData("shop:webEnablePdb: FALSE", "webEnablePdb", "FALSE is not a boolean; use true or false.")]
+    [InlineData("shop:webReplicas: 3.0", "webReplicas", "3.0 is not an integer; use a whole number such as 1.")]
+    [InlineData("shop:webReplicas: 1e3", "webReplicas", "1e3 is not an integer; use a whole number such as 1.")]
+    [InlineData("shop:webReplicas: 0x10", "webReplicas", "0x10 is not an integer; use a whole number such as 1.")]
     [InlineData("shop:webReplicas: two", "webReplicas", "\"two\" is not an integer; use a whole number such as 1.")]
     [InlineData("shop:webReplicas: 1.5", "webReplicas", "1.5 is not an integer; use a whole number such as 1.")]
     [InlineData("shop:webReplicas: ' 3'", "webReplicas", "\" 3\" is not an integer; use a whole number such as 1.")]
@@ -46,12 +51,13 @@ public class DeclaredTypeLimitTests
 
     [Theory]
     [InlineData("shop:webEnablePdb: false")]
-    [InlineData("shop:webEnablePdb: True")]
     [InlineData("shop:webEnablePdb: 'true'")]
     [InlineData("shop:webReplicas: 3")]
     [InlineData("shop:webReplicas: '3'")]
     [InlineData("shop:webReplicas: '-1'")]
-    [InlineData("shop:webReplicas: 3.0")]
+    [InlineData("shop:webReplicas: +3")]
+    [InlineData("shop:imageTag: 3.0")]
+    [InlineData("shop:imageTag: True")]
     [InlineData("shop:imageTag: 17")]
     [InlineData("shop:imageTag: true")]
     [InlineData("shop:domains: []")]
@@ -60,6 +66,19 @@ public class DeclaredTypeLimitTests
     [InlineData("aws:region: 3")]
     public void A_value_pulumi_takes_for_its_declared_type_is_not_reported(string config) =>
         Assert.Empty(Check(config));
+
+    /// <summary>
+    /// generate writes what it sets in Pulumi's spelling (true, 3), whatever a stack file it kept the value from
+    /// said, so a value set in memory is judged by what it is.
+    /// </summary>
+    [Fact]
+    public void A_value_set_by_generate_is_judged_by_its_value_as_generate_writes_it()
+    {
+        var stack = new StackConfig("prod");
+        stack.Set("webReplicas", new NumberValue(3.0m));
+        stack.Set("webEnablePdb", new BoolValue(true));
+        Assert.Empty(StackValueLimits.DeclaredTypes(Program()).Check(stack));
+    }
 
     [Fact]
     public void A_secret_key_is_not_checked_so_its_plaintext_value_is_never_repeated()
