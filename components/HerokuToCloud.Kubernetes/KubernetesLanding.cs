@@ -74,8 +74,8 @@ public static class KubernetesLanding
             Autoscaler.Build(context, runtime, service, deployment);
             if (service.Kind != ServiceKind.Web)
                 continue;
-            WebService.Build(context, runtime, service);
-            WebIngress.Build(context, runtime, service);
+            var webService = WebService.Build(context, runtime, service, deployment);
+            WebIngress.Build(context, runtime, service, webService);
             DisruptionBudget.Build(context, runtime, service);
             WebIngressPolicy.Build(context, runtime, service);
         }
