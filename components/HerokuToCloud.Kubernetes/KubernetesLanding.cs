@@ -49,6 +49,8 @@ public static class KubernetesLanding
 
         foreach (var app in plan.Apps)
             BuildApp(context, app, endpoints, migrations);
+        if (plan.Apps.Count > 0 || migrations.Count > 0)
+            NodeArchitecture.Advise(context, toolImage: migrations.Count > 0);
 
         return new KubernetesProgram(context.Graph, context.Stack, context.Required, context.Findings);
     }
