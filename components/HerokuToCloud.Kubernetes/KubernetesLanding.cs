@@ -49,6 +49,8 @@ public static class KubernetesLanding
 
         foreach (var app in plan.Apps)
             BuildApp(context, app, endpoints, migrations);
+        if (plan.Apps.Count > 0 || migrations.Count > 0)
+            NodeArchitecture.Advise(context, toolImage: migrations.Count > 0);
 
         return new KubernetesProgram(context.Graph, context.Stack, context.Required, context.Findings);
     }
@@ -74,8 +76,8 @@ public static class KubernetesLanding
             Autoscaler.Build(context, runtime, service, deployment);
             if (service.Kind != ServiceKind.Web)
                 continue;
-            WebService.Build(context, runtime, service);
-            WebIngress.Build(context, runtime, service);
+            var webService = WebService.Build(context, runtime, service, deployment);
+            WebIngress.Build(context, runtime, service, webService);
             DisruptionBudget.Build(context, runtime, service);
             WebIngressPolicy.Build(context, runtime, service);
         }

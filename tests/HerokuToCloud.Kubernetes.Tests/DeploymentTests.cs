@@ -36,17 +36,33 @@ public class DeploymentTests
         Assert.Equal(new StringValue("5000"), env.At("value"));
         Assert.Equal(new NumberValue(5000), web.At("ports", "0", "containerPort"));
         Assert.Equal(new StringValue("http"), web.At("ports", "0", "name"));
-        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
-        {
-            Assert.Equal(new StringValue("/health"), web.At(probe, "httpGet", "path"));
-            Assert.Equal(new StringValue("http"), web.At(probe, "httpGet", "port"));
-            Assert.Equal(new SelectValue(0, new ConfigValue("shopWebDomains")), web.At(probe, "httpGet", "httpHeaders", "0", "value"));
-        }
+        Assert.Equal(new ConfigValue("shopWebWebHealthCheckPath"), web.At("readinessProbe", "httpGet", "path"));
+        Assert.Equal(new StringValue("/health"), program.Stack.Values["shopWebWebHealthCheckPath"]);
+        Assert.Equal(new StringValue("http"), web.At("readinessProbe", "httpGet", "port"));
+        Assert.Equal(new SelectValue(0, new ConfigValue("shopWebDomains")), web.At("readinessProbe", "httpGet", "httpHeaders", "0", "value"));
 
         Assert.Equal(new NumberValue(12), web.At("startupProbe", "failureThreshold"));
         var worker = program.Resource("shop-web-worker-deployment").Container();
         Assert.Null(worker["readinessProbe"]);
         Assert.Null(worker["env"]);
+    }
+
+    [Fact]
+    public void Liveness_checks_the_port_only_so_a_slow_database_restarts_no_web_pod()
+    {
+        // Heroku restarts a dyno only when its process crashes; an HTTP liveness check on a page that reads
+        // the database restarted every web pod at once while the database was slow or down.
+        var web = program.Resource("shop-web-web-deployment").Container();
+        Assert.Null(web.At("livenessProbe", "httpGet"));
+        Assert.Equal(new StringValue("http"), web.At("livenessProbe", "tcpSocket", "port"));
+    }
+
+    [Fact]
+    public void The_health_check_path_is_stack_config_for_apps_whose_path_answers_4xx()
+    {
+        var plain = KubernetesLanding.Build(SamplePlans.Shop());
+        Assert.Equal(new StringValue("/"), plain.Stack.Values["shopAdminWebHealthCheckPath"]);
+        Assert.Equal(new ConfigValue("shopAdminWebHealthCheckPath"), plain.Resource("shop-admin-web-deployment").Container().At("readinessProbe", "httpGet", "path"));
     }
 
     [Fact]

@@ -89,32 +89,36 @@ internal static class AppDeployment
     }
 
     /// <summary>
-    /// Startup allows Heroku's 60-second boot window (R10) for the port to open; readiness and
-    /// liveness call the health-check path with the app's first hostname as Host and
-    /// X-Forwarded-Proto: https, so apps that check the Host header (Django ALLOWED_HOSTS) or force
-    /// HTTPS answer the probe as they answer the router.
+    /// Startup allows Heroku's 60-second boot window (R10) for the port to open. Readiness calls the
+    /// health-check path (stack config, as on AWS: an app whose path answers 4xx, say a login wall
+    /// or an API without a root page, never gets ready, and the path is then a pulumi config set
+    /// away) with the app's first hostname as Host and X-Forwarded-Proto: https, so apps that check
+    /// the Host header (Django ALLOWED_HOSTS) or force HTTPS answer the probe as they answer the router.
+    /// Liveness only checks that the port still accepts connections. Heroku never restarts a dyno
+    /// for slow or failing answers, only for a crashed process; an HTTP liveness check on a page that
+    /// reads the database restarted every web pod at once whenever the database was slow or down,
+    /// turning a short outage of it into a long one of the app. Readiness already takes such pods
+    /// out of the Service until they answer again.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, Value>> WebProbes(LandingContext context, AppLanding app, Service service)
     {
-        MapValue HttpGet(int periodSeconds)
+        var process = KubernetesNames.Part(service.Name, $"Process type of app {app.Name}");
+        var path = context.Setting(ConfigKeys.Of(app.Name, process, "health-check-path"), ConfigType.String, service.HealthCheckPath,
+            $"Path the readiness probe calls on the {service.Name} process of {app.Name} (Host: its first hostname, X-Forwarded-Proto: https); any 2xx or 3xx answer is ready.");
+        var readiness = new MapValue
         {
-            var get = new MapValue
+            ["httpGet"] = new MapValue
             {
-                ["path"] = service.HealthCheckPath,
+                ["path"] = path,
                 ["port"] = "http",
                 ["httpHeaders"] = Value.List(
                     new MapValue { ["name"] = "Host", ["value"] = new SelectValue(0, WebIngress.Domains(context, app)) },
                     new MapValue { ["name"] = "X-Forwarded-Proto", ["value"] = "https" }),
-            };
-
-            return new MapValue
-            {
-                ["httpGet"] = get,
-                ["periodSeconds"] = periodSeconds,
-                ["timeoutSeconds"] = 5,
-                ["failureThreshold"] = 3,
-            };
-        }
+            },
+            ["periodSeconds"] = 10,
+            ["timeoutSeconds"] = 5,
+            ["failureThreshold"] = 3,
+        };
 
         return
         [
@@ -124,8 +128,14 @@ internal static class AppDeployment
                 ["periodSeconds"] = 5,
                 ["failureThreshold"] = 12,
             }),
-            new("readinessProbe", HttpGet(10)),
-            new("livenessProbe", HttpGet(20)),
+            new("readinessProbe", readiness),
+            new("livenessProbe", new MapValue
+            {
+                ["tcpSocket"] = new MapValue { ["port"] = "http" },
+                ["periodSeconds"] = 20,
+                ["timeoutSeconds"] = 5,
+                ["failureThreshold"] = 3,
+            }),
         ];
     }
 }

@@ -12,12 +12,13 @@ namespace HerokuToCloud.Kubernetes;
 /// </summary>
 internal sealed class AppRuntime
 {
-    private AppRuntime(AppLanding app, string system, Value image, Value runAsUser)
+    private AppRuntime(AppLanding app, string system, Value image, Value runAsUser, Value architecture)
     {
         App = app;
         System = system;
         Image = image;
         RunAsUser = runAsUser;
+        Architecture = architecture;
     }
 
     public AppLanding App { get; }
@@ -27,6 +28,9 @@ internal sealed class AppRuntime
     public Value Image { get; }
 
     public Value RunAsUser { get; }
+
+    /// <summary>The CPU architecture of the nodes the app's pods may run on: the one its image is built for.</summary>
+    public Value Architecture { get; }
 
     /// <summary>The app Secret's generated name; null when the app has no config vars.</summary>
     public Value? SecretName { get; set; }
@@ -43,7 +47,7 @@ internal sealed class AppRuntime
             $"Image tag of {app.Name} to deploy; a new tag rolls the Deployments and runs the release Job again (pulumi up and Argo CD replace the Job; with kubectl, delete the old Job first).");
         var runAsUser = context.Setting(ConfigKeys.Of(app.Name, "run-as-user"), ConfigType.Integer, 1000,
             $"Numeric non-root UID the {app.Name} containers run as (1000 is the 'heroku' user of Heroku's buildpack images).");
-        return new AppRuntime(app, context.Plan.System, InterpolationValue.Of(repository, ":", tag), runAsUser);
+        return new AppRuntime(app, context.Plan.System, InterpolationValue.Of(repository, ":", tag), runAsUser, NodeArchitecture.Setting(context));
     }
 
     public Labels Labels(string instance, string component) => new(App.Name, instance, component, System);
@@ -90,6 +94,7 @@ internal sealed class AppRuntime
             spec["terminationGracePeriodSeconds"] = PodSecurity.ShutdownSeconds + request.DrainSeconds;
         if (request.RestartPolicy is { } restart)
             spec["restartPolicy"] = restart;
+        spec["nodeSelector"] = NodeArchitecture.Selector(Architecture);
         spec["securityContext"] = PodSecurity.Pod(RunAsUser);
         spec["containers"] = Value.List(container);
         spec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());

@@ -62,6 +62,8 @@ internal static class DataMigrationJob
         var podSpec = new MapValue();
         PodSecurity.ApplyAppDefaults(podSpec);
         podSpec["restartPolicy"] = "Never";
+        // The heroku2cloud image is built by the team too, so it is held to the same architecture as the apps.
+        podSpec["nodeSelector"] = NodeArchitecture.Selector(NodeArchitecture.Setting(context));
         podSpec["securityContext"] = PodSecurity.Pod(runAsUser);
         podSpec["containers"] = Value.List(container);
         podSpec["volumes"] = Value.List(PodSecurity.TmpVolumeSource());

@@ -14,6 +14,10 @@ namespace HerokuToCloud.Kubernetes;
 /// custom domain (it answered on *.herokuapp.com only) gets &lt;app&gt;.&lt;apps domain&gt;, the same
 /// idea on the team's own wildcard domain; a host-less catch-all rule would collide with every other
 /// app on the same ingress controller.
+/// The Ingress comes after the app's Service, and so after its Deployment is ready (itself after the
+/// data copy and the release phase): with external-dns in the cluster an Ingress publishes its hosts,
+/// so created at once it moved the traffic to a router with nothing behind it for the whole copy, and
+/// kept it there if the copy failed.
 /// </summary>
 internal static class WebIngress
 {
@@ -31,7 +35,7 @@ internal static class WebIngress
     /// <summary>The hostname an app without custom domains gets: &lt;app&gt;.&lt;apps domain&gt;, like Heroku's &lt;app&gt;.herokuapp.com.</summary>
     public static string DefaultHost(LandingContext context, AppLanding app) => $"{app.Name}.{context.Options.AppsDomain.Trim('.')}";
 
-    public static Resource Build(LandingContext context, AppRuntime runtime, Service web)
+    public static Resource Build(LandingContext context, AppRuntime runtime, Service web, Resource service)
     {
         var app = runtime.App;
         var name = AppDeployment.WorkloadName(app, web);
@@ -93,7 +97,7 @@ internal static class WebIngress
         return context.Add(new Resource($"{name}-ingress", KubernetesTypes.ConfigGroup)
         {
             Properties = new MapValue { ["yaml"] = JsonTemplate.Document(ingress) },
-            Options = new ResourceOptions { DependsOn = [context.NamespaceResource] },
+            Options = new ResourceOptions { DependsOn = [context.NamespaceResource, service.Name] },
         });
     }
 }
