@@ -64,6 +64,53 @@ public class InventoryYamlBadInputTests
         Assert.Contains("        refersTo: DATABASE_URL\n", InventoryYamlWriter.Write(system), StringComparison.Ordinal);
     }
 
+    // A second app whose var takes shop-web's DATABASE_URL; its refersToApp is line 21, its value at column 22.
+    private const string Admin = "  - name: shop-admin\n    config:\n      - name: SHOP_DB_URL\n        refersTo: DATABASE_URL\n        refersToApp: shop-web\naddons:\n";
+
+    [Fact]
+    public void A_reference_to_another_apps_var_is_read_and_written_back()
+    {
+        // The same name in both apps is no loop: it names the other app's var.
+        var text = Valid.Replace("addons:\n", Admin.Replace("SHOP_DB_URL", "DATABASE_URL", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var system = InventoryYamlReader.Read(text, "inventory.yaml");
+
+        var var = system.Apps[1].Config.Single();
+        Assert.Equal(("DATABASE_URL", "shop-web"), (var.RefersTo, var.RefersToApp));
+        Assert.Null(ConfigReferences.FinalTarget(system.Apps[1].Config, "DATABASE_URL"));
+        Assert.Contains("        refersTo: DATABASE_URL\n        refersToApp: shop-web\n", InventoryYamlWriter.Write(system), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("refersToApp: shop-web", "refersToApp: shop-wbe", 21, 22, "'shop-wbe' is not an app of this inventory; name one of: shop-admin, shop-web")]
+    [InlineData("refersTo: DATABASE_URL", "refersTo: DATABSE_URL", 21, 22, "shop-web has no config var DATABSE_URL; name the var of shop-web whose value SHOP_DB_URL takes")]
+    [InlineData("refersToApp: shop-web", "refersToApp: shop-admin", 21, 22, "'shop-admin' is SHOP_DB_URL's own app; remove refersToApp")]
+    [InlineData("        refersTo: DATABASE_URL\n", "", 20, 22, "add refersTo with that var's name")]
+    [InlineData("        refersToApp: shop-web\n", "        refersToApp: shop-web\n      - name: ADMIN_DB\n        refersTo: SHOP_DB_URL\n", 23, 19, "SHOP_DB_URL takes its value from shop-web's DATABASE_URL; give ADMIN_DB the same refersTo and refersToApp")]
+    public void A_bad_reference_to_another_apps_var_is_located_and_explained(string find, string replace, int line, int column, string fragment)
+    {
+        var admin = Admin.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(Admin, admin);
+        var text = Valid.Replace("addons:\n", admin, StringComparison.Ordinal);
+
+        var error = Errors.Throws(() => InventoryYamlReader.Read(text, "inventory.yaml"));
+
+        Errors.Located(error, "inventory.yaml", line, column, null);
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reference_to_another_apps_var_that_refers_on_itself_is_refused()
+    {
+        var text = Valid.Replace("addon: shop-db\n", "addon: shop-db\n      - name: READ_DB\n        refersTo: DATABASE_URL\n", StringComparison.Ordinal)
+            .Replace("addons:\n", Admin.Replace("refersTo: DATABASE_URL", "refersTo: READ_DB", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var error = Errors.Throws(() => InventoryYamlReader.Read(text, "inventory.yaml"));
+
+        Errors.Located(error, "inventory.yaml", 23, 22, "apps[1].config[0].refersToApp");
+        Assert.Contains("shop-web's READ_DB takes its value from DATABASE_URL itself; make SHOP_DB_URL refer to the var that holds the value", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("size: standard-1x", "size: standard-3x", 8, 15, "apps[0].processes[0].size", "is not a Heroku dyno size")]
     [InlineData("    plan: essential-0\n", "", 18, 5, "addons[0]", "missing 'plan': every add-on needs its plan")]

@@ -42,8 +42,9 @@ public class CanaryTests
     {
         var strings = typeof(ConfigVar).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name).Order();
 
-        // RefersTo holds the name of another var ("$DATABASE_URL" → DATABASE_URL), which the reader checks is a var name.
-        Assert.Equal(["Addon", "Description", "Name", "RefersTo"], strings);
+        // RefersTo holds the name of another var ("$DATABASE_URL" → DATABASE_URL), which the reader checks is a var name;
+        // RefersToApp the name of the app that var is in, which the reader checks is an app of the inventory.
+        Assert.Equal(["Addon", "Description", "Name", "RefersTo", "RefersToApp"], strings);
     }
 
     [Fact]

@@ -97,6 +97,40 @@ public class SecretResolutionTests
     }
 
     [Fact]
+    public void A_var_naming_another_apps_datastore_url_gets_the_new_url_and_its_app_reaches_the_datastore()
+    {
+        // shop-admin's DATABASE_URL was set by hand to shop-web's Heroku Postgres URL; capture records refersToApp.
+        var web = App("shop-web", Proc("web")) with { Config = [Injected("DATABASE_URL", "db"), Injected("REDIS_TLS_URL", "cache")] };
+        var admin = App("shop-admin", Proc("web")) with
+        {
+            Config =
+            [
+                Team("DATABASE_URL") with { RefersTo = "DATABASE_URL", RefersToApp = "shop-web" },
+                Team("CACHE") with { RefersTo = "REDIS_TLS_URL", RefersToApp = "shop-web" },
+                Team("LOGS") with { RefersTo = "PAPERTRAIL_API_TOKEN", RefersToApp = "shop-web" },
+            ],
+        };
+        var db = Addon("db", "heroku-postgresql", "standard-0", Attach("shop-web", "DATABASE", "DATABASE_URL"));
+        var cache = Addon("cache", "heroku-redis", "premium-0", Attach("shop-web", "REDIS", "REDIS_TLS_URL"));
+        var logs = Addon("logs", "papertrail", "choklad", Attach("shop-web", "PAPERTRAIL", "PAPERTRAIL_API_TOKEN"));
+
+        var plan = LandingPlanner.Plan(Sys("shop", [web, admin], db, cache, logs), "prod");
+
+        var landing = plan.Apps.Single(a => a.Name == "shop-admin");
+        Assert.Equal(
+            [
+                new SecretEntry("CACHE", new FromDatastore("shop-web-redis", DatastoreUrl.TlsUrl)),
+                new SecretEntry("DATABASE_URL", new FromDatastore("shop-web-db", DatastoreUrl.Url)),
+                // Papertrail is not rebuilt: the value stays the team's to give, under the admin app's own key.
+                new SecretEntry("LOGS", new FromSecretConfig("shop-admin-LOGS")),
+            ],
+            landing.Secrets);
+        // Named after shop-web's attachment as before, and reachable from shop-admin, which was not attached.
+        Assert.Equal(["shop-admin", "shop-web"], plan.Datastores.Single(d => d.Name == "shop-web-db").Apps);
+        Assert.Equal(["shop-admin", "shop-web"], plan.Datastores.Single(d => d.Name == "shop-web-redis").Apps);
+    }
+
+    [Fact]
     public void A_loop_of_references_is_an_error_naming_the_key_and_the_loop()
     {
         // The readers refuse it; an inventory built another way must not loop, nor pass as secret config.

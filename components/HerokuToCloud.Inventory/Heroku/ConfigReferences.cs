@@ -17,12 +17,12 @@ public static class ConfigReferences
     public static string? FinalTarget(IReadOnlyList<ConfigVar> config, string name)
     {
         var byName = ByName(config);
-        if (!byName.TryGetValue(name, out var start) || start.RefersTo is null)
+        if (!byName.TryGetValue(name, out var start) || Local(start) is null)
             return null;
 
         var visited = new HashSet<string>(StringComparer.Ordinal) { name };
-        var current = start.RefersTo;
-        while (byName.TryGetValue(current, out var next) && next.RefersTo is { } onward)
+        var current = Local(start)!;
+        while (byName.TryGetValue(current, out var next) && Local(next) is { } onward)
         {
             if (!visited.Add(current))
                 return null;
@@ -43,7 +43,7 @@ public static class ConfigReferences
         {
             var path = new List<string>();
             var current = var.Name;
-            while (byName.TryGetValue(current, out var next) && next.RefersTo is { } onward)
+            while (byName.TryGetValue(current, out var next) && Local(next) is { } onward)
             {
                 var at = path.IndexOf(current);
                 if (at >= 0)
@@ -65,6 +65,12 @@ public static class ConfigReferences
 
     /// <summary>"X → Y → X": a loop as the chain a reader sees.</summary>
     public static string Describe(IReadOnlyList<string> loop) => string.Join(" → ", loop.Append(loop[0]));
+
+    /// <summary>
+    /// The var of the same app that <paramref name="var"/> names. A var naming another app's var
+    /// (<see cref="ConfigVar.RefersToApp"/>) leaves the app, so its chain ends there.
+    /// </summary>
+    private static string? Local(ConfigVar var) => var.RefersToApp is null ? var.RefersTo : null;
 
     // The first entry of a name wins, as everywhere else the app's config is looked up by name.
     private static Dictionary<string, ConfigVar> ByName(IReadOnlyList<ConfigVar> config)

@@ -15,14 +15,14 @@ public static class SecretConfigVars
     /// Optional team vars (required: false) are left out: <c>secrets push</c> gives them an empty value. An
     /// add-on's var always needs one: the add-on sets it on Heroku whatever app.json says.
     /// </summary>
-    public static IReadOnlyList<string> ToSupply(HerokuApp app, IReadOnlyList<Addon> addons)
+    public static IReadOnlyList<string> ToSupply(HerokuSystem system, HerokuApp app)
     {
-        var services = Services(addons);
+        var services = Services(system.Addons);
         return app.Config
             .Where(v => !v.BuildTime)
             .Where(v => v.Kind switch
             {
-                ConfigVarKind.Team => v is { Value: ConfigValueSource.SecretConfig, Required: true } && !RefersToRebuilt(app, v, services),
+                ConfigVarKind.Team => v is { Value: ConfigValueSource.SecretConfig, Required: true } && !RefersToRebuilt(system, app, v, services),
                 ConfigVarKind.Addon => !IsRebuilt(v, services),
                 _ => false,
             })
@@ -31,16 +31,26 @@ public static class SecretConfigVars
     }
 
     /// <summary>
-    /// True when <paramref name="var"/> only names a var that a rebuilt datastore's add-on injects into
-    /// <paramref name="app"/>, directly or through other vars that only name one (A_DB = $B_DB, B_DB = $DATABASE_URL).
+    /// True when <paramref name="var"/> only names a var that a rebuilt datastore's add-on injects: into
+    /// <paramref name="app"/>, directly or through other vars that only name one (A_DB = $B_DB, B_DB = $DATABASE_URL),
+    /// or into the app its <see cref="ConfigVar.RefersToApp"/> names.
     /// </summary>
-    public static bool RefersToRebuilt(HerokuApp app, ConfigVar var, IReadOnlyList<Addon> addons) =>
-        RefersToRebuilt(app, var, Services(addons));
+    public static bool RefersToRebuilt(HerokuSystem system, HerokuApp app, ConfigVar var) =>
+        RefersToRebuilt(system, app, var, Services(system.Addons));
 
-    private static bool RefersToRebuilt(HerokuApp app, ConfigVar var, IReadOnlyDictionary<string, string> services) =>
-        ConfigReferences.FinalTarget(app.Config, var.Name) is { } target
-        && app.Config.FirstOrDefault(c => c.Name == target) is { Kind: ConfigVarKind.Addon } referenced
-        && IsRebuilt(referenced, services);
+    private static bool RefersToRebuilt(HerokuSystem system, HerokuApp app, ConfigVar var, IReadOnlyDictionary<string, string> services)
+    {
+        if (var is { RefersToApp: { } otherName, RefersTo: { } target })
+            return system.Apps.FirstOrDefault(a => a.Name == otherName) is { } other && InjectsRebuilt(system, other, target, services);
+        return ConfigReferences.FinalTarget(app.Config, var.Name) is { } end && InjectsRebuilt(system, app, end, services);
+    }
+
+    /// <summary>A rebuilt datastore's add-on injects <paramref name="var"/> into <paramref name="app"/>: the app lists it as its var, or an attachment does.</summary>
+    private static bool InjectsRebuilt(HerokuSystem system, HerokuApp app, string var, IReadOnlyDictionary<string, string> services) =>
+        app.Config.FirstOrDefault(c => c.Name == var) is { } listed
+            ? listed.Kind == ConfigVarKind.Addon && IsRebuilt(listed, services)
+            : system.Addons.Any(a => AddonServices.IsRebuiltDatastore(a.Service)
+                                     && a.Attachments.Any(t => t.App == app.Name && t.ConfigVars.Contains(var, StringComparer.Ordinal)));
 
     /// <summary>
     /// An add-on var is rebuilt when its add-on is a datastore the landing replaces; one whose add-on the

@@ -29,6 +29,13 @@ public sealed record ConfigVar
     /// that var, never the Heroku value, so the landing and <c>secrets push</c> need the name.
     /// </summary>
     public string? RefersTo { get; init; }
+
+    /// <summary>
+    /// With <see cref="RefersTo"/>: the other app of the system whose var it names, for a var set by hand to
+    /// the URL a datastore's add-on injects there (shop-admin's DATABASE_URL = shop-web's Heroku Postgres URL).
+    /// It gets what replaces that datastore, like an attachment would. Null: the var is one of the same app.
+    /// </summary>
+    public string? RefersToApp { get; init; }
 }
 
 /// <summary>Who sets a config var on Heroku.</summary>

@@ -33,6 +33,7 @@ internal sealed class AddonLinks
 {
     private readonly Dictionary<string, List<AddonLink>> byApp = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<AddonLink>> byAddon = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HerokuApp>> referringByAddon = new(StringComparer.Ordinal);
 
     private AddonLinks()
     {
@@ -44,9 +45,19 @@ internal sealed class AddonLinks
     public IReadOnlyList<AddonLink> ForAddon(Addon addon) =>
         byAddon.TryGetValue(addon.Name, out var links) ? links : [];
 
+    /// <summary>
+    /// The apps with a var that takes the value <paramref name="addon"/> injects into another app (refersToApp):
+    /// not attached, but they use what replaces it, so they must be able to reach it.
+    /// </summary>
+    public IReadOnlyList<HerokuApp> ReferringTo(Addon addon) =>
+        referringByAddon.TryGetValue(addon.Name, out var apps) ? apps : [];
+
     /// <summary>The attachment that injects <paramref name="var"/> into <paramref name="app"/>, if any.</summary>
-    public AddonLink? Injecting(HerokuApp app, string var) =>
-        ForApp(app).FirstOrDefault(l => l.Vars.Contains(var, StringComparer.Ordinal));
+    public AddonLink? Injecting(HerokuApp app, string var) => Injecting(app.Name, var);
+
+    /// <summary>The attachment that injects <paramref name="var"/> into the app named <paramref name="app"/>, if any.</summary>
+    public AddonLink? Injecting(string app, string var) =>
+        byApp.TryGetValue(app, out var links) ? links.FirstOrDefault(l => l.Vars.Contains(var, StringComparer.Ordinal)) : null;
 
     public static AddonLinks Build(HerokuSystem system, FindingLog findings)
     {
@@ -127,6 +138,18 @@ internal sealed class AddonLinks
             Add(result.byAddon, link.Addon.Name, link);
         }
 
+        foreach (var app in system.Apps)
+        {
+            foreach (var var in app.Config.Where(v => v is { RefersToApp: not null, RefersTo: not null }))
+            {
+                if (result.Injecting(var.RefersToApp!, var.RefersTo!) is { } link
+                    && !(result.referringByAddon.TryGetValue(link.Addon.Name, out var referring) && referring.Contains(app)))
+                {
+                    Add(result.referringByAddon, link.Addon.Name, app);
+                }
+            }
+        }
+
         foreach (var (appName, appLinks) in result.byApp)
         {
             var sameName = appLinks.SelectMany(l => l.Names.Select(n => (Name: n, Addon: l.Addon.Name)))
@@ -169,10 +192,10 @@ internal sealed class AddonLinks
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
 
-    private static void Add(Dictionary<string, List<AddonLink>> index, string key, AddonLink link)
+    private static void Add<T>(Dictionary<string, List<T>> index, string key, T item)
     {
         if (!index.TryGetValue(key, out var list))
             index[key] = list = [];
-        list.Add(link);
+        list.Add(item);
     }
 }

@@ -71,7 +71,9 @@ internal static class DatastoreGroups
             var memberAddons = members.Select(i => new DatastoreMember(addons[i], stageOf[i])).ToList();
             var first = memberAddons[0].Addon;
             var memberLinks = memberAddons.SelectMany(m => links.ForAddon(m.Addon)).ToList();
-            var apps = memberLinks.Select(l => roleOf[l.App.Name].Role.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            var apps = memberLinks.Select(l => l.App)
+                .Concat(memberAddons.SelectMany(m => links.ReferringTo(m.Addon)))
+                .Select(a => roleOf[a.Name].Role.Name).Distinct().Order(StringComparer.Ordinal).ToList();
             var name = Unique(BaseName(first, memberLinks, roleOf), taken);
             groups.Add(new DatastoreGroup(name, AddonMapping.For(first.Service).Kind, Service(first), memberAddons, apps));
         }

@@ -21,6 +21,8 @@ namespace HerokuToCloud.Landing;
 /// <item>A team var that refers to a var rebuilt from a datastore (<see cref="ConfigVar.RefersTo"/>,
 /// READ_DB = $DATABASE_URL), directly or through a chain of such vars (<see cref="ConfigReferences"/>)
 /// → the same <see cref="FromDatastore"/>.</item>
+/// <item>A team var that names a var another app's attachment injects (<see cref="ConfigVar.RefersToApp"/>: shop-admin's
+/// SHOP_DB_URL = shop-web's DATABASE_URL) → the <see cref="FromDatastore"/> of that add-on, as if it were attached.</item>
 /// <item>Heroku runtime vars (PORT, DYNO, HEROKU_*, ...) → dropped, with a finding; PORT comes
 /// from the web service's port.</item>
 /// <item>Build-time vars → the app's build secrets only, never the running task.</item>
@@ -163,7 +165,7 @@ public static partial class SecretResolution
         // and invite copying the Heroku URL, which points the new system at the old database. The end of
         // the chain decides (A_DB = $B_DB = $DATABASE_URL), and it refers to nothing, so its own outcome
         // above is final and the order of the app's vars does not matter.
-        foreach (var var in app.Config.Where(v => v.RefersTo is not null))
+        foreach (var var in app.Config.Where(v => v.RefersTo is not null && v.RefersToApp is null))
         {
             if (ConfigReferences.FinalTarget(app.Config, var.Name) is not { } target)
             {
@@ -175,6 +177,17 @@ public static partial class SecretResolution
 
             if (result[var.Name].Source is FromSecretConfig && result.TryGetValue(target, out var referenced) && referenced.Source is FromDatastore store)
                 result[var.Name] = new VarOutcome(store);
+        }
+
+        // SHOP_DB_URL = shop-web's DATABASE_URL, set by hand: it gets the datastore that replaces the add-on
+        // injecting it there, as an attachment would, and the app is given access to that datastore with it.
+        foreach (var var in app.Config.Where(v => v is { RefersToApp: not null, RefersTo: not null }))
+        {
+            if (result[var.Name].Source is FromSecretConfig && links.Injecting(var.RefersToApp!, var.RefersTo!) is { } link
+                && groupOf.TryGetValue(link.Addon.Name, out var group))
+            {
+                result[var.Name] = result[var.Name] with { Source = new FromDatastore(group.Name, UrlFor(group.Kind, var.RefersTo!)) };
+            }
         }
 
         return result;

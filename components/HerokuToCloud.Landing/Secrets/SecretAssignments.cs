@@ -91,7 +91,11 @@ public static class SecretAssignments
 
         var app = apps[source];
         // The end of the chain (A = $B, B = $CLOUDAMQP_URL) is what A takes, whichever var it names first.
-        var hint = app.Config.FirstOrDefault(c => c.Name == var)?.RefersTo is { } first
+        var configVar = app.Config.FirstOrDefault(c => c.Name == var);
+        var hint = configVar is { RefersToApp: { } other, RefersTo: { } copied }
+            // Another app's var of an add-on the new platform keeps (not a datastore): the same value serves both.
+            ? $"the same value as {other}'s {copied}: `heroku config:get {copied} -a {other}`"
+            : configVar?.RefersTo is { } first
             ? ReferenceHint(landing, var, ConfigReferences.FinalTarget(app.Config, var) ?? first, first)
             : $"its value on Heroku: `heroku config:get {var} -a {source}`";
         if (!file.HasApp(source))

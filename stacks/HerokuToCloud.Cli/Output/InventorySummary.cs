@@ -57,7 +57,7 @@ internal sealed record AppSummary(
             p.Autoscaling is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a.Min}-{a.Max}{(a.P95ResponseTimeMs is { } ms ? $", p95 {ms} ms" : "")}") : null)).ToArray(),
         app.Release is { } r ? new ProcessSummary("release", r.Command, r.Size, 1, null) : null,
         app.PostDeploy,
-        ConfigSummary.Of(app, system.Addons),
+        ConfigSummary.Of(system, app),
         app.Scheduler.Select(j => new JobSummary(j.Name, j.Frequency.ToString(), j.Command, j.Size)).ToArray(),
         system.Addons.Where(a => a.Attachments.Any(t => t.App == app.Name)).Select(a => a.Name).ToArray(),
         app.Domains.Select(d => d.Hostname).ToArray(),
@@ -78,7 +78,7 @@ internal sealed record ConfigSummary(
     IReadOnlyList<string> NeedValues,
     IReadOnlyList<ConfigVarSummary> Vars)
 {
-    public static ConfigSummary Of(HerokuApp app, IReadOnlyList<Addon> addons) => Of(app.Config, SecretConfigVars.ToSupply(app, addons));
+    public static ConfigSummary Of(HerokuSystem system, HerokuApp app) => Of(app.Config, SecretConfigVars.ToSupply(system, app));
 
     private static ConfigSummary Of(IReadOnlyList<ConfigVar> config, IReadOnlyList<string> toSupply) => new(
         config.Count(c => c.Kind == ConfigVarKind.Team),

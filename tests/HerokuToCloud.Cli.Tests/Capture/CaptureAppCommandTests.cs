@@ -165,7 +165,7 @@ public sealed class CaptureAppCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Another_apps_database_url_set_by_hand_is_not_copied_and_the_warning_says_what_to_do()
+    public async Task Another_apps_database_url_set_by_hand_gets_the_new_database_and_is_neither_copied_nor_asked_for()
     {
         var databaseUrl = ShopSystem.ServeWorkerWithWebsDatabaseUrlSetByHand(_api);
         var secretsPath = Path.Combine(_dir, "shop-secrets.yaml");
@@ -173,12 +173,22 @@ public sealed class CaptureAppCommandTests : IDisposable
         var result = await RunAsync(null, Capture("--secrets-out", secretsPath));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"warning: shop-worker: DATABASE_URL has the same value as shop-web's DATABASE_URL, which add-on {ShopSystem.Postgres} (heroku-postgresql) injects", result.Stderr);
-        Assert.Contains($"`heroku addons:attach {ShopSystem.Postgres} -a shop-worker --as DATABASE`", result.Stderr);
+        Assert.Contains("refersToApp: shop-web", File.ReadAllText(InventoryPath));
         var secrets = File.ReadAllText(secretsPath);
-        Assert.Contains("# shop-worker: not copied, the value is another app's Heroku datastore URL", secrets);
+        Assert.Contains("# shop-worker: not included: DATABASE_URL", secrets);
         foreach (var text in new[] { secrets, result.Stdout, result.Stderr, File.ReadAllText(InventoryPath) })
             Assert.DoesNotContain(databaseUrl, text, StringComparison.Ordinal);
+
+        var push = await RunAsync(new Dictionary<string, string?>(),
+            "secrets", "push", InventoryPath, "--from", secretsPath, "--stack", "prod", "-C", Path.Combine(_dir, "no-program-yet"), "--dry-run", "--json");
+
+        Assert.True(push.ExitCode == 0, push.ToString());
+        using var report = JsonDocument.Parse(push.Stdout);
+        Assert.Empty(report.RootElement.GetProperty("missing").EnumerateArray());
+        var skipped = Assert.Single(report.RootElement.GetProperty("skipped").EnumerateArray(),
+            k => k.GetProperty("app").GetString() == ShopSystem.Worker && k.GetProperty("var").GetString() == "DATABASE_URL");
+        Assert.Equal("datastore", skipped.GetProperty("reason").GetString());
+        Assert.StartsWith("the program builds it from datastore shop-web-db", skipped.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class PlatformApiReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_var_set_by_hand_to_another_apps_database_url_is_not_copied_and_the_user_is_told_what_to_do()
+    public async Task A_var_set_by_hand_to_another_apps_database_url_refers_to_it_there_and_is_not_copied()
     {
         var databaseUrl = ShopSystem.ServeWorkerWithWebsDatabaseUrlSetByHand(_api);
 
@@ -59,33 +59,35 @@ public sealed class PlatformApiReaderTests : IDisposable
 
         var worker = capture.System.Apps[1];
         var var = worker.Config.Single(c => c.Name == "DATABASE_URL");
-        Assert.Equal((ConfigVarKind.Team, null), (var.Kind, var.RefersTo));
+        Assert.Equal((ConfigVarKind.Team, "DATABASE_URL", ShopSystem.Web), (var.Kind, var.RefersTo, var.RefersToApp));
         Assert.DoesNotContain("DATABASE_URL", capture.Secrets!.NamesFor(ShopSystem.Worker));
-        Assert.Equal(["DATABASE_URL"], capture.Secrets.DatastoreCopiesFor(ShopSystem.Worker));
-        var warning = Assert.Single(capture.Warnings, w => w.StartsWith("shop-worker: DATABASE_URL has the same value as shop-web's DATABASE_URL", StringComparison.Ordinal));
-        Assert.Contains($"which add-on {ShopSystem.Postgres} (heroku-postgresql) injects", warning, StringComparison.Ordinal);
-        Assert.Contains($"`heroku config:unset DATABASE_URL -a shop-worker`, then `heroku addons:attach {ShopSystem.Postgres} -a shop-worker --as DATABASE`", warning, StringComparison.Ordinal);
-        Assert.Contains("once `pulumi up` has made the new datastore", warning, StringComparison.Ordinal);
-        Assert.Contains(worker.Notes, n => n.StartsWith("DATABASE_URL has the same value as shop-web's DATABASE_URL", StringComparison.Ordinal));
+        Assert.DoesNotContain("DATABASE_URL", SecretConfigVars.ToSupply(capture.System, worker));
+        // Handled, so no warning; the app's note says what was recorded and how Heroku itself would keep it right.
+        Assert.DoesNotContain(capture.Warnings, w => w.Contains("has the same value as", StringComparison.Ordinal));
+        var note = Assert.Single(worker.Notes, n => n.StartsWith("DATABASE_URL has the same value as shop-web's DATABASE_URL", StringComparison.Ordinal));
+        Assert.Contains($"which add-on {ShopSystem.Postgres} (heroku-postgresql) injects there; recorded as refersTo DATABASE_URL with refersToApp shop-web", note, StringComparison.Ordinal);
+        Assert.Contains($"`heroku addons:attach {ShopSystem.Postgres} -a shop-worker`", note, StringComparison.Ordinal);
         var yaml = capture.Secrets.ToYaml();
-        Assert.Contains($"# shop-worker: not copied, the value is another app's Heroku datastore URL", yaml, StringComparison.Ordinal);
-        Assert.Contains($"DATABASE_URL (= shop-web's DATABASE_URL, add-on {ShopSystem.Postgres})\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("# shop-worker: not included: DATABASE_URL", yaml, StringComparison.Ordinal);
         // The value itself goes nowhere: not the file, the inventory, a note or a warning.
         var inventory = InventoryYamlWriter.Write(capture.System);
         foreach (var text in capture.Warnings.Append(yaml).Append(inventory))
             Assert.DoesNotContain(databaseUrl, text, StringComparison.Ordinal);
         Assert.Equal(ShopSystem.KeptValues[(ShopSystem.Worker, "SECRET_KEY_BASE")], capture.Secrets.ValueOf(ShopSystem.Worker, "SECRET_KEY_BASE"));
+        // It reads back.
+        var read = InventoryYamlReader.Read(inventory, "inventory.yaml").Apps[1].Config.Single(c => c.Name == "DATABASE_URL");
+        Assert.Equal(("DATABASE_URL", ShopSystem.Web), (read.RefersTo, read.RefersToApp));
     }
 
     [Fact]
-    public async Task A_copy_of_another_apps_database_url_is_warned_about_without_secrets_out_too()
+    public async Task A_copy_of_another_apps_database_url_is_recorded_without_secrets_out_too()
     {
         ShopSystem.ServeWorkerWithWebsDatabaseUrlSetByHand(_api);
 
         var capture = await CaptureAsync();
 
         Assert.Null(capture.Secrets);
-        Assert.Contains(capture.Warnings, w => w.StartsWith("shop-worker: DATABASE_URL has the same value as shop-web's DATABASE_URL", StringComparison.Ordinal));
+        Assert.Equal(ShopSystem.Web, capture.System.Apps[1].Config.Single(c => c.Name == "DATABASE_URL").RefersToApp);
     }
 
     [Fact]
@@ -100,8 +102,8 @@ public sealed class PlatformApiReaderTests : IDisposable
 
         Assert.Equal(token, capture.Secrets!.ValueOf(ShopSystem.Worker, "LOG_TOKEN"));
         Assert.Equal(secretKeyBase, capture.Secrets.ValueOf(ShopSystem.Worker, "WEB_SECRET_KEY_BASE"));
-        Assert.Equal(["DATABASE_URL"], capture.Secrets.DatastoreCopiesFor(ShopSystem.Worker));
-        Assert.Single(capture.Warnings, w => w.Contains("has the same value as", StringComparison.Ordinal));
+        Assert.DoesNotContain("DATABASE_URL", capture.Secrets.NamesFor(ShopSystem.Worker));
+        Assert.Equal((null, null), (capture.System.Apps[1].Config.Single(c => c.Name == "LOG_TOKEN").RefersTo, capture.System.Apps[1].Config.Single(c => c.Name == "LOG_TOKEN").RefersToApp));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class InventoryAppSection
     private static readonly string[] ProcessKeys = ["type", "command", "size", "quantity", "port", "autoscaling"];
     private static readonly string[] AutoscalingKeys = ["min", "max", "p95ResponseTimeMs"];
     private static readonly string[] ReleaseKeys = ["command", "size"];
-    private static readonly string[] ConfigKeys = ["name", "kind", "addon", "source", "buildTime", "required", "description", "refersTo"];
+    private static readonly string[] ConfigKeys = ["name", "kind", "addon", "source", "buildTime", "required", "description", "refersTo", "refersToApp"];
     private static readonly string[] JobKeys = ["name", "command", "frequency", "size"];
 
     private static readonly Dictionary<string, string> ConfigKeyHints = new(StringComparer.Ordinal)
@@ -290,15 +290,18 @@ internal static class InventoryAppSection
             var value = ReadSource(map.Get("source"), kind, name);
             var refersCursor = map.Get("refersTo");
             var refersTo = refersCursor?.Scalar("the name of the config var whose value it takes");
+            var refersToApp = ReadRefersToApp(map, app, name, refersTo);
             if (refersTo is not null)
             {
                 if (!HerokuNames.IsConfigVarName(refersTo))
                     throw refersCursor!.Error($"'{refersTo}' is not a config var name; name the var whose value {name} takes (DATABASE_URL for \"$DATABASE_URL\").");
-                if (refersTo == name)
+                if (refersTo == name && refersToApp is null)
                     throw refersCursor!.Error($"{name} cannot take its own value; remove refersTo.");
                 if (kind != ConfigVarKind.Team || value != ConfigValueSource.SecretConfig)
                     throw refersCursor!.Error($"'refersTo' only applies to a team var with source secret-config; {name} is {kindText} with source {Spell(value)}.");
-                references.Add((refersCursor!, name, refersTo));
+                // Another app's var is checked once every app is read (CheckReferencesToOtherApps).
+                if (refersToApp is null)
+                    references.Add((refersCursor!, name, refersTo));
             }
 
             config.Add(new ConfigVar
@@ -311,6 +314,7 @@ internal static class InventoryAppSection
                 Required = map.OptionalBool("required") ?? true,
                 Description = map.OptionalString("description", "a description"),
                 RefersTo = refersTo,
+                RefersToApp = refersToApp,
             });
         }
 
@@ -319,6 +323,8 @@ internal static class InventoryAppSection
         {
             if (config.All(c => c.Name != target) && attachments.InjectorOf(app, target) is null)
                 throw cursor.Error($"{app} has no config var {target}; list it under config, or name the var {var} takes its value from.");
+            if (config.FirstOrDefault(c => c.Name == target) is { RefersToApp: { } other })
+                throw cursor.Error($"{target} takes its value from {other}'s {config.First(c => c.Name == target).RefersTo}; give {var} the same refersTo and refersToApp instead of naming {target}.");
         }
 
         // X = $Y, Y = $X: no var of the loop has a value, and following it would never end.
@@ -330,6 +336,46 @@ internal static class InventoryAppSection
         }
 
         return config;
+    }
+
+    /// <summary>The other app a var's <c>refersTo</c> names a var of; checked against the other apps once all are read.</summary>
+    private static string? ReadRefersToApp(YamlMapping map, string app, string name, string? refersTo)
+    {
+        var cursor = map.Get("refersToApp");
+        if (cursor is null)
+            return null;
+        var other = cursor.Scalar("the name of the app whose var it takes the value of");
+        if (refersTo is null)
+            throw cursor.Error($"'refersToApp' says which app's var {name} takes the value of; add refersTo with that var's name (DATABASE_URL).");
+        if (other == app)
+            throw cursor.Error($"'{other}' is {name}'s own app; remove refersToApp (refersTo alone names a var of the same app).");
+        return other;
+    }
+
+    /// <summary>
+    /// A var that takes another app's var (shop-admin's SHOP_DB_URL = shop-web's DATABASE_URL) needs that app and
+    /// that var, and the var must hold a value itself: one an add-on injects there, or one that refers to nothing.
+    /// </summary>
+    public static void CheckReferencesToOtherApps(IReadOnlyList<YamlCursor> nodes, IReadOnlyList<HerokuApp> apps, AttachmentIndex attachments)
+    {
+        var byName = apps.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        for (var i = 0; i < apps.Count; i++)
+        {
+            var configNodes = nodes[i].Mapping(AppKeys).List("config", "config vars (name, kind, source, ...)");
+            for (var v = 0; v < apps[i].Config.Count; v++)
+            {
+                if (apps[i].Config[v] is not { RefersToApp: { } otherName, RefersTo: { } target } var)
+                    continue;
+                var cursor = configNodes[v].Mapping(ConfigKeys).Get("refersToApp")!;
+                if (!byName.TryGetValue(otherName, out var other))
+                    throw cursor.Error($"'{otherName}' is not an app of this inventory; name one of: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
+                var referenced = other.Config.FirstOrDefault(c => c.Name == target);
+                if (referenced is null && attachments.InjectorOf(otherName, target) is null)
+                    throw cursor.Error($"{otherName} has no config var {target}; name the var of {otherName} whose value {var.Name} takes.");
+                if (referenced?.RefersTo is { } onward)
+                    throw cursor.Error($"{otherName}'s {target} takes its value from {onward} itself; make {var.Name} refer to the var that holds the value.");
+            }
+        }
     }
 
     private static ConfigValueSource ReadSource(YamlCursor? node, ConfigVarKind kind, string name)

@@ -41,6 +41,7 @@ public static class InventoryYamlReader
         var (addons, attachments) = InventoryAddonSection.Read(map.List("addons", "add-ons"), appNames);
         var apps = appNodes.Select(node => InventoryAppSection.Read(node, attachments)).ToArray();
         InventoryAppSection.CheckDomainsAreUnique(appNodes, apps);
+        InventoryAppSection.CheckReferencesToOtherApps(appNodes, apps, attachments);
 
         return new HerokuSystem
         {

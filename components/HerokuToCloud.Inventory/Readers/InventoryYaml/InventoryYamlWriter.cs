@@ -107,6 +107,7 @@ public static class InventoryYamlWriter
             yaml.Bool(8, "required", var.Required);
             yaml.OptionalScalar(8, "description", var.Description);
             yaml.OptionalScalar(8, "refersTo", var.RefersTo);
+            yaml.OptionalScalar(8, "refersToApp", var.RefersToApp);
         }
 
         // Always present: Heroku has no API for Scheduler jobs, so this is the section teams fill in by hand.

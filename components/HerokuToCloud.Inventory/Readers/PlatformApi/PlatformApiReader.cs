@@ -55,7 +55,7 @@ public sealed class PlatformApiReader(HerokuApiClient client)
         }
 
         var mapping = PlatformSystemMapper.Map(request.SystemName, snapshots, addonAttachments);
-        var secrets = request.IncludeSecretValues ? CapturedSecrets.From(mapping.System, values, datastoreCopies: mapping.DatastoreUrlCopies) : null;
+        var secrets = request.IncludeSecretValues ? CapturedSecrets.From(mapping.System, values) : null;
         return new PlatformCapture(mapping.System, secrets, mapping.Warnings);
     }
 

@@ -73,10 +73,8 @@ internal static class PlatformSystemMapper
         // Every app's injected vars are known before any app is mapped: a var may copy another app's datastore URL.
         var services = addons.Values.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ServiceAndPlan(g.First()).Service, StringComparer.Ordinal);
         var apps = new List<HerokuApp>();
-        var copies = new List<DatastoreUrlCopy>();
         foreach (var snapshot in snapshots)
-            apps.Add(MapApp(snapshot, injectedByApp, services, copies, appNotesByApp[snapshot.App.Name]));
-        warnings.AddRange(copies.Select(c => c.Warning));
+            apps.Add(MapApp(snapshot, injectedByApp, services, appNotesByApp[snapshot.App.Name]));
 
         var mappedAddons = new List<Addon>();
         foreach (var addon in addons.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
@@ -137,7 +135,7 @@ internal static class PlatformSystemMapper
             Sources = [$"{SourceName} (apps: {string.Join(", ", snapshots.Select(s => s.App.Name))})"],
             Notes = systemNotes,
         };
-        return new PlatformMapping(system, warnings, copies);
+        return new PlatformMapping(system, warnings);
     }
 
     /// <summary>
@@ -146,12 +144,10 @@ internal static class PlatformSystemMapper
     /// </summary>
     /// <param name="injectedByApp">Per captured app, the vars its attachments inject and the add-on that injects each.</param>
     /// <param name="services">Each add-on's service, by add-on name.</param>
-    /// <param name="copies">Receives the app's team vars that hold another app's rebuilt datastore URL.</param>
     private static HerokuApp MapApp(
         AppSnapshot snapshot,
         IReadOnlyDictionary<string, Dictionary<string, string>> injectedByApp,
         IReadOnlyDictionary<string, string> services,
-        List<DatastoreUrlCopy> copies,
         List<string> notes)
     {
         var app = snapshot.App;
@@ -216,18 +212,21 @@ internal static class PlatformSystemMapper
                 // add-on's var is ever referred to, and it refers to nothing itself, so two team vars with one
                 // value never refer to each other and no chain or loop can form here.
                 var copyOf = snapshot.SameValueAs.GetValueOrDefault(name, []).FirstOrDefault(injected.ContainsKey);
-                config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name), RefersTo = copyOf });
                 if (copyOf is not null)
                 {
+                    config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name), RefersTo = copyOf });
                     notes.Add($"{name} has the same value as {copyOf}, which add-on {injected[copyOf]} injects; recorded as refersTo {copyOf}, " +
                               $"so {name} follows what replaces {copyOf} on the new platform.");
                 }
                 else if (DatastoreCopy(snapshot, name, injectedByApp, services) is { } copy)
                 {
-                    copies.Add(copy);
-                    notes.Add($"{name} has the same value as {copy.SourceApp}'s {copy.SourceVar}, which add-on {copy.Addon} ({copy.Service}) injects there: " +
-                              $"the URL of a datastore the new platform rebuilds, so capture does not copy it; attach {copy.Addon} to {app.Name} on Heroku and capture again, " +
-                              $"or give {name} the new datastore's URL once `pulumi up` has made it.");
+                    // The same, across apps: the other app's var is an add-on's, so it refers to nothing and no loop can form.
+                    config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name), RefersTo = copy.SourceVar, RefersToApp = copy.SourceApp });
+                    notes.Add(copy.Note);
+                }
+                else
+                {
+                    config.Add(new ConfigVar { Name = name, BuildTime = BuildTimeHeuristic.IsBuildTime(name) });
                 }
             }
         }
@@ -399,5 +398,4 @@ internal static class PlatformSystemMapper
 }
 
 /// <summary>The mapped inventory and the warnings capture shows on the terminal.</summary>
-/// <param name="DatastoreUrlCopies">Team vars holding another captured app's rebuilt datastore URL: their values must not be copied.</param>
-internal sealed record PlatformMapping(HerokuSystem System, IReadOnlyList<string> Warnings, IReadOnlyList<DatastoreUrlCopy> DatastoreUrlCopies);
+internal sealed record PlatformMapping(HerokuSystem System, IReadOnlyList<string> Warnings);

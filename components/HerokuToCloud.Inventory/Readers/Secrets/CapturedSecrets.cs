@@ -1,5 +1,4 @@
 using System.Text;
-using HerokuToCloud.Inventory.Readers.PlatformApi;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -21,7 +20,6 @@ public sealed class CapturedSecrets
     private readonly SortedDictionary<string, SortedSet<string>> _withoutValue;
     private readonly SortedDictionary<string, SortedDictionary<string, string>> _references;
     private readonly SortedDictionary<string, SortedSet<string>> _optional;
-    private readonly SortedDictionary<string, SortedDictionary<string, DatastoreUrlCopy>> _datastoreCopies;
 
     private CapturedSecrets(
         SecretsOrigin origin,
@@ -29,8 +27,7 @@ public sealed class CapturedSecrets
         SortedDictionary<string, SortedSet<string>> excluded,
         SortedDictionary<string, SortedSet<string>> withoutValue,
         SortedDictionary<string, SortedDictionary<string, string>> references,
-        SortedDictionary<string, SortedSet<string>> optional,
-        SortedDictionary<string, SortedDictionary<string, DatastoreUrlCopy>> datastoreCopies)
+        SortedDictionary<string, SortedSet<string>> optional)
     {
         Origin = origin;
         _values = values;
@@ -38,7 +35,6 @@ public sealed class CapturedSecrets
         _withoutValue = withoutValue;
         _references = references;
         _optional = optional;
-        _datastoreCopies = datastoreCopies;
     }
 
     public SecretsOrigin Origin { get; }
@@ -77,32 +73,22 @@ public sealed class CapturedSecrets
         _optional.TryGetValue(app, out var names) ? names.ToList() : [];
 
     /// <summary>
-    /// Team vars of <paramref name="app"/> whose value is another captured app's rebuilt datastore URL (shop-web's
-    /// DATABASE_URL): left out, since copied they would point the new system at the old datastore.
-    /// </summary>
-    public IReadOnlyList<string> DatastoreCopiesFor(string app) =>
-        _datastoreCopies.TryGetValue(app, out var copies) ? copies.Keys.ToList() : [];
-
-    /// <summary>
     /// Keeps the values of the team-set vars of each app in <paramref name="system"/> and of the vars
     /// of add-ons that are not <see cref="AddonServices.IsRebuiltDatastore">rebuilt</see>; the value
     /// of every rebuilt add-on var and runtime var is dropped here, before anything can write it.
     /// </summary>
     /// <param name="referencesByApp">Vars whose declared value only names another var ("$OTHER"), by app: they get no value, and the file says what they referred to.</param>
-    /// <param name="datastoreCopies">Team vars set by hand to another captured app's rebuilt datastore URL: they get no value, and the file says whose URL it was.</param>
     internal static CapturedSecrets From(
         HerokuSystem system,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> valuesByApp,
         SecretsOrigin origin = SecretsOrigin.PlatformApi,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? referencesByApp = null,
-        IReadOnlyList<DatastoreUrlCopy>? datastoreCopies = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? referencesByApp = null)
     {
         var values = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         var excluded = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var withoutValue = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var references = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
         var optionals = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        var copies = new SortedDictionary<string, SortedDictionary<string, DatastoreUrlCopy>>(StringComparer.Ordinal);
         var services = system.Addons.ToDictionary(a => a.Name, a => a.Service, StringComparer.Ordinal);
         foreach (var app in system.Apps)
         {
@@ -113,19 +99,12 @@ public sealed class CapturedSecrets
             var optional = optionals[app.Name] = new SortedSet<string>(StringComparer.Ordinal);
             var raw = valuesByApp.GetValueOrDefault(app.Name);
             var refs = referencesByApp?.GetValueOrDefault(app.Name);
-            var copied = copies[app.Name] = new SortedDictionary<string, DatastoreUrlCopy>(StringComparer.Ordinal);
             foreach (var configVar in app.Config)
             {
-                // Another app's Heroku database URL, set here by hand: the new system must not reach the old database.
-                if (datastoreCopies?.FirstOrDefault(c => c.App == app.Name && c.Var == configVar.Name) is { } copy)
-                {
-                    copied[configVar.Name] = copy;
-                    continue;
-                }
-
                 // A generated var gets a fresh random value on the new platform: its old one is never copied;
-                // nor is a var that takes a rebuilt datastore's URL (READ_DB = $DATABASE_URL): it gets the new URL.
-                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated || SecretConfigVars.RefersToRebuilt(app, configVar, system.Addons))
+                // nor is a var that takes a rebuilt datastore's URL (READ_DB = $DATABASE_URL, or another app's, set by
+                // hand: refersToApp): it gets the new URL, and the old one would point the new system at the old datastore.
+                if (!IsKept(configVar, services) || configVar.Value == ConfigValueSource.Generated || SecretConfigVars.RefersToRebuilt(system, app, configVar))
                 {
                     dropped.Add(configVar.Name);
                     continue;
@@ -144,7 +123,7 @@ public sealed class CapturedSecrets
             }
         }
 
-        return new CapturedSecrets(origin, values, excluded, withoutValue, references, optionals, copies);
+        return new CapturedSecrets(origin, values, excluded, withoutValue, references, optionals);
     }
 
     /// <summary>
@@ -179,13 +158,6 @@ public sealed class CapturedSecrets
         {
             text.Append($"# {app}: set from another var in the manifests, add each with the value of what replaces that var on the new platform " +
                         $"(not the Heroku one): {string.Join(", ", refs.Select(r => $"{r.Key} (= ${r.Value})"))}\n");
-        }
-
-        foreach (var (app, copied) in _datastoreCopies.Where(e => e.Value.Count > 0))
-        {
-            text.Append($"# {app}: not copied, the value is another app's Heroku datastore URL and would point the new system at the old datastore; " +
-                        $"attach the add-on to {app} on Heroku and capture again, or add each with the new datastore's URL once `pulumi up` has made it: " +
-                        $"{string.Join(", ", copied.Values.Select(c => $"{c.Var} (= {c.SourceApp}'s {c.SourceVar}, add-on {c.Addon})"))}\n");
         }
 
         using var writer = new StringWriter(text) { NewLine = "\n" };
