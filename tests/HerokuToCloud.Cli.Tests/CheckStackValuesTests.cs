@@ -35,6 +35,10 @@ public sealed class CheckStackValuesTests : IDisposable
         "INVALID   Pulumi.prod.yaml emigrate:emigrateEmailerWorkerReplicas: -1 is not a replica count; use a whole number, 0 or more.")]
     [InlineData("kubernetes", "emigrate:emigrateBackendWebMemoryLimit: 1Gi", "emigrate:emigrateBackendWebMemoryLimit: 1gb",
         "INVALID   Pulumi.prod.yaml emigrate:emigrateBackendWebMemoryLimit: 1gb is not a Kubernetes quantity for memory")]
+    [InlineData("kubernetes", "emigrate:nodeArchitecture: amd64", "emigrate:nodeArchitecture: x86_64",
+        "INVALID   Pulumi.prod.yaml emigrate:nodeArchitecture: x86_64 is not a node architecture; use amd64 or arm64, spelled so.")]
+    [InlineData("kubernetes", "emigrate:emigrateBackendWebHealthCheckPath: /", "emigrate:emigrateBackendWebHealthCheckPath: health",
+        "INVALID   Pulumi.prod.yaml emigrate:emigrateBackendWebHealthCheckPath: \"health\" does not start with '/'; use an absolute HTTP path")]
     [InlineData("aws", "emigrate:emigrateBackendWebCount: 1", "emigrate:emigrateBackendWebCount: -1",
         "INVALID   Pulumi.prod.yaml emigrate:emigrateBackendWebCount: -1 is not a task count; use a whole number, 0 or more.")]
     [InlineData("aws", "emigrate:emigrateBackendWebMemory: '1024'", "emigrate:emigrateBackendWebMemory: '999'",

@@ -18,7 +18,7 @@ public class JobTests
         Assert.Equal(new StringValue("Never"), release.At("spec", "template", "spec", "restartPolicy"));
         ValueAssert.Same(Value.List("bundle exec rails db:migrate"), release.Container()["args"]);
         Assert.Equal("65m", release.Options.CustomTimeouts?.Create);
-        Assert.Equal(["shop-cache-statefulset", "shop-db-cluster", "shop-db-data-migration"], release.Options.DependsOn);
+        Assert.Equal(["shop-cache-statefulset", "shop-cache-service", "shop-db-cluster", "shop-db-data-migration"], release.Options.DependsOn);
     }
 
     [Fact]
@@ -109,6 +109,6 @@ public class JobTests
         var plan = SamplePlans.Shop();
         var program = KubernetesLanding.Build(plan with { Datastores = [((Landing.PostgresDatastore)plan.Datastores[0]) with { MigrateData = false }, plan.Datastores[1]] });
         Assert.Null(program.Graph.Find("shop-db-data-migration"));
-        Assert.Equal(["shop-cache-statefulset", "shop-db-cluster"], program.Resource("shop-web-release").Options.DependsOn);
+        Assert.Equal(["shop-cache-statefulset", "shop-cache-service", "shop-db-cluster"], program.Resource("shop-web-release").Options.DependsOn);
     }
 }

@@ -25,6 +25,40 @@ public class RolloutOrderTests
     }
 
     [Fact]
+    public void The_valkey_client_service_comes_after_its_statefulset_and_the_statefulset_waits_only_for_the_headless_one()
+    {
+        // The provider waits for ready pods behind a ClusterIP Service with a selector (not behind a
+        // headless one). When the StatefulSet depended on the client Service, each waited for the other
+        // and the first pulumi up failed after 10 minutes.
+        var statefulSet = program.Resource("shop-cache-statefulset");
+        Assert.Contains("shop-cache-headless-service", statefulSet.Options.DependsOn);
+        Assert.DoesNotContain("shop-cache-service", statefulSet.Options.DependsOn);
+        Assert.Equal(new StringValue("None"), program.Resource("shop-cache-headless-service").At("spec", "clusterIP"));
+
+        var client = program.Resource("shop-cache-service");
+        Assert.Equal(["shop-cache-statefulset"], client.Options.DependsOn);
+        Assert.Equal(new StringValue("true"), client.At("metadata", "annotations", WebService.SkipAwaitAnnotation));
+    }
+
+    [Fact]
+    public void Every_service_that_selects_pods_is_headless_or_created_after_its_workload_without_waiting()
+    {
+        foreach (var service in program.Graph.Resources.Where(r => r.Type == KubernetesTypes.Service))
+        {
+            var headless = service.At("spec", "clusterIP") is StringValue { Text: "None" };
+            Assert.True(headless || (service.At("metadata", "annotations", WebService.SkipAwaitAnnotation) is StringValue { Text: "true" } && service.Options.DependsOn.Count > 0), service.Name);
+        }
+    }
+
+    [Fact]
+    public void Apps_that_use_the_cache_wait_for_the_service_they_connect_to()
+    {
+        var users = program.Graph.Resources.Where(r => r.Options.DependsOn.Contains("shop-cache-statefulset") && r.Type != KubernetesTypes.Service).ToList();
+        Assert.NotEmpty(users);
+        Assert.All(users, r => Assert.Contains("shop-cache-service", r.Options.DependsOn));
+    }
+
+    [Fact]
     public void The_ingress_is_created_only_after_the_app_serves()
     {
         // With external-dns, creating the Ingress moves the hostnames' traffic to the cluster.

@@ -140,6 +140,80 @@ public class StackValueLimitTests
     }
 
     [Theory]
+    [InlineData("x86_64")]
+    [InlineData("AMD64")]
+    [InlineData("aarch64")]
+    [InlineData("arm")]
+    [InlineData("")]
+    public void A_node_architecture_other_than_amd64_or_arm64_is_refused(string value)
+    {
+        // Any of these matches no node (or one the images are not built for): every pod stays Pending.
+        var (limits, stack) = Shop();
+        stack.Set("nodeArchitecture", value);
+        var problem = Assert.Single(limits.Check(stack));
+        Assert.Equal("nodeArchitecture", problem.Key);
+        Assert.EndsWith("is not a node architecture; use amd64 or arm64, spelled so.", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("amd64")]
+    [InlineData("arm64")]
+    public void The_architectures_the_images_are_built_for_pass(string value)
+    {
+        var (limits, stack) = Shop();
+        stack.Set("nodeArchitecture", value);
+        Assert.Empty(limits.Check(stack));
+    }
+
+    [Theory]
+    [InlineData("health", "\"health\" does not start with '/'")]
+    [InlineData("", "\"\" is empty")]
+    [InlineData("/health check", "\"/health check\" has a space or control character")]
+    [InlineData("/health\tz", "\"/health\\u0009z\" has a space or control character")]
+    [InlineData("https://shop.example.com/health", "does not start with '/'")]
+    public void A_health_check_path_that_is_no_absolute_path_is_refused(string value, string expected)
+    {
+        var (limits, stack) = Shop();
+        stack.Set("shopWebWebHealthCheckPath", value);
+        var problem = Assert.Single(limits.Check(stack));
+        Assert.Equal("shopWebWebHealthCheckPath", problem.Key);
+        Assert.Contains(expected, problem.Problem, StringComparison.Ordinal);
+        Assert.EndsWith($"use {ProbePathLimit.AllowedForm}.", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_health_check_path_longer_than_a_load_balancer_takes_is_refused()
+    {
+        var (limits, stack) = Shop();
+        stack.Set("shopWebWebHealthCheckPath", "/" + new string('a', ProbePathLimit.MaxLength));
+        var problem = Assert.Single(limits.Check(stack));
+        Assert.Contains("is 1025 characters long", problem.Problem, StringComparison.Ordinal);
+        stack.Set("shopWebWebHealthCheckPath", "/" + new string('a', ProbePathLimit.MaxLength - 1));
+        Assert.Empty(limits.Check(stack));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/up")]
+    [InlineData("/health?full=1")]
+    [InlineData("/api/v1/status")]
+    public void Health_check_paths_the_kubelet_can_call_pass(string value)
+    {
+        var (limits, stack) = Shop();
+        stack.Set("shopWebWebHealthCheckPath", value);
+        Assert.Empty(limits.Check(stack));
+    }
+
+    [Fact]
+    public void Every_readiness_path_and_the_node_architecture_are_limited()
+    {
+        var (limits, _) = Shop();
+        Assert.Contains(new ProbePathLimit("shopWebWebHealthCheckPath"), limits.All);
+        Assert.Contains(new ProbePathLimit("shopAdminWebHealthCheckPath"), limits.All);
+        Assert.Contains(new ChoiceLimit("nodeArchitecture", "a node architecture", ["amd64", "arm64"]), limits.All);
+    }
+
+    [Theory]
     [InlineData("250m", 0.25)]
     [InlineData("2", 2)]
     [InlineData(".5", 0.5)]

@@ -56,13 +56,13 @@ public class AddonMappingTests
     }
 
     [Theory]
-    [InlineData("jawsdb", "MySQL", "RDS for MySQL")]
-    [InlineData("jawsdb-maria", "MariaDB", "RDS for MariaDB")]
-    [InlineData("cleardb", "MySQL", "RDS for MySQL")]
-    [InlineData("mongolab", "MongoDB", "DocumentDB")]
-    [InlineData("memcachier", "Memcached", "ElastiCache for Memcached")]
+    [InlineData("jawsdb", "MySQL", "managed MySQL service")]
+    [InlineData("jawsdb-maria", "MariaDB", "managed MariaDB service")]
+    [InlineData("cleardb", "MySQL", "managed MySQL service")]
+    [InlineData("mongolab", "MongoDB", "MongoDB Atlas")]
+    [InlineData("memcachier", "Memcached", "managed Memcached service")]
     [InlineData("bonsai", "Elasticsearch", "OpenSearch")]
-    [InlineData("cloudamqp", "RabbitMQ", "Amazon MQ")]
+    [InlineData("cloudamqp", "RabbitMQ", "managed RabbitMQ service")]
     [InlineData("sendgrid", "e-mail", "keep the provider account")]
     [InlineData("newrelic", "monitoring", "keep the account")]
     [InlineData("sentry", "error tracking", "keep the account")]
@@ -126,7 +126,7 @@ public class AddonMappingTests
 
         var plan = LandingPlanner.Plan(Sys("s", [withJobs, withoutJobs], scheduler), "prod");
 
-        Assert.Contains(plan.Findings, f => f.Severity == FindingSeverity.Info && f.Subject == "addons[sched]" && f.Message.Contains("scheduled tasks"));
+        Assert.Contains(plan.Findings, f => f.Severity == FindingSeverity.Info && f.Subject == "addons[sched]" && f.Message.Contains("scheduled jobs"));
         Assert.Contains(plan.Findings, f => f.Severity == FindingSeverity.Warning && f.Subject == "apps[b].scheduler" && f.Message.Contains("no public API"));
         Assert.DoesNotContain(plan.Findings, f => f.Subject == "apps[a].scheduler");
         Assert.Empty(plan.Datastores);

@@ -19,13 +19,20 @@ internal static class NodeArchitecture
 
     public const string Default = "amd64";
 
+    /// <summary>
+    /// The architectures a pod may select. The label takes any GOARCH (arm, ppc64le, s390x …), but the
+    /// images are not built for those: heroku/builder:24 builds amd64 and arm64 only. A value outside
+    /// them, or a mistyped one (x86_64, aarch64, AMD64), matches no node and every pod stays Pending.
+    /// </summary>
+    public static IReadOnlyList<string> Choices { get; } = [Default, "arm64"];
+
     public const string Key = "nodeArchitecture";
 
     public const string Subject = "images";
 
     /// <summary>The architecture as stack config.</summary>
     public static ConfigValue Setting(LandingContext context) => context.Setting(Key, ConfigType.String, Default,
-        $"CPU architecture of the nodes the app pods run on (node label {NodeLabel}): amd64 as Heroku's dynos; arm64 for an arm-only cluster, with every image built for it.");
+        $"CPU architecture of the nodes the app pods run on (node label {NodeLabel}): amd64 or arm64, spelled so. amd64 as Heroku's dynos; arm64 for an arm-only cluster, with every image built for it.");
 
     /// <summary>A pod spec's <c>nodeSelector</c> for that architecture.</summary>
     public static MapValue Selector(Value architecture) => new() { [NodeLabel] = architecture };

@@ -45,7 +45,7 @@ internal static class RedisStatefulSet
 
         var tlsSecret = KubernetesNames.Join(KubernetesNames.MaxLabel, name, "tls");
         var tls = Certificate(context, name, labels, tlsSecret);
-        var service = Services(context, name, labels);
+        var headless = HeadlessService(context, name, labels);
 
         var memoryMiB = Math.Max(redis.MemoryMiB, 25);
         var podMemoryMiB = Math.Max(2 * memoryMiB, 128);
@@ -136,13 +136,15 @@ internal static class RedisStatefulSet
                     }),
                 },
             },
-            Options = new ResourceOptions { DependsOn = [tls.Name, auth.Name, service.Name] },
+            Options = new ResourceOptions { DependsOn = [tls.Name, auth.Name, headless.Name] },
         });
+        var service = ClientService(context, name, labels, statefulSet);
 
         var url = InterpolationValue.Of("rediss://:", password.Ref("result"), $"@{name}:{Port}");
         return new DatastoreEndpoint(redis.Name, url, url, Port, labels.Selector())
         {
-            ReadyResources = [statefulSet.Name],
+            // The apps reach the cache by the client Service's name, so they wait for it too.
+            ReadyResources = [statefulSet.Name, service.Name],
         };
     }
 
@@ -189,27 +191,45 @@ internal static class RedisStatefulSet
         });
     }
 
-    /// <summary>A ClusterIP Service for clients and the headless Service that governs the StatefulSet's pod names.</summary>
-    private static Resource Services(LandingContext context, string name, Labels labels)
+    private static MapValue ServiceSpec(Labels labels, bool headless)
     {
-        MapValue Spec(bool headless)
-        {
-            var spec = new MapValue();
-            if (headless)
-                spec["clusterIP"] = "None";
-            spec["selector"] = labels.Selector();
-            spec["ports"] = Value.List(new MapValue { ["name"] = "redis", ["port"] = Port, ["targetPort"] = "redis", ["protocol"] = "TCP" });
-            return spec;
-        }
+        var spec = new MapValue();
+        if (headless)
+            spec["clusterIP"] = "None";
+        spec["selector"] = labels.Selector();
+        spec["ports"] = Value.List(new MapValue { ["name"] = "redis", ["port"] = Port, ["targetPort"] = "redis", ["protocol"] = "TCP" });
+        return spec;
+    }
 
+    /// <summary>
+    /// The headless Service that governs the StatefulSet's pod names, created before it (the StatefulSet
+    /// names it). The kubernetes provider does not wait for the pods of a headless Service, so it is
+    /// ready at once.
+    /// </summary>
+    private static Resource HeadlessService(LandingContext context, string name, Labels labels)
+    {
         var headlessName = KubernetesNames.Join(KubernetesNames.MaxLabel, name, "headless");
-        context.Add(new Resource($"{name}-headless-service", KubernetesTypes.Service)
+        return context.Add(new Resource($"{name}-headless-service", KubernetesTypes.Service)
         {
-            Properties = new MapValue { ["metadata"] = context.Metadata(headlessName, labels.All()), ["spec"] = Spec(headless: true) },
-        });
-        return context.Add(new Resource($"{name}-service", KubernetesTypes.Service)
-        {
-            Properties = new MapValue { ["metadata"] = context.Metadata(name, labels.All()), ["spec"] = Spec(headless: false) },
+            Properties = new MapValue { ["metadata"] = context.Metadata(headlessName, labels.All()), ["spec"] = ServiceSpec(labels, headless: true) },
         });
     }
+
+    /// <summary>
+    /// The ClusterIP Service clients connect to, created after the StatefulSet and without the provider's
+    /// wait for endpoints, as the web Service is after its Deployment (<see cref="WebService"/>). The
+    /// provider waits up to 10 minutes for ready pods behind a ClusterIP Service with a selector; when the
+    /// StatefulSet came after this Service, the Service waited for pods that could not exist until it was
+    /// ready, and the first pulumi up failed on it. The StatefulSet's own wait already proves Valkey ready.
+    /// </summary>
+    private static Resource ClientService(LandingContext context, string name, Labels labels, Resource statefulSet) =>
+        context.Add(new Resource($"{name}-service", KubernetesTypes.Service)
+        {
+            Properties = new MapValue
+            {
+                ["metadata"] = context.Metadata(name, labels.All(), new MapValue { [WebService.SkipAwaitAnnotation] = "true" }),
+                ["spec"] = ServiceSpec(labels, headless: false),
+            },
+            Options = new ResourceOptions { DependsOn = [statefulSet.Name] },
+        });
 }

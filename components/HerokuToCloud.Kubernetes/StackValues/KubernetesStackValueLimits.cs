@@ -9,8 +9,10 @@ namespace HerokuToCloud.Kubernetes;
 /// least 1: scaling to zero is an alpha feature gate), <c>instances</c> and <c>activeDeadlineSeconds</c>
 /// (at least 1), <c>max_connections</c> (a whole number), and every quantity under <c>resources</c>
 /// requests and limits or a volume's <c>storage.size</c> (a valid, positive quantity, each request at
-/// most its limit), and the value after a <c>--maxmemory</c> argument (Valkey's own units). Only fields
-/// set from a config key limit stack values.
+/// most its limit), the value after a <c>--maxmemory</c> argument (Valkey's own units), an <c>httpGet</c>
+/// probe's <c>path</c> (an absolute path the kubelet can call) and a <c>nodeSelector</c> on
+/// <c>kubernetes.io/arch</c> (an architecture the images are built for). Only fields set from a config
+/// key limit stack values.
 /// </summary>
 public static class KubernetesStackValueLimits
 {
@@ -59,6 +61,10 @@ public static class KubernetesStackValueLimits
             limits.Add(new QuantityLimit(size.Key, "storage"));
         if (map["resources"] is MapValue resources)
             ReadResources(resources, limits);
+        if (map["httpGet"] is MapValue httpGet && httpGet["path"] is ConfigValue path)
+            limits.Add(new ProbePathLimit(path.Key));
+        if (map["nodeSelector"] is MapValue selector && selector[NodeArchitecture.NodeLabel] is ConfigValue architecture)
+            limits.Add(new ChoiceLimit(architecture.Key, "a node architecture", NodeArchitecture.Choices));
     }
 
     /// <summary>A command line whose <c>--maxmemory</c> takes a config key (the Valkey StatefulSet's).</summary>

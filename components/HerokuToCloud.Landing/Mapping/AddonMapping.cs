@@ -34,7 +34,7 @@ public sealed record AddonRule(AddonKind Kind, string What, string Suggestion);
 public static class AddonMapping
 {
     /// <summary>What happens to an app's logs on the new platform; the log service rule and each log drain's finding say it alike.</summary>
-    internal const string LogsMove = "logs now go to the platform's log store (CloudWatch Logs on AWS, container stdout on Kubernetes)";
+    internal const string LogsMove = "logs now go to the platform's log store, which collects the containers' output";
 
     private static readonly FrozenDictionary<string, AddonRule> Rules = Build();
 
@@ -62,28 +62,28 @@ public static class AddonMapping
             rules[s] = new AddonRule(AddonKind.Redis, "Redis", "rebuilt as a new Redis/Valkey cache");
         foreach (var s in AddonServices.RedisCompatible)
             rules[s] = new AddonRule(AddonKind.Redis, "Redis (third-party)", "rebuilt as a new Redis/Valkey cache; the app only needs its redis:// URL");
-        rules[AddonServices.Scheduler] = new AddonRule(AddonKind.Scheduler, "Heroku Scheduler", "its jobs land as scheduled tasks of the apps");
+        rules[AddonServices.Scheduler] = new AddonRule(AddonKind.Scheduler, "Heroku Scheduler", "its jobs land as scheduled jobs of the apps");
         foreach (var s in AddonServices.Logging)
         {
             rules[s] = new AddonRule(AddonKind.Logging, "a log drain service", $"{LogsMove}; re-create the drain to this service from there if you keep it");
         }
 
-        Unsupported("MySQL", "use RDS for MySQL (or a MySQL operator on Kubernetes) and point the URL secret at it", "jawsdb", "cleardb");
-        Unsupported("MariaDB", "use RDS for MariaDB (or a MariaDB operator on Kubernetes) and point the URL secret at it", "jawsdb-maria");
-        Unsupported("MongoDB", "use MongoDB Atlas or Amazon DocumentDB and point the URL secret at it", "mongolab", "mongohq", "objectrocket", "ormongo");
-        Unsupported("Memcached", "use ElastiCache for Memcached (or a memcached Deployment) and point the server secrets at it", "memcachier", "memcachedcloud");
-        Unsupported("Elasticsearch/OpenSearch", "use Amazon OpenSearch Service (or an OpenSearch operator) and point the URL secret at it", "bonsai", "searchbox", "foundelasticsearch");
-        Unsupported("RabbitMQ", "use Amazon MQ for RabbitMQ (or a RabbitMQ operator) and point the URL secret at it", "cloudamqp", "rabbitmq-bigwig");
-        Unsupported("Apache Kafka", "use Amazon MSK (or Strimzi on Kubernetes) and point the secrets at it", "heroku-kafka", "cloudkarafka");
-        Unsupported("object storage", "create an S3 bucket (or keep the provider's) and point the secrets at it", "bucketeer", "cloudcube");
-        Unsupported("e-mail delivery", "keep the provider account (or move to Amazon SES)", "sendgrid", "mailgun", "postmark", "mandrill", "mailjet", "sparkpost", "mailtrap");
+        Unsupported("MySQL", "use a managed MySQL service (or a MySQL operator on a cluster) and point the URL secret at it", "jawsdb", "cleardb");
+        Unsupported("MariaDB", "use a managed MariaDB service (or a MariaDB operator on a cluster) and point the URL secret at it", "jawsdb-maria");
+        Unsupported("MongoDB", "use MongoDB Atlas (or another managed MongoDB service) and point the URL secret at it", "mongolab", "mongohq", "objectrocket", "ormongo");
+        Unsupported("Memcached", "use a managed Memcached service (or run memcached yourself) and point the server secrets at it", "memcachier", "memcachedcloud");
+        Unsupported("Elasticsearch/OpenSearch", "use a managed OpenSearch service (or an OpenSearch operator) and point the URL secret at it", "bonsai", "searchbox", "foundelasticsearch");
+        Unsupported("RabbitMQ", "use a managed RabbitMQ service (or a RabbitMQ operator) and point the URL secret at it", "cloudamqp", "rabbitmq-bigwig");
+        Unsupported("Apache Kafka", "use a managed Kafka service (or a Kafka operator such as Strimzi) and point the secrets at it", "heroku-kafka", "cloudkarafka");
+        Unsupported("object storage", "create a bucket in your cloud's object storage (or keep the provider's) and point the secrets at it", "bucketeer", "cloudcube");
+        Unsupported("e-mail delivery", "keep the provider account (or move to your cloud's e-mail service)", "sendgrid", "mailgun", "postmark", "mandrill", "mailjet", "sparkpost", "mailtrap");
         Unsupported("application monitoring", "keep the account and its agent", "newrelic", "scout", "appsignal", "skylight", "librato", "heroku-metrics");
         Unsupported("error tracking", "keep the account", "sentry", "rollbar", "honeybadger", "bugsnag", "raygun", "airbrake");
-        Unsupported("a static outbound IP proxy", "give the target's NAT gateway fixed addresses and allow-list them, then remove the proxy", "fixie", "fixie-socks", "quotaguard", "quotaguardstatic", "proximo");
+        Unsupported("a static outbound IP proxy", "give the network's NAT gateway fixed addresses and allow-list them, then remove the proxy", "fixie", "fixie-socks", "quotaguard", "quotaguardstatic", "proximo");
         Unsupported("Salesforce sync", "keep Heroku Connect running or replace it with a Salesforce integration", "heroku-connect");
-        Unsupported("TLS certificates", "certificates come from the target (ACM, cert-manager); drop this add-on", "ssl", "expeditedssl");
+        Unsupported("TLS certificates", "certificates come from the target (the load balancer's or the cluster's certificate manager); drop this add-on", "ssl", "expeditedssl");
         Unsupported("a dyno autoscaler", "the target's autoscaling replaces it (see the services' scaling range); drop this add-on", "rails-autoscale", "judoscale", "hirefire", "adept-scale");
-        Unsupported("a third-party scheduler", "add its jobs to the inventory's scheduler section so they land as scheduled tasks", "advanced-scheduler", "cron-to-go", "temporize");
+        Unsupported("a third-party scheduler", "add its jobs to the inventory's scheduler section so they land as scheduled jobs", "advanced-scheduler", "cron-to-go", "temporize");
         Unsupported("deploy notifications", "use your CI's deploy notifications; drop this add-on", "deployhooks");
         Unsupported("media processing", "keep the account", "cloudinary");
         Unsupported("realtime messaging", "keep the account", "pusher");

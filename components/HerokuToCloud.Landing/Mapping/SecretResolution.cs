@@ -99,7 +99,7 @@ public static partial class SecretResolution
                         findings.Warning(key, reason);
                 }
                 else if (outcome.Source is null && outcome.BuildTime)
-                    findings.Info(key, "needed only while building the image: a build secret of the image build, never in the running task.");
+                    findings.Info(key, "needed only while building the image: a build secret of the image build, never in the running containers.");
                 else if (outcome.Source is FromDatastore ds && outcome.BuildTime)
                 {
                     findings.Warning(key,

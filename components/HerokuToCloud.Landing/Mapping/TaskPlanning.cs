@@ -43,7 +43,7 @@ public static class TaskPlanning
         if (!picked.Present)
         {
             findings.Info(InventoryKeys.App(role.Name) + ".release",
-                $"this stack's stage has no release phase on Heroku, but the task runs on every deploy here too (every stack has the same resources): {canonical.Command}.");
+                $"this stack's stage has no release phase on Heroku, but the release command runs on every deploy here too (every stack has the same resources): {canonical.Command}.");
         }
 
         return new ReleaseTask(canonical.Command, ComputeSizing.For(picked.Value.Size, $"{InventoryKeys.App(picked.Member.App.Name)}.release.size"));
@@ -69,7 +69,7 @@ public static class TaskPlanning
             if (!picked.Present)
             {
                 findings.Info(InventoryKeys.App(role.Name) + $".scheduledTasks[{name}]",
-                    "this stack's stage has no such job on Heroku: the task exists but is paused (Enabled = false).");
+                    "this stack's stage has no such job on Heroku: the job exists here but its schedule is paused.");
             }
 
             tasks.Add(new ScheduledTask(

@@ -66,6 +66,8 @@ public sealed class KubernetesParityTests : IDisposable
     [InlineData("emigrateBackendWebCpuRequest=2", "--set emigrateBackendWebCpuRequest: 2 is more than emigrateBackendWebCpuLimit = 500m")]
     [InlineData("emigrateBackendDbStorageSize=20GB", "--set emigrateBackendDbStorageSize: 20GB is not a Kubernetes quantity for storage")]
     [InlineData("emigrateBackendDbInstances=0", "--set emigrateBackendDbInstances: 0 is not an instance count")]
+    [InlineData("nodeArchitecture=arm", "--set nodeArchitecture: arm is not a node architecture; use amd64 or arm64, spelled so.")]
+    [InlineData("emigrateFrontendWebHealthCheckPath=/up now", "--set emigrateFrontendWebHealthCheckPath: \"/up now\" has a space or control character; use an absolute HTTP path")]
     public async Task A_stack_value_Kubernetes_would_refuse_is_a_usage_error_naming_the_key(string setting, string expected)
     {
         var result = await Generate("--set", setting);
@@ -82,6 +84,30 @@ public sealed class KubernetesParityTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--set emigrateEmailerWorkerReplicas: -3 is not a replica count", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Output));
+    }
+
+    [Fact]
+    public async Task A_bad_node_architecture_kept_in_the_stack_file_is_refused_and_the_file_left_alone()
+    {
+        Assert.Equal(0, (await Generate()).ExitCode);
+        var stackFile = Path.Combine(Output, "Pulumi.prod.yaml");
+        File.WriteAllText(stackFile, File.ReadAllText(stackFile).Replace("emigrate:nodeArchitecture: amd64", "emigrate:nodeArchitecture: aarch64", StringComparison.Ordinal));
+        var before = File.ReadAllText(stackFile);
+
+        var result = await Generate();
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("nodeArchitecture (kept in", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Pulumi.prod.yaml): aarch64 is not a node architecture; use amd64 or arm64, spelled so.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(stackFile));
+    }
+
+    [Fact]
+    public async Task The_generated_descriptions_say_what_the_new_limits_allow()
+    {
+        Assert.Equal(0, (await Generate()).ExitCode);
+        var program = File.ReadAllText(Path.Combine(Output, "Pulumi.yaml"));
+        Assert.Contains("amd64 or arm64, spelled so", program, StringComparison.Ordinal);
+        Assert.Contains("has no spaces or control characters, and is at most 1024 characters", program, StringComparison.Ordinal);
     }
 
     [Fact]
