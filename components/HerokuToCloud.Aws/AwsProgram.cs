@@ -101,7 +101,7 @@ internal sealed class AwsProgram
 
     /// <summary>Retention of every log group (CloudWatch.16), one stack config key for the whole system.</summary>
     public ConfigValue LogRetentionDays => logRetentionDays ??= Config("logRetentionDays", ConfigType.Integer, Options.LogRetentionDays,
-        "Days CloudWatch Logs keeps the logs of every app and of the VPC flow logs.", "log retention");
+        "Days CloudWatch Logs keeps every log group: the apps', the databases', the data migrations' and the VPC flow logs.", "log retention");
 
     /// <summary>
     /// Adds a resource. <paramref name="owner"/> says what it belongs to, for the error when two

@@ -43,6 +43,7 @@ public static class AwsTypes
     public const string ScalingPolicy = "aws:appautoscaling/policy:Policy";
     public const string RandomPassword = "random:index/randomPassword:RandomPassword";
     public const string RandomId = "random:index/randomId:RandomId";
+    public const string RandomString = "random:index/randomString:RandomString";
     public const string LocalCommand = "command:local:Command";
 
     public const string GetRegion = "aws:index/getRegion:getRegion";

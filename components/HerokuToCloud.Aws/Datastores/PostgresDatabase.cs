@@ -6,8 +6,9 @@ namespace HerokuToCloud.Aws;
 /// <summary>
 /// RDS for PostgreSQL replacing one Heroku Postgres add-on: encrypted gp3 storage that grows on its
 /// own, private subnets only, TLS forced by its parameter group, backups kept at least a week,
-/// deletion protection plus Pulumi <c>protect</c>, logs exported, minor versions applied. The sizes
-/// are stack config so each stage of a pipeline keeps its own plan.
+/// deletion protection plus Pulumi <c>protect</c>, logs exported to log groups the program owns, minor
+/// versions applied, changes applied on <c>pulumi up</c> unless the stack defers them. The sizes are
+/// stack config so each stage of a pipeline keeps its own plan.
 /// </summary>
 internal static class PostgresDatabase
 {
@@ -48,6 +49,11 @@ internal static class PostgresDatabase
         var allowMajorUpgrade = program.Config(Key("allowMajorVersionUpgrade"), ConfigType.Boolean, false,
             $"Set to true, together with a new engineVersion, to upgrade {database.Name} to another PostgreSQL major version (RDS refuses a major change without it).", owner);
         var retentionValue = program.Config(Key("backupRetentionDays"), ConfigType.Integer, retention, $"Days of automated backups of {database.Name} (at least 7).", owner);
+        // RDS's own default defers most changes to the weekly maintenance window, so a pulumi up that
+        // resizes would report success while the old class keeps running (and every later preview shows
+        // the same change again). Pulumi previews the change before it is applied, so it applies now.
+        var applyImmediately = program.Config(Key("applyImmediately"), ConfigType.Boolean, true,
+            $"Apply changes to {database.Name} (instance class, storage, engine version, Multi-AZ) during pulumi up; changes that restart it cause a short outage (a failover with Multi-AZ). Set to false to defer them to the instance's weekly maintenance window.", owner);
 
         var subnets = program.Add($"{name}-subnets", AwsTypes.DbSubnetGroup, new MapValue
         {
@@ -81,9 +87,23 @@ internal static class PostgresDatabase
             ["special"] = false,
         }, owner);
 
+        // The identifier is fixed here rather than auto-named so that the log groups RDS writes to can be
+        // declared, with its name, before the instance exists. Its random part keeps the auto-name's shape
+        // (a dash and seven characters, so the length check above holds) and lives in each stack's state,
+        // so a pipeline's stacks in one account stay apart.
+        var identifierSuffix = program.Add($"{name}-identifier-suffix", AwsTypes.RandomString, new MapValue
+        {
+            ["length"] = AwsNames.AutonameSuffix - 1,
+            ["upper"] = false,
+            ["special"] = false,
+        }, owner);
+        var identifier = InterpolationValue.Of($"{name}-", identifierSuffix.Ref("result"));
+        var logGroups = RdsLogGroups.Add(program, name, identifier, owner);
+
         var databaseName = DatabaseName(database);
         var instance = program.Add(name, AwsTypes.DbInstance, new MapValue
         {
+            ["identifier"] = identifier,
             ["engine"] = "postgres",
             ["engineVersion"] = engineVersion,
             ["allowMajorVersionUpgrade"] = allowMajorUpgrade,
@@ -101,9 +121,10 @@ internal static class PostgresDatabase
             ["parameterGroupName"] = parameters.Ref("name"),
             ["publiclyAccessible"] = false,
             ["multiAz"] = multiAz,
+            ["applyImmediately"] = applyImmediately,
             ["backupRetentionPeriod"] = retentionValue,
             ["deletionProtection"] = true,
-            ["enabledCloudwatchLogsExports"] = Value.List("postgresql", "upgrade"),
+            ["enabledCloudwatchLogsExports"] = Value.List(RdsLogGroups.Exports.Select(l => (Value)l)),
             ["autoMinorVersionUpgrade"] = true,
             ["copyTagsToSnapshot"] = true,
             ["skipFinalSnapshot"] = false,
@@ -111,6 +132,7 @@ internal static class PostgresDatabase
         }, owner, new ResourceOptions
         {
             Protect = true,
+            DependsOn = logGroups,
             // A Multi-AZ create or an instance class change takes longer than the provider's defaults.
             CustomTimeouts = new CustomTimeouts(Create: "90m", Update: "120m", Delete: "60m"),
         });

@@ -35,6 +35,10 @@ internal static class RedisCache
             $"Promote a replica of {cache.Name} when the primary fails (needs two or more nodes).", owner);
         var multiAz = program.Config(Key("multiAz"), ConfigType.Boolean, cache.HighAvailability && nodes >= 2,
             $"Spread {cache.Name}'s nodes over availability zones (needs automatic failover).", owner);
+        // Like the database's: ElastiCache otherwise defers a node type or engine version change to the
+        // maintenance window, and pulumi up would report a resize that has not happened.
+        var applyImmediately = program.Config(Key("applyImmediately"), ConfigType.Boolean, true,
+            $"Apply changes to {cache.Name} (node type, engine version) during pulumi up; Valkey resizes online, dropping connections for a few seconds at the switch to the new nodes. Set to false to defer them to the cache's weekly maintenance window.", owner);
         var snapshots = program.Config(Key("snapshotRetentionDays"), ConfigType.Integer, SnapshotRetentionDays, $"Days of daily snapshots of {cache.Name}.", owner);
 
         var subnets = program.Add($"{name}-subnets", AwsTypes.CacheSubnetGroup, new MapValue
@@ -76,6 +80,7 @@ internal static class RedisCache
             ["authToken"] = token.Ref("result"),
             ["snapshotRetentionLimit"] = snapshots,
             ["autoMinorVersionUpgrade"] = true,
+            ["applyImmediately"] = applyImmediately,
         }, owner, new ResourceOptions { CustomTimeouts = new CustomTimeouts(Create: "60m", Update: "60m", Delete: "40m") });
 
         // Heroku's REDIS_URL and REDIS_TLS_URL both become TLS URLs: the cache only accepts TLS.

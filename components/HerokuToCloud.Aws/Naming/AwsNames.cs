@@ -5,7 +5,9 @@ namespace HerokuToCloud.Aws;
 /// <summary>
 /// Logical resource names and the AWS limits on the physical names Pulumi derives from them.
 /// The program never fixes a physical name: Pulumi auto-names each resource as the logical name plus
-/// a dash and seven random characters, so two stacks in one account never collide. Where AWS limits a
+/// a dash and seven random characters, so two stacks in one account never collide. (The RDS instance
+/// is the one exception with the same shape: its identifier is the logical name plus a dash and seven
+/// random characters from the stack's state, because its log groups are named after it.) Where AWS limits a
 /// name's length (32 characters for load balancers and target groups, 40 for ElastiCache replication
 /// groups, 64 for IAM roles and schedules) a logical name that leaves no room for the suffix is
 /// rejected here, with the app to rename, instead of failing half-way through <c>pulumi up</c>.

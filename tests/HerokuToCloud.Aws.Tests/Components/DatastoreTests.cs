@@ -62,6 +62,58 @@ public class DatastoreTests
     }
 
     [Fact]
+    public void The_database_log_groups_are_the_programs_own_with_retention_and_exist_before_the_instance()
+    {
+        // RDS would otherwise create /aws/rds/instance/<identifier>/<log> itself, keeping logs forever.
+        var result = AwsLanding.Build(Plans.EmigratePlan());
+        var database = result.Program.Get("emigrate-db");
+        var identifier = InterpolationValue.Of("emigrate-db-", new ReferenceValue("emigrate-db-identifier-suffix", "result"));
+        GraphQuery.Same(identifier, database.At("identifier"));
+        var suffix = result.Program.Get("emigrate-db-identifier-suffix");
+        Assert.Equal(AwsTypes.RandomString, suffix.Type);
+        // The auto-name's shape: a dash and seven characters AWS accepts in an identifier.
+        Assert.Equal(new NumberValue(7), suffix.At("length"));
+        Assert.Equal(new BoolValue(false), suffix.At("upper"));
+        Assert.Equal(new BoolValue(false), suffix.At("special"));
+
+        foreach (var log in new[] { "postgresql", "upgrade" })
+        {
+            var group = result.Program.Get($"emigrate-db-{log}-logs");
+            Assert.Equal(AwsTypes.LogGroup, group.Type);
+            GraphQuery.Same(InterpolationValue.Of("/aws/rds/instance/emigrate-db-", new ReferenceValue("emigrate-db-identifier-suffix", "result"), $"/{log}"),
+                group.At("name"));
+            // The same retention as the apps' log groups: one stack key for every log group.
+            Assert.Equal(new ConfigValue("logRetentionDays"), group.At("retentionInDays"));
+            Assert.Equal(result.Program.Get("emigrate-logs").At("retentionInDays"), group.At("retentionInDays"));
+            Assert.Contains(group.Name, database.Options.DependsOn);
+        }
+
+        GraphQuery.Same(Value.List("postgresql", "upgrade"), database.At("enabledCloudwatchLogsExports"));
+        Assert.Equal(2, result.Program.OfType(AwsTypes.LogGroup).Count(g => g.Name.StartsWith("emigrate-db-", StringComparison.Ordinal) && !g.Name.Contains("migration", StringComparison.Ordinal)));
+        // One program for every stack: the suffix lives in each stack's state, not in Pulumi.yaml.
+        Assert.Equal(result.Program.Dump(), AwsLanding.Build(ProgramTests.Staging()).Program.Dump());
+    }
+
+    [Fact]
+    public void Database_and_cache_changes_apply_on_pulumi_up_unless_the_stack_defers_them()
+    {
+        var result = AwsLanding.Build(Plans.EmigratePlan());
+        Assert.Equal(new ConfigValue("emigrateDbApplyImmediately"), result.Program.Get("emigrate-db").At("applyImmediately"));
+        Assert.Equal(new ConfigValue("emigrateCacheApplyImmediately"), result.Program.Get("emigrate-cache").At("applyImmediately"));
+        Assert.Equal(new BoolValue(true), result.Stack.Values["emigrateDbApplyImmediately"]);
+        Assert.Equal(new BoolValue(true), result.Stack.Values["emigrateCacheApplyImmediately"]);
+
+        // The description is the team's guide to the trade-off: a restart now, or the maintenance window.
+        var database = Assert.Single(result.Program.Config, c => c.Key == "emigrateDbApplyImmediately");
+        Assert.Equal(ConfigType.Boolean, database.Type);
+        Assert.Contains("outage", database.Description, StringComparison.Ordinal);
+        Assert.Contains("maintenance window", database.Description, StringComparison.Ordinal);
+        var cache = Assert.Single(result.Program.Config, c => c.Key == "emigrateCacheApplyImmediately");
+        Assert.Equal(ConfigType.Boolean, cache.Type);
+        Assert.Contains("maintenance window", cache.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HA_plans_run_multi_AZ_and_every_attachment_var_is_rebuilt_as_a_secret_URL()
     {
         var plan = Plans.EmigratePlan() with { Datastores = [Plans.Database(plan: "premium-2") with { HighAvailability = true, Vcpu = 2, MemoryGiB = 8, Burstable = false }, Plans.Cache()] };

@@ -54,15 +54,63 @@ public sealed class RdsDeletionProtection() : ResourceRule("RDS.8", "Databases h
     }
 }
 
-/// <summary>RDS.9: PostgreSQL logs go to CloudWatch Logs.</summary>
+/// <summary>
+/// RDS.9: PostgreSQL logs go to CloudWatch Logs, into log groups of this program that exist before
+/// the instance. RDS creates a missing group itself, keeping logs forever and outside the program, so
+/// each exported log needs the program's <c>/aws/rds/instance/&lt;identifier&gt;/&lt;log&gt;</c> group
+/// (where CloudWatch.16 holds its retention) in the instance's dependsOn.
+/// </summary>
 public sealed class RdsLogExports() : ResourceRule("RDS.9", "Database logs are exported to CloudWatch Logs", AwsTypes.DbInstance)
 {
     protected override IEnumerable<string> Check(PolicyContext context, Resource resource)
     {
-        var exports = PolicyContext.Items(PolicyContext.At(resource, "enabledCloudwatchLogsExports")).Select(PolicyContext.Text).ToHashSet();
+        var exports = PolicyContext.Items(PolicyContext.At(resource, "enabledCloudwatchLogsExports")).Select(PolicyContext.Text).OfType<string>().ToList();
         var missing = new[] { "postgresql", "upgrade" }.Where(l => !exports.Contains(l)).ToList();
         if (missing.Count > 0)
             yield return $"does not export the {string.Join(" and ", missing)} log{(missing.Count > 1 ? "s" : "")}; add to enabledCloudwatchLogsExports.";
+
+        var identifier = PolicyContext.At(resource, "identifier");
+        if (identifier is null)
+        {
+            if (exports.Count > 0)
+                yield return "sets no identifier, so its log groups cannot be declared and RDS creates them itself, keeping logs forever; set identifier and declare /aws/rds/instance/<identifier>/<log>.";
+            yield break;
+        }
+
+        foreach (var log in exports)
+        {
+            var expected = Parts(InterpolationValue.Of("/aws/rds/instance/", identifier, $"/{log}"));
+            var group = context.OfType(AwsTypes.LogGroup).FirstOrDefault(g => Parts(PolicyContext.At(g, "name")).SequenceEqual(expected));
+            if (group is null)
+                yield return $"exports the {log} log to a log group the program does not declare; add an aws:cloudwatch:LogGroup named /aws/rds/instance/<identifier>/{log}.";
+            else if (!resource.Options.DependsOn.Contains(group.Name))
+                yield return $"does not depend on its log group {group.Name}; RDS would create the group first and the program's create would fail.";
+        }
+    }
+
+    /// <summary>A name as text and references, adjacent text joined, so equal names compare equal however they were built.</summary>
+    private static List<Value> Parts(Value? value)
+    {
+        var parts = new List<Value>();
+        Append(PolicyContext.Unwrap(value));
+        return parts;
+
+        void Append(Value? part)
+        {
+            switch (part)
+            {
+                case InterpolationValue interpolation:
+                    foreach (var inner in interpolation.Parts)
+                        Append(inner);
+                    break;
+                case StringValue text when parts.Count > 0 && parts[^1] is StringValue previous:
+                    parts[^1] = new StringValue(previous.Text + text.Text);
+                    break;
+                case not null:
+                    parts.Add(part);
+                    break;
+            }
+        }
     }
 }
 
