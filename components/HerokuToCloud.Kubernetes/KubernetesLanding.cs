@@ -120,8 +120,8 @@ public static class KubernetesLanding
                     throw new KubernetesLandingException($"App {app.Name} has two process types that map to the same Kubernetes name ({service.Name}); rename one.");
                 if (service.Kind == ServiceKind.Web && (service.Port is < 1024 or > 65535))
                     throw new KubernetesLandingException($"The web process of {app.Name} listens on port {service.Port}; pods run as non-root and must bind a port from 1024 to 65535.");
-                if (service.Kind == ServiceKind.Web && ProbePathLimit.Problem(service.HealthCheckPath) is { } pathProblem)
-                    throw new KubernetesLandingException($"The health-check path of {app.Name} ('{service.HealthCheckPath}') {pathProblem}; it must be {ProbePathLimit.AllowedForm}.");
+                if (service.Kind == ServiceKind.Web && HealthCheckPathLimit.Problem(service.HealthCheckPath) is { } pathProblem)
+                    throw new KubernetesLandingException($"The health-check path of {app.Name} ('{service.HealthCheckPath}') {pathProblem}; it must be {HealthCheckPathLimit.AllowedForm}.");
                 if (service.Count < 0)
                     throw new KubernetesLandingException($"The {service.Name} process of {app.Name} has a negative count ({service.Count}).");
             }

@@ -178,17 +178,17 @@ public class StackValueLimitTests
         var problem = Assert.Single(limits.Check(stack));
         Assert.Equal("shopWebWebHealthCheckPath", problem.Key);
         Assert.Contains(expected, problem.Problem, StringComparison.Ordinal);
-        Assert.EndsWith($"use {ProbePathLimit.AllowedForm}.", problem.Problem, StringComparison.Ordinal);
+        Assert.EndsWith($"use {HealthCheckPathLimit.AllowedForm}.", problem.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_health_check_path_longer_than_a_load_balancer_takes_is_refused()
     {
         var (limits, stack) = Shop();
-        stack.Set("shopWebWebHealthCheckPath", "/" + new string('a', ProbePathLimit.MaxLength));
+        stack.Set("shopWebWebHealthCheckPath", "/" + new string('a', HealthCheckPathLimit.MaxLength));
         var problem = Assert.Single(limits.Check(stack));
         Assert.Contains("is 1025 characters long", problem.Problem, StringComparison.Ordinal);
-        stack.Set("shopWebWebHealthCheckPath", "/" + new string('a', ProbePathLimit.MaxLength - 1));
+        stack.Set("shopWebWebHealthCheckPath", "/" + new string('a', HealthCheckPathLimit.MaxLength - 1));
         Assert.Empty(limits.Check(stack));
     }
 
@@ -208,8 +208,8 @@ public class StackValueLimitTests
     public void Every_readiness_path_and_the_node_architecture_are_limited()
     {
         var (limits, _) = Shop();
-        Assert.Contains(new ProbePathLimit("shopWebWebHealthCheckPath"), limits.All);
-        Assert.Contains(new ProbePathLimit("shopAdminWebHealthCheckPath"), limits.All);
+        Assert.Contains(new HealthCheckPathLimit("shopWebWebHealthCheckPath"), limits.All);
+        Assert.Contains(new HealthCheckPathLimit("shopAdminWebHealthCheckPath"), limits.All);
         Assert.Contains(new ChoiceLimit("nodeArchitecture", "a node architecture", ["amd64", "arm64"]), limits.All);
     }
 

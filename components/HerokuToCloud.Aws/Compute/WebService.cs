@@ -71,7 +71,7 @@ internal static class WebService
         var loadBalancer = program.Add(balancerName, AwsTypes.LoadBalancer, balancer, owner, app: app.Name, waivers: waivers);
 
         var healthCheckPath = program.Config(ConfigKeys.Of(app.Name, service.Name, "healthCheckPath"), ConfigType.String, service.HealthCheckPath,
-            $"Path the load balancer checks on {app.Name} {service.Name}; any 2xx or 3xx answer is healthy.", owner);
+            $"Path the load balancer checks on {app.Name} {service.Name}; any 2xx or 3xx answer is healthy. It must be {HealthCheckPathLimit.AllowedForm}.", owner);
         var targets = program.Add(targetsName, AwsTypes.TargetGroup, new MapValue
         {
             ["vpcId"] = network.VpcId,

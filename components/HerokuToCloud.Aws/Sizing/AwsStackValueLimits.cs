@@ -6,7 +6,7 @@ namespace HerokuToCloud.Aws;
 /// The limits AWS puts on an AWS program's stack values, read from the properties that use them: a
 /// task definition's <c>cpu</c>/<c>memory</c> pair (Fargate sizes), a service's <c>desiredCount</c>
 /// (0 or more), an autoscaling target's <c>minCapacity</c>/<c>maxCapacity</c>, a replication group's
-/// nodes, failover and Multi-AZ together, and a schedule's <c>state</c> (ENABLED or DISABLED, as
+/// nodes, failover and Multi-AZ together, a target group's health-check <c>path</c>, and a schedule's <c>state</c> (ENABLED or DISABLED, as
 /// EventBridge Scheduler spells them). Only properties set
 /// from a config key are limits on stack values; a literal is the program's own.
 /// </summary>
@@ -36,6 +36,9 @@ public static class AwsStackValueLimits
                 case AwsTypes.ReplicationGroup when properties["numCacheClusters"] is ConfigValue nodes
                     && properties["automaticFailoverEnabled"] is ConfigValue failover && properties["multiAzEnabled"] is ConfigValue multiAz:
                     limits.Add(new CacheTopologyLimit(nodes.Key, failover.Key, multiAz.Key));
+                    break;
+                case AwsTypes.TargetGroup when properties["healthCheck"] is MapValue check && check["path"] is ConfigValue path:
+                    limits.Add(new HealthCheckPathLimit(path.Key));
                     break;
                 case AwsTypes.Schedule when properties["state"] is ConfigValue state:
                     limits.Add(new ChoiceLimit(state.Key, "a schedule state", ScheduleStates));

@@ -104,7 +104,7 @@ internal static class AppDeployment
     {
         var process = KubernetesNames.Part(service.Name, $"Process type of app {app.Name}");
         var path = context.Setting(ConfigKeys.Of(app.Name, process, "health-check-path"), ConfigType.String, service.HealthCheckPath,
-            $"Path the readiness probe calls on the {service.Name} process of {app.Name} (Host: its first hostname, X-Forwarded-Proto: https); any 2xx or 3xx answer is ready. It must be {ProbePathLimit.AllowedForm}.");
+            $"Path the readiness probe calls on the {service.Name} process of {app.Name} (Host: its first hostname, X-Forwarded-Proto: https); any 2xx or 3xx answer is ready. It must be {HealthCheckPathLimit.AllowedForm}.");
         var readiness = new MapValue
         {
             ["httpGet"] = new MapValue

@@ -62,7 +62,7 @@ public static class KubernetesStackValueLimits
         if (map["resources"] is MapValue resources)
             ReadResources(resources, limits);
         if (map["httpGet"] is MapValue httpGet && httpGet["path"] is ConfigValue path)
-            limits.Add(new ProbePathLimit(path.Key));
+            limits.Add(new HealthCheckPathLimit(path.Key));
         if (map["nodeSelector"] is MapValue selector && selector[NodeArchitecture.NodeLabel] is ConfigValue architecture)
             limits.Add(new ChoiceLimit(architecture.Key, "a node architecture", NodeArchitecture.Choices));
     }

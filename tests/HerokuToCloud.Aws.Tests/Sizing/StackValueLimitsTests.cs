@@ -73,6 +73,27 @@ public class StackValueLimitsTests
         }
     }
 
+    [Theory]
+    [InlineData("/health", true)]
+    [InlineData("/health?probe=alb", true)]
+    [InlineData("health", false)]
+    [InlineData("/he alth", false)]
+    [InlineData("", false)]
+    public void A_health_check_path_is_an_absolute_path_the_load_balancer_takes(string path, bool valid)
+    {
+        var (limits, stack) = Emigrate();
+        var keys = limits.All.OfType<HealthCheckPathLimit>().Select(l => l.Key).ToList();
+        Assert.NotEmpty(keys);
+        stack.Set(keys[0], path);
+
+        var problems = limits.Check(stack);
+
+        if (valid)
+            Assert.Empty(problems);
+        else
+            Assert.EndsWith($"use {HealthCheckPathLimit.AllowedForm}.", Assert.Single(problems, p => p.Key == keys[0]).Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_schedule_state_that_is_not_text_is_refused()
     {

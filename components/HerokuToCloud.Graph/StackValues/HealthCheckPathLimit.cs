@@ -1,16 +1,15 @@
-using HerokuToCloud.Graph;
-
-namespace HerokuToCloud.Kubernetes;
+namespace HerokuToCloud.Graph;
 
 /// <summary>
-/// The path an <c>httpGet</c> probe calls (the web readiness probe's health-check path). The API server
-/// takes any string, and the kubelet joins it to http://pod-ip:port as it stands, so a path without the
-/// leading '/' ("health" → http://10.0.0.5:5000health), with a space or a control character, is accepted
-/// by pulumi up and only fails every probe: the pods never get ready and the rollout times out. A path
-/// longer than <see cref="MaxLength"/> is a pasted URL or body rather than a path; load balancers refuse
-/// such health checks too (an ALB takes at most 1024 characters). A query string is allowed.
+/// The path a web process's health check calls: a Kubernetes readiness probe's <c>httpGet.path</c> or an
+/// ALB target group's <c>healthCheck.path</c>. The Kubernetes API server takes any string, and the kubelet
+/// joins it to http://pod-ip:port as it stands, so a path without the leading '/' ("health" →
+/// http://10.0.0.5:5000health), with a space or a control character, is accepted by pulumi up and only
+/// fails every probe: the pods never get ready and the rollout times out. An ALB refuses such a path, but
+/// only in the middle of pulumi up, and it takes at most <see cref="MaxLength"/> characters. A query string
+/// is allowed.
 /// </summary>
-public sealed record ProbePathLimit(string Key) : IStackValueLimit
+public sealed record HealthCheckPathLimit(string Key) : IStackValueLimit
 {
     public const int MaxLength = 1024;
 
@@ -27,7 +26,7 @@ public sealed record ProbePathLimit(string Key) : IStackValueLimit
             yield return new StackValueProblem(Key, $"{Shown(text)} {problem}; use {AllowedForm}.");
     }
 
-    /// <summary>What is wrong with <paramref name="path"/> as a probe path; null when the kubelet can call it.</summary>
+    /// <summary>What is wrong with <paramref name="path"/> as a health-check path; null when the kubelet and a load balancer can call it.</summary>
     public static string? Problem(string path)
     {
         if (path.Length == 0)
