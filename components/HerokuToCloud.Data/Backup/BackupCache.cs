@@ -11,13 +11,17 @@ namespace HerokuToCloud.Data.Backup;
 /// path names the backup object) together with the ETag and Content-Length the server sends for it, so a
 /// different object at the same path is never taken for the cached one. Only complete downloads carry the
 /// <c>.dump</c> name: a download is written to a <c>.part</c> file, held with an exclusive lock, and renamed
-/// when its last byte is in. The directory is owner-only (0700) and its files 0600: a backup holds all
-/// the data.
+/// when its last byte is in. A run holds the entry's lock (<see cref="Claim"/>) for as long as it uses the
+/// entry, so concurrent runs of one backup never share its file. The directory is owner-only (0700) and its
+/// files 0600: a backup holds all the data.
 /// </summary>
 public sealed class BackupCache(string directory)
 {
     /// <summary>A complete download nobody has used for this long is from a restore that was never rerun.</summary>
     public static readonly TimeSpan Unused = TimeSpan.FromDays(7);
+
+    /// <summary>A partial download nobody has written to for this long is a killed run's, not a live one's.</summary>
+    public static readonly TimeSpan AbandonedPart = TimeSpan.FromMinutes(10);
 
     public string Directory { get; } = directory;
 
@@ -40,6 +44,30 @@ public sealed class BackupCache(string directory)
 
     /// <summary>The file a complete download of this backup has; the identity needs a size (no Content-Length, no caching).</summary>
     public string CompletePath(BackupLocation location, string? etag, long length) => Path.Combine(Directory, Key(location, etag, length) + ".dump");
+
+    /// <summary>
+    /// This run's hold on the entry of <paramref name="completePath"/> (see <see cref="BackupCacheClaim"/>), or
+    /// null when another run holds it. Holding it, the run removes the partial downloads an earlier, killed
+    /// run left for this entry at once: nobody else may be writing them.
+    /// </summary>
+    public BackupCacheClaim? Claim(string completePath)
+    {
+        var key = Path.GetFileNameWithoutExtension(completePath);
+        var claim = BackupCacheClaim.TryTake(Path.Combine(Directory, key + ".lock"));
+        if (claim is null)
+            return null;
+        try
+        {
+            foreach (var part in System.IO.Directory.EnumerateFiles(Directory, key + ".*.part"))
+                File.Delete(part);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // a leftover that cannot be removed costs disk space, not correctness
+        }
+
+        return claim;
+    }
 
     /// <summary>A new, locked, owner-only file to download into; <see cref="Complete"/> gives it its final name.</summary>
     public (string Path, FileStream Stream) StartDownload(string completePath)
@@ -73,14 +101,19 @@ public sealed class BackupCache(string directory)
     }
 
     /// <summary>
-    /// Makes the directory (owner-only) and removes what earlier runs left: partial downloads of killed runs
-    /// (one a live run is still writing is locked and kept), and complete ones unused for <see cref="Unused"/>.
+    /// Makes the directory (owner-only) and removes what earlier runs left: partial downloads of killed runs,
+    /// and complete ones unused for <see cref="Unused"/>. A partial download is removed only when nobody has
+    /// written to it for <see cref="AbandonedPart"/> and no run holds its lock: a live download writes every
+    /// moment and holds its file's lock, and either alone keeps it (the age guards a file system whose locks
+    /// do not work). A rerun of the same backup removes its entry's partial downloads at once (<see cref="Claim"/>).
     /// </summary>
     public void Prepare()
     {
         PrivateDirectory.EnsureOwnerOnly(Directory);
         foreach (var part in System.IO.Directory.EnumerateFiles(Directory, "*.part"))
         {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(part) < AbandonedPart)
+                continue;
             try
             {
                 using (new FileStream(part, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
@@ -97,7 +130,10 @@ public sealed class BackupCache(string directory)
 
         foreach (var dump in System.IO.Directory.EnumerateFiles(Directory, "*.dump"))
         {
-            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(dump) > Unused)
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(dump) <= Unused)
+                continue;
+            using var claim = Claim(dump);
+            if (claim is not null)
                 File.Delete(dump);
         }
     }

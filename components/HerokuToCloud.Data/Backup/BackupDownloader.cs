@@ -67,24 +67,42 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
             var length = response.Content.Headers.ContentLength;
             // Without a size a cut-off download could not be told from a complete one: such a body is not cached.
             var complete = usableCache is not null && length > 0 ? usableCache.CompletePath(location, response.Headers.ETag?.Tag, length.Value) : null;
-            if (complete is not null && BackupCache.IsUsable(complete, length!.Value))
+            var claim = complete is null ? null : usableCache!.Claim(complete);
+            if (complete is not null && claim is null)
             {
-                progress.Note($"reusing the backup an earlier run downloaded ({length.Value / 1024.0 / 1024.0:0.0} MB in {usableCache!.Directory}): same URL path, size and ETag");
-                return new DownloadedBackup(complete, cached: true, reused: true);
+                // Waiting could take the whole of the other run's restore, and it deletes the file when it
+                // succeeds: a copy of this run's own lets both go on, at the cost of the disk space.
+                progress.Note($"another heroku2cloud run is downloading or restoring this backup from {usableCache!.Directory}; this run downloads its own copy to a temporary directory, deleted when it ends (it needs {length!.Value / 1024.0 / 1024.0:0.0} MB more disk space)");
+                complete = null;
             }
 
             PrivateDirectory? scratch = null;
             string file;
             FileStream output;
-            if (complete is not null)
+            try
             {
-                (file, output) = usableCache!.StartDownload(complete);
+                if (complete is not null && BackupCache.IsUsable(complete, length!.Value))
+                {
+                    progress.Note($"reusing the backup an earlier run downloaded ({length.Value / 1024.0 / 1024.0:0.0} MB in {usableCache!.Directory}): same URL path, size and ETag");
+                    return new DownloadedBackup(complete, cached: true, reused: true, claim: claim);
+                }
+
+                if (complete is not null)
+                {
+                    (file, output) = usableCache!.StartDownload(complete);
+                }
+                else
+                {
+                    scratch = PrivateDirectory.CreateTemporary("heroku2cloud-backup-");
+                    file = Path.Combine(scratch.Path, "backup.dump");
+                    output = PrivateDirectory.CreateOwnerOnlyFile(file);
+                }
             }
-            else
+            catch
             {
-                scratch = PrivateDirectory.CreateTemporary("heroku2cloud-backup-");
-                file = Path.Combine(scratch.Path, "backup.dump");
-                output = PrivateDirectory.CreateOwnerOnlyFile(file);
+                scratch?.Dispose();
+                claim?.Dispose();
+                throw;
             }
 
             var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
@@ -127,12 +145,13 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                 if (complete is null)
                     return new DownloadedBackup(file, cached: false, reused: false, scratch);
                 BackupCache.Complete(file, complete);
-                return new DownloadedBackup(complete, cached: true, reused: false);
+                return new DownloadedBackup(complete, cached: true, reused: false, claim: claim);
             }
             catch
             {
                 File.Delete(file);
                 scratch?.Dispose();
+                claim?.Dispose();
                 throw;
             }
             finally

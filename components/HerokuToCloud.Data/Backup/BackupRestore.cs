@@ -104,9 +104,14 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             // A failed or stopped restore keeps a cached download for the rerun, which reuses it rather than
             // download gigabytes again; a finished one has no more use for it.
             if (downloaded is not null && (restored || !downloaded.Cached))
+            {
                 downloaded.Delete();
+            }
             else if (downloaded is not null)
+            {
                 progress.Note($"the downloaded backup is kept at {downloaded.Path} for the rerun, which reuses it; it is deleted after a successful restore (or delete it yourself if you do not rerun)");
+                downloaded.Dispose();
+            }
             workDirectory?.Dispose();
         }
     }

@@ -64,7 +64,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await TargetChecks.EnsureExtensionsCreatableAsync(control, extensions, targetDisplay, targetVersion, options.Replace, cancellationToken);
         await RowSecurity.EnsureNoPolicyAppliesAsync(coordinator, "source", sourceDisplay, cancellationToken);
         await RowSecurity.EnsureTargetCanReadForcedTablesAsync(coordinator, control, targetDisplay, cancellationToken);
-        await SourcePrivileges.EnsureReadableAsync(coordinator, sourceDisplay, cancellationToken);
+        await ReadPrivileges.EnsureMigrationSourceReadableAsync(coordinator, sourceDisplay, cancellationToken);
 
         // The schema moves through pg_dump and pg_restore: a missing one must stop the run before
         // preparing the contents may empty the target for --replace, not after.

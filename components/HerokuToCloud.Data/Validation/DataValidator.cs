@@ -76,6 +76,12 @@ public static class DataValidator
             RowSecurity.EnsureNoPolicyAppliesAsync(sourceSessions.Coordinator, sourceSessions.Name, sourceSessions.Endpoint.ToString(), cancellationToken),
             RowSecurity.EnsureNoPolicyAppliesAsync(targetSessions.Coordinator, targetSessions.Name, targetSessions.Endpoint.ToString(), cancellationToken));
 
+        // Before any row is hashed: a role that cannot read a table would otherwise fail midway with a raw
+        // permission error, after minutes of hashing, naming that one table.
+        await Task.WhenAll(
+            ReadPrivileges.EnsureValidationReadableAsync(sourceSessions.Coordinator, sourceSessions.Name, sourceSessions.Endpoint.ToString(), cancellationToken),
+            ReadPrivileges.EnsureValidationReadableAsync(targetSessions.Coordinator, targetSessions.Name, targetSessions.Endpoint.ToString(), cancellationToken));
+
         progress.PhaseStarted("validate: schema");
         var catalogs = await Task.WhenAll(ReadCatalogAsync(sourceSessions, cancellationToken), ReadCatalogAsync(targetSessions, cancellationToken));
         var (sourceCatalog, targetCatalog) = (catalogs[0], catalogs[1]);

@@ -106,6 +106,24 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task A_source_role_that_cannot_read_a_table_exits_2_naming_it_and_the_grant_before_comparing()
+    {
+        var role = "reader_" + Guid.NewGuid().ToString("N")[..8];
+        await ExecuteAsync("postgres", $"CREATE ROLE {role} LOGIN NOSUPERUSER");
+        var asReader = source.Replace("postgres://postgres@", $"postgres://{role}@", StringComparison.Ordinal);
+
+        var (exit, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", asReader, "--target", same);
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("Data validation", stdout, StringComparison.Ordinal);
+        Assert.Contains($"error: the source role {role} cannot read everything validation compares", stderr, StringComparison.Ordinal);
+        Assert.Contains("lacks SELECT on 1 table: public.customers", stderr, StringComparison.Ordinal);
+        Assert.Contains($"GRANT SELECT ON public.customers TO {role};", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("public.customers: done", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreadable_address_exits_2_naming_the_option_it_came_from()
     {
         var (exit, _, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "validate", "--source", "mysql://x@y/z", "--target", same);

@@ -55,7 +55,8 @@ public sealed class BackupCacheTests : IDisposable
         var progress = new RecordingProgress();
 
         var first = await new BackupDownloader(handler, Cache).DownloadAsync(BackupLocation.Parse("https://bucket.example.com/b042/latest?X-Amz-Signature=first"), progress, CancellationToken.None);
-        var second = await new BackupDownloader(handler, Cache).DownloadAsync(BackupLocation.Parse("https://bucket.example.com/b042/latest?X-Amz-Signature=second"), progress, CancellationToken.None);
+        first.Dispose();
+        using var second = await new BackupDownloader(handler, Cache).DownloadAsync(BackupLocation.Parse("https://bucket.example.com/b042/latest?X-Amz-Signature=second"), progress, CancellationToken.None);
 
         Assert.Equal(1, handler.BodiesRead);
         Assert.False(first.Reused);
@@ -71,11 +72,13 @@ public sealed class BackupCacheTests : IDisposable
         using var handler = new CountingHandler(Archive);
         var location = BackupLocation.Parse("https://bucket.example.com/b042/latest?sig=1");
         var first = await new BackupDownloader(handler, Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
+        first.Dispose();
         await File.WriteAllBytesAsync(first.Path, Archive[..10]);
 
-        var afterTruncation = await new BackupDownloader(handler, Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
+        using var afterTruncation = await new BackupDownloader(handler, Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
+        afterTruncation.Dispose();
         using var other = new CountingHandler(Archive, etag: "\"def\"");
-        var otherObject = await new BackupDownloader(other, Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
+        using var otherObject = await new BackupDownloader(other, Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
 
         Assert.Equal(2, handler.BodiesRead);
         Assert.False(afterTruncation.Reused);
@@ -85,17 +88,63 @@ public sealed class BackupCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task A_partial_download_a_killed_run_left_is_removed_at_the_next_start()
+    public async Task A_partial_download_a_killed_run_left_is_removed_at_the_next_start_once_nobody_has_written_it_for_a_while()
     {
         Directory.CreateDirectory(Cache.Directory);
-        var leftover = Path.Combine(Cache.Directory, "0123456789abcdef0123456789abcdef.00000000000000000000000000000000.part");
-        await File.WriteAllBytesAsync(leftover, Archive[..10]);
+        var abandoned = Path.Combine(Cache.Directory, "0123456789abcdef0123456789abcdef.00000000000000000000000000000000.part");
+        var recent = Path.Combine(Cache.Directory, "fedcba9876543210fedcba9876543210.00000000000000000000000000000000.part");
+        await File.WriteAllBytesAsync(abandoned, Archive[..10]);
+        await File.WriteAllBytesAsync(recent, Archive[..10]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - BackupCache.AbandonedPart - TimeSpan.FromMinutes(1));
         using var handler = new CountingHandler(Archive);
 
-        await new BackupDownloader(handler, Cache).DownloadAsync(BackupLocation.Parse("https://bucket.example.com/b043"), new RecordingProgress(), CancellationToken.None);
+        using var download = await new BackupDownloader(handler, Cache).DownloadAsync(BackupLocation.Parse("https://bucket.example.com/b043"), new RecordingProgress(), CancellationToken.None);
+
+        Assert.False(File.Exists(abandoned));
+        // Written moments ago: it may be a live download on a file system whose locks do not work.
+        Assert.True(File.Exists(recent));
+    }
+
+    [Fact]
+    public async Task A_rerun_of_the_same_backup_removes_the_partial_download_its_killed_run_left_at_once()
+    {
+        var location = BackupLocation.Parse("https://bucket.example.com/b046");
+        var cache = Cache;
+        cache.Prepare();
+        var (leftover, stream) = cache.StartDownload(cache.CompletePath(location, "\"abc\"", Archive.Length));
+        await stream.DisposeAsync();
+        using var handler = new CountingHandler(Archive);
+
+        using var download = await new BackupDownloader(handler, Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
 
         Assert.False(File.Exists(leftover));
         Assert.Empty(Directory.GetFiles(Cache.Directory, "*.part"));
+        Assert.True(download.Cached);
+    }
+
+    [Fact]
+    public async Task A_second_run_of_a_backup_another_run_is_restoring_downloads_its_own_copy_which_survives_the_first_run_s_clean_up()
+    {
+        var dump = Path.Combine(home.Path, "served.dump");
+        await File.WriteAllBytesAsync(dump, Archive);
+        using var http = new SingleFileHttpServer(dump);
+        var location = BackupLocation.Parse(http.Url);
+        var progress = new RecordingProgress();
+
+        var first = await new BackupDownloader(cache: Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
+        var second = await new BackupDownloader(cache: Cache).DownloadAsync(location, progress, CancellationToken.None);
+        first.Delete(); // the first run's restore succeeded
+        var secondContent = await File.ReadAllBytesAsync(second.Path);
+        second.Delete();
+        using var third = await new BackupDownloader(cache: Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
+
+        Assert.True(first.Cached);
+        Assert.False(second.Cached);
+        Assert.False(second.Path.StartsWith(Cache.Directory, StringComparison.Ordinal));
+        Assert.Equal(Archive, secondContent);
+        Assert.Contains(progress.Events, e => e.Contains("another heroku2cloud run is downloading or restoring this backup", StringComparison.Ordinal));
+        Assert.True(third.Cached);
+        Assert.False(third.Reused);
     }
 
     [Fact]

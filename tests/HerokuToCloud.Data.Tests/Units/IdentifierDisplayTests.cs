@@ -14,8 +14,10 @@ public class IdentifierDisplayTests
     [InlineData("public.\"2fa\"", "public", "2fa")]
     [InlineData("public.\"say \"\"hi\"\"\"", "public", "say \"hi\"")]
     [InlineData("public.\"déjà\"", "public", "déjà")]
-    [InlineData("public.user", "public", "user")]
-    public void Plain_lower_case_names_stay_bare_and_others_are_quoted(string expected, string schema, string name)
+    [InlineData("public.\"user\"", "public", "user")]
+    [InlineData("\"order\".\"table\"", "order", "table")]
+    [InlineData("public.name", "public", "name")]
+    public void Plain_lower_case_names_stay_bare_and_others_and_reserved_key_words_are_quoted(string expected, string schema, string name)
     {
         Assert.Equal(expected, Identifier.Display(schema, name));
     }

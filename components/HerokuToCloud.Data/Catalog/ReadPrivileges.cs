@@ -3,31 +3,52 @@ using Npgsql;
 namespace HerokuToCloud.Data.Catalog;
 
 /// <summary>
-/// Checks, before anything is written to the target, that the source role may read everything the schema
-/// dump and the copy will read: USAGE on every schema holding a copied table or sequence, SELECT on every
-/// table (pg_dump locks each one, which takes SELECT, and the copy reads it), SELECT on every sequence (the
-/// copy reads its value), and SELECT on every large object. Without this a missing grant surfaced only when
-/// pg_dump failed, after the target's state schema had been created, and named one object at a time.
-/// Only catalog functions are called: the check reads nothing of the data and writes nothing.
+/// Checks, before a run reads any data, that a role may read everything the run will read, and names what
+/// it cannot and the GRANTs that would let it: USAGE on every schema holding a table or sequence read,
+/// SELECT on every such table and sequence, and SELECT on every large object. Without this a missing grant
+/// surfaced as a raw permission error midway (for data migrate, after the target's state schema had been
+/// created, when pg_dump failed; for data validate, while hashing), and named one object at a time.
+/// Two runs use it: data migrate for its source (<see cref="EnsureMigrationSourceReadableAsync"/>) and
+/// data validate for each side (<see cref="EnsureValidationReadableAsync"/>); they differ in which relations
+/// they read. Only catalog functions are called: the check reads nothing of the data and writes nothing.
 /// </summary>
-public static class SourcePrivileges
+public static class ReadPrivileges
 {
     private const int ListedObjects = 5;
 
     /// <summary>
-    /// The objects pg_dump and the copy read, as SourceCatalog selects them (user schemas; extension members
-    /// only when they are configuration tables, whose rows are copied), each with whether the role lacks its
-    /// privilege. Names come back through quote_ident, so they read as SQL would need them.
+    /// What pg_dump and the copy read, as SourceCatalog selects it: tables (partitioned ones too, which
+    /// pg_dump locks, and that takes SELECT) and sequences; extension members only when they are
+    /// configuration tables, whose rows are copied.
     /// </summary>
-    private const string MissingSql = """
+    private const string MigrationReads = """
+        c.relkind IN ('r', 'p', 'S') AND c.relpersistence <> 't'
+        AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+             OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE c.oid = ANY (e.extconfig)))
+        """;
+
+    /// <summary>
+    /// What validation reads, as its catalog reader selects it: tables and materialized views (whose rows
+    /// are hashed), partitioned tables (a sequence owned by one is checked against its column) and
+    /// sequences; no extension member, since extensions are compared as a whole.
+    /// </summary>
+    private const string ValidationReads = """
+        c.relkind IN ('r', 'p', 'm', 'S') AND c.relpersistence <> 't'
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+        """;
+
+    /// <summary>
+    /// The relations <paramref name="reads"/> selects in user schemas, each with whether the role lacks its
+    /// privilege, and the schemas holding them the role may not use. Names come back through quote_ident,
+    /// so they read as SQL would need them.
+    /// </summary>
+    private static string MissingSql(string reads) => $"""
         WITH read AS (
             SELECT n.oid AS nsp, n.nspname, c.oid, c.relname, c.relkind
               FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p', 'S') AND c.relpersistence <> 't'
-               AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
                AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
-               AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-                    OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE c.oid = ANY (e.extconfig)))
+               AND {reads}
         )
         SELECT 'schema', pg_catalog.quote_ident(nspname), NULL
           FROM (SELECT DISTINCT nsp, nspname FROM read) s
@@ -55,11 +76,32 @@ public static class SourcePrivileges
                             WHERE a.privilege_type = 'SELECT' AND (a.grantee = 0 OR pg_catalog.pg_has_role(a.grantee, 'USAGE')))
         """;
 
-    /// <summary>Throws a <see cref="DataMigrationException"/> naming what the source role cannot read and the GRANTs that would let it.</summary>
-    public static async Task EnsureReadableAsync(NpgsqlConnection source, string sourceDisplay, CancellationToken cancellationToken)
+    /// <summary>
+    /// data migrate, before anything is written to the target: throws a <see cref="DataMigrationException"/>
+    /// naming what the source role cannot read and the GRANTs that would let it.
+    /// </summary>
+    public static Task EnsureMigrationSourceReadableAsync(NpgsqlConnection source, string sourceDisplay, CancellationToken cancellationToken) =>
+        EnsureReadableAsync(source, MigrationReads, cancellationToken, (role, lacks, grants) =>
+            $"the source role {role} cannot read everything the migration reads from {sourceDisplay}: it lacks {lacks}. " +
+            "Nothing has been written to the target. Connect with a role that can read the whole database (on Heroku, the default credential: heroku pg:credentials:url DATABASE --name default), " +
+            $"or have the objects' owner run: {grants}");
+
+    /// <summary>
+    /// data validate, before any row is hashed: throws a <see cref="DataMigrationException"/> naming the
+    /// side (<paramref name="side"/> is "source" or "target"), what its role cannot read and the GRANTs
+    /// that would let it.
+    /// </summary>
+    public static Task EnsureValidationReadableAsync(NpgsqlConnection connection, string side, string display, CancellationToken cancellationToken) =>
+        EnsureReadableAsync(connection, ValidationReads, cancellationToken, (role, lacks, grants) =>
+            $"the {side} role {role} cannot read everything validation compares in the {side} database {display}: it lacks {lacks}. " +
+            "Nothing has been compared. Validate as a role that can read the whole database" +
+            (side == "source" ? " (on Heroku, the default credential: heroku pg:credentials:url DATABASE --name default)" : " (the role the migration wrote the target as)") +
+            $", or have the objects' owner run: {grants}");
+
+    private static async Task EnsureReadableAsync(NpgsqlConnection connection, string reads, CancellationToken cancellationToken, Func<string, string, string, string> message)
     {
         var missing = new List<(string Kind, string Name, string? Schema)>();
-        await using (var command = new NpgsqlCommand(MissingSql, source))
+        await using (var command = new NpgsqlCommand(MissingSql(reads), connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -68,7 +110,7 @@ public static class SourcePrivileges
 
         long largeObjects;
         string? firstLargeObject;
-        await using (var command = new NpgsqlCommand(UnreadableLargeObjectsSql, source))
+        await using (var command = new NpgsqlCommand(UnreadableLargeObjectsSql, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -80,7 +122,7 @@ public static class SourcePrivileges
             return;
 
         string role;
-        await using (var command = new NpgsqlCommand("SELECT pg_catalog.quote_ident(current_user)", source))
+        await using (var command = new NpgsqlCommand("SELECT pg_catalog.quote_ident(current_user)", connection))
             role = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
 
         var lacks = new List<string>();
@@ -97,10 +139,7 @@ public static class SourcePrivileges
                 : $"DO $$DECLARE o oid; BEGIN FOR o IN SELECT oid FROM pg_largeobject_metadata LOOP EXECUTE format('GRANT SELECT ON LARGE OBJECT %s TO {role.Replace("'", "''", StringComparison.Ordinal)}', o); END LOOP; END$$; (as the large objects' owner)");
         }
 
-        throw new DataMigrationException(
-            $"the source role {role} cannot read everything the migration reads from {sourceDisplay}: it lacks {string.Join("; ", lacks)}. " +
-            "Nothing has been written to the target. Connect with a role that can read the whole database (on Heroku, the default credential: heroku pg:credentials:url DATABASE --name default), " +
-            $"or have the objects' owner run: {string.Join(" ", grants.Distinct(StringComparer.Ordinal))}");
+        throw new DataMigrationException(message(role, string.Join("; ", lacks), string.Join(" ", grants.Distinct(StringComparer.Ordinal))));
     }
 
     private static void Describe(List<(string Kind, string Name, string? Schema)> missing, string kind, string privilege, List<string> lacks, List<string> grants, Func<IReadOnlyList<string>, IEnumerable<string>> grant)
