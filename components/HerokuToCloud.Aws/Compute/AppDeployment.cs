@@ -22,9 +22,9 @@ internal static class AppDeployment
         program.AddOutput(ConfigKeys.Of(app.Name, "repositoryUrl"), repository.Ref("repositoryUrl"), owner);
         var logs = program.Add($"{prefix}-logs", AwsTypes.LogGroup, new MapValue { ["retentionInDays"] = program.LogRetentionDays }, owner, app: app.Name);
         var secret = AppSecrets.Add(program, app, datastores, out var variables);
-        var roles = AppRoles.Add(program, prefix, owner, app.Name, repository.Ref("arn"), logs, secret);
+        var roles = AppRoles.Add(program, prefix, owner, app.Name, repository.Ref("arn"), logs, secret?.Secret);
         var runtime = new AppRuntime(app, repository, image, logs, secret, variables, roles, security.Tasks, imageTag,
-            secret is null ? [$"{prefix}-execution-policy"] : [$"{prefix}-execution-policy", $"{prefix}-secrets-version"]);
+            [$"{prefix}-execution-policy"]);
 
         // Data first (the copy of the Heroku database), then the release phase (migrations of the
         // new code run on the copied data), then the services.
@@ -52,7 +52,7 @@ internal static class AppDeployment
                 Port = service.Kind == ServiceKind.Web ? service.Port : null,
                 WritableRootFilesystem = service.WritableRootFilesystem || program.WritableRoots.Allows(app.Name, service.Name),
                 SecretVariables = variables,
-                SecretArn = secret?.Ref("arn"),
+                Secret = secret,
             };
             var task = FargateTask.Add(program, AwsNames.Logical(app.Name, service.Name, "task"), AwsNames.Logical(program.Plan.System, app.Name, service.Name),
                 key, size, container, roles.Execution.Ref("arn"), roles.Task.Ref("arn"), logs.Ref("name"),

@@ -30,10 +30,10 @@ internal sealed record ContainerSpec(string Name, Value Image)
 
     public bool WritableRootFilesystem { get; init; }
 
-    /// <summary>Secret variable names and the secret holding them as JSON keys.</summary>
+    /// <summary>Secret variable names, JSON keys of <see cref="Secret"/>.</summary>
     public IReadOnlyList<string> SecretVariables { get; init; } = [];
 
-    public Value? SecretArn { get; init; }
+    public SecretValues? Secret { get; init; }
 
     public MapValue ToDefinition(Value logGroupName, Value region)
     {
@@ -60,11 +60,11 @@ internal sealed record ContainerSpec(string Name, Value Image)
 
         if (SecretVariables.Count > 0)
         {
-            var arn = SecretArn ?? throw new InvalidOperationException("A container with secrets needs the secret's ARN.");
+            var secret = Secret ?? throw new InvalidOperationException("A container with secrets needs the secret.");
             definition["secrets"] = Value.List(SecretVariables.Select(v => (Value)new MapValue
             {
                 ["name"] = v,
-                ["valueFrom"] = InterpolationValue.Of(arn, $":{v}::"),
+                ["valueFrom"] = secret.KeyOf(v),
             }));
         }
 

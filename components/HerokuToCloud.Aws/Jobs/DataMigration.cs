@@ -59,7 +59,7 @@ internal static class DataMigration
         {
             Arguments = DataMigrationRun.Arguments,
             SecretVariables = [DataMigrationRun.SourceVariable, DataMigrationRun.TargetVariable],
-            SecretArn = secret.Ref("arn"),
+            Secret = new SecretValues(secret, version),
         };
         var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, database.Name, "migration"),
             ConfigKeys.Of(database.Name, "migration"), Size, container,

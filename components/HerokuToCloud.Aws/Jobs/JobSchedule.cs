@@ -29,7 +29,7 @@ internal static class JobSchedule
             Launch = ProcessLaunch.For(app.Image, job.Command),
             WritableRootFilesystem = program.WritableRoots.Allows(app.Name, job.Name),
             SecretVariables = runtime.SecretVariables,
-            SecretArn = runtime.Secret?.Ref("arn"),
+            Secret = runtime.Secret,
         };
         var task = FargateTask.Add(program, $"{prefix}-task", AwsNames.Logical(program.Plan.System, app.Name, "job", job.Name),
             ConfigKeys.Of(app.Name, "job", job.Name), size, container,

@@ -25,7 +25,7 @@ internal static class ReleasePhase
             Launch = Landing.ProcessLaunch.For(app.Image, release.Command),
             WritableRootFilesystem = program.WritableRoots.Allows(app.Name, ContainerName),
             SecretVariables = runtime.SecretVariables,
-            SecretArn = runtime.Secret?.Ref("arn"),
+            Secret = runtime.Secret,
         };
         var task = FargateTask.Add(program, $"{runtime.Prefix}-release-task", AwsNames.Logical(program.Plan.System, app.Name, "release"),
             ConfigKeys.Of(app.Name, "release"), size, container,

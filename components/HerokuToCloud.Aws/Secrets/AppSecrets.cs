@@ -6,7 +6,7 @@ namespace HerokuToCloud.Aws;
 
 /// <summary>
 /// One Secrets Manager secret per app holding every run-time variable as a JSON object
-/// ({"VAR": "value"}); tasks read single keys with <c>valueFrom: "&lt;arn&gt;:VAR::"</c>. Values come
+/// ({"VAR": "value"}); tasks read single keys of its current version (<see cref="SecretValues"/>). Values come
 /// from Pulumi secret config (set with <c>pulumi config set --secret</c>), from the random
 /// provider, or from the new datastores; none is ever written into the program or the stack file.
 /// An app without run-time variables gets no secret at all: Secrets Manager has no empty secret
@@ -20,7 +20,7 @@ internal static partial class AppSecrets
     private const string PortNotCarried = "PORT is set by the platform to the container port, so the config var PORT is not carried over.";
 
     /// <returns>The app's secret, or null when the app has no run-time variables.</returns>
-    public static Resource? Add(AwsProgram program, AppLanding app, IReadOnlyDictionary<string, DatastoreConnection> datastores,
+    public static SecretValues? Add(AwsProgram program, AppLanding app, IReadOnlyDictionary<string, DatastoreConnection> datastores,
         out IReadOnlyList<string> variables)
     {
         var owner = $"app {app.Name}";
@@ -65,13 +65,13 @@ internal static partial class AppSecrets
             names.Add(entry.Name);
         }
 
-        program.Add($"{prefix}-secrets-version", AwsTypes.SecretVersion, new MapValue
+        var version = program.Add($"{prefix}-secrets-version", AwsTypes.SecretVersion, new MapValue
         {
             ["secretId"] = secret.Ref("id"),
             ["secretString"] = new SecretValue(new JsonValue(values)),
         }, owner);
         variables = names;
-        return secret;
+        return new SecretValues(secret, version);
     }
 
     private static Resource Generated(AwsProgram program, AppLanding app, string variable, int length)

@@ -19,7 +19,8 @@ public class JobTests
         GraphQuery.Same(new JoinValue(",", Value.List(new ReferenceValue("private-subnet-a", "id"), new ReferenceValue("private-subnet-b", "id"))), release.At("environment.SUBNETS"));
         Assert.Null(release.At("update"));
         Assert.Contains("emigrate-execution-policy", release.Options.DependsOn);
-        Assert.Contains("emigrate-secrets-version", release.Options.DependsOn);
+        // The secret's values come before the task: its definition reads that very version.
+        Assert.Contains(new ReferenceValue("emigrate-secrets-version", "versionId"), GraphQuery.Walk(program.Get("emigrate-release-task").Properties));
         foreach (var service in program.OfType(AwsTypes.Service))
             Assert.Contains("emigrate-release", service.Options.DependsOn);
         Assert.Equal(Value.List("bundle exec rails db:migrate").Items.Select(GraphQuery.Show),
@@ -45,10 +46,11 @@ public class JobTests
         var plan = Plans.EmigratePlan();
         plan = plan with { Apps = [plan.Apps[0] with { Release = null }] };
 
-        var schedule = AwsLanding.Build(plan).Program.Get("emigrate-job-nightly-report");
+        var program = AwsLanding.Build(plan).Program;
+        var schedule = program.Get("emigrate-job-nightly-report");
 
         Assert.Contains("emigrate-db-migration", schedule.Options.DependsOn);
-        Assert.Contains("emigrate-secrets-version", schedule.Options.DependsOn);
+        Assert.Contains(new ReferenceValue("emigrate-secrets-version", "versionId"), GraphQuery.Walk(program.Get("emigrate-job-nightly-report-task").Properties));
     }
 
     [Fact]

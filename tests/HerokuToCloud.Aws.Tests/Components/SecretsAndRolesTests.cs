@@ -30,7 +30,7 @@ public class SecretsAndRolesTests
     }
 
     [Fact]
-    public void Tasks_read_secrets_through_valueFrom_and_get_only_PORT_as_plain_environment()
+    public void Tasks_read_secrets_of_the_current_version_through_valueFrom_and_get_only_PORT_as_plain_environment()
     {
         var program = AwsLanding.Build(Plans.EmigratePlan()).Program;
         foreach (var task in program.OfType(AwsTypes.TaskDefinition).Where(t => t.Name.StartsWith("emigrate-", StringComparison.Ordinal) && !t.Name.StartsWith("emigrate-db", StringComparison.Ordinal)))
@@ -38,7 +38,9 @@ public class SecretsAndRolesTests
             var container = task.At("containerDefinitions[0]");
             var secrets = Assert.IsType<ListValue>(GraphQuery.At(container, "secrets"));
             Assert.Equal(7, secrets.Items.Count);
-            GraphQuery.Same(InterpolationValue.Of(new ReferenceValue("emigrate-secrets", "arn"), ":REDIS_TLS_URL::"), GraphQuery.At(container, "secrets[6].valueFrom"));
+            // Pinned to the version: a changed value makes a new task definition revision, and ECS rolls the service onto it.
+            GraphQuery.Same(InterpolationValue.Of(new ReferenceValue("emigrate-secrets", "arn"), ":REDIS_TLS_URL::", new ReferenceValue("emigrate-secrets-version", "versionId")),
+                GraphQuery.At(container, "secrets[6].valueFrom"));
             var environment = GraphQuery.At(container, "environment") as ListValue;
             Assert.True(environment is null || environment.Items.All(e => GraphQuery.At(e, "name") == new StringValue("PORT")), task.Name);
         }
