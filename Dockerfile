@@ -43,9 +43,12 @@ RUN set -eux; \
 COPY --from=build /app /app
 RUN ln -s /app/heroku2cloud /usr/local/bin/heroku2cloud
 
-# pg_dump/pg_restore of this exact major, whatever else is on PATH; temporary files (schema archive,
-# downloaded backups) go to /tmp: give the task enough ephemeral storage for a downloaded backup.
+# pg_dump/pg_restore of this exact major, whatever else is on PATH. Temporary files (schema archive)
+# and the backup download cache go to /tmp, the one writable place under the read-only root that the
+# generated task and Job give the container (the home directory is not writable), and private to it:
+# give the task enough ephemeral storage for a downloaded backup.
 ENV HEROKU2CLOUD_PG_BIN=/usr/lib/postgresql/${POSTGRES_CLIENT_MAJOR}/bin \
+    HEROKU2CLOUD_CACHE_DIR=/tmp/heroku2cloud-cache \
     TMPDIR=/tmp \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 

@@ -6,6 +6,9 @@ namespace HerokuToCloud.Kubernetes;
 /// </summary>
 public static class KubernetesTypes
 {
+    /// <summary>Tells the kubernetes provider not to wait for the object's readiness (a provider annotation, not a type).</summary>
+    public const string SkipAwaitAnnotation = "pulumi.com/skipAwait";
+
     public const string Namespace = "kubernetes:core/v1:Namespace";
     public const string Secret = "kubernetes:core/v1:Secret";
     public const string Service = "kubernetes:core/v1:Service";

@@ -51,4 +51,16 @@ public class EndpointParsingTests
         Assert.StartsWith("cannot read the --target database URL: a postgress:// URL is not a PostgreSQL URL.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Pw-Very-Secret", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("jdbc:postgresql://db.example.com:5432/app?user=app&password=Pw-Very-Secret&sslmode=require", "a jdbc: URL (Heroku's JDBC_DATABASE_URL) is not a PostgreSQL URL")]
+    [InlineData("db.example.com:5432/app?user=app&password=Pw-Very-Secret", "it is neither a postgres:// URL nor a keyword string")]
+    public void A_string_that_would_default_to_localhost_is_refused_without_its_password(string text, string expected)
+    {
+        // Read as keywords, both held only unknown ones, and host defaulted to localhost: a --target there writes into a local database.
+        var error = Assert.Throws<DataMigrationException>(() => PostgresEndpoint.Parse(text, "the --target database URL"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-Very-Secret", error.Message, StringComparison.Ordinal);
+    }
 }

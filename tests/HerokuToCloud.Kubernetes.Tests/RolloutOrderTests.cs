@@ -20,7 +20,7 @@ public class RolloutOrderTests
         {
             var resource = program.Resource(service);
             Assert.Equal([deployment], resource.Options.DependsOn);
-            Assert.Equal(new StringValue("true"), resource.At("metadata", "annotations", WebService.SkipAwaitAnnotation));
+            Assert.Equal(new StringValue("true"), resource.At("metadata", "annotations", KubernetesTypes.SkipAwaitAnnotation));
         }
     }
 
@@ -37,7 +37,7 @@ public class RolloutOrderTests
 
         var client = program.Resource("shop-cache-service");
         Assert.Equal(["shop-cache-statefulset"], client.Options.DependsOn);
-        Assert.Equal(new StringValue("true"), client.At("metadata", "annotations", WebService.SkipAwaitAnnotation));
+        Assert.Equal(new StringValue("true"), client.At("metadata", "annotations", KubernetesTypes.SkipAwaitAnnotation));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class RolloutOrderTests
         foreach (var service in program.Graph.Resources.Where(r => r.Type == KubernetesTypes.Service))
         {
             var headless = service.At("spec", "clusterIP") is StringValue { Text: "None" };
-            Assert.True(headless || (service.At("metadata", "annotations", WebService.SkipAwaitAnnotation) is StringValue { Text: "true" } && service.Options.DependsOn.Count > 0), service.Name);
+            Assert.True(headless || (service.At("metadata", "annotations", KubernetesTypes.SkipAwaitAnnotation) is StringValue { Text: "true" } && service.Options.DependsOn.Count > 0), service.Name);
         }
     }
 

@@ -23,8 +23,9 @@ public sealed class BackupCacheClaim : IDisposable
         {
             return new BackupCacheClaim(PrivateDirectory.CreateOwnerOnlyFile(lockPath, FileMode.OpenOrCreate));
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // Held by another run, or a lock file this user may not open: either way, not this run's entry.
             return null;
         }
     }

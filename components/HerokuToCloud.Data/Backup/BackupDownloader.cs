@@ -72,7 +72,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
             {
                 // Waiting could take the whole of the other run's restore, and it deletes the file when it
                 // succeeds: a copy of this run's own lets both go on, at the cost of the disk space.
-                progress.Note($"another heroku2cloud run is downloading or restoring this backup from {usableCache!.Directory}; this run downloads its own copy to a temporary directory, deleted when it ends (it needs {length!.Value / 1024.0 / 1024.0:0.0} MB more disk space)");
+                progress.Note($"another heroku2cloud run is downloading or restoring this backup from {usableCache!.Directory} (or its lock file there cannot be opened); this run downloads its own copy to a temporary directory, deleted when it ends (it needs {length!.Value / 1024.0 / 1024.0:0.0} MB more disk space)");
                 complete = null;
             }
 

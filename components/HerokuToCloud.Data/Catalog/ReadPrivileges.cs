@@ -121,9 +121,13 @@ public static class ReadPrivileges
         if (missing.Count == 0 && largeObjects == 0)
             return;
 
-        string role;
-        await using (var command = new NpgsqlCommand("SELECT pg_catalog.quote_ident(current_user)", connection))
-            role = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        string role, roleName;
+        await using (var command = new NpgsqlCommand("SELECT pg_catalog.quote_ident(current_user), current_user", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (role, roleName) = (reader.GetString(0), reader.GetString(1));
+        }
 
         var lacks = new List<string>();
         var grants = new List<string>();
@@ -136,7 +140,10 @@ public static class ReadPrivileges
             // There is no GRANT … ON ALL LARGE OBJECTS: one per object, which a loop does for many.
             grants.Add(largeObjects == 1
                 ? $"GRANT SELECT ON LARGE OBJECT {firstLargeObject} TO {role};"
-                : $"DO $$DECLARE o oid; BEGIN FOR o IN SELECT oid FROM pg_largeobject_metadata LOOP EXECUTE format('GRANT SELECT ON LARGE OBJECT %s TO {role.Replace("'", "''", StringComparison.Ordinal)}', o); END LOOP; END$$; (as the large objects' owner)");
+                // Only the owner may grant on a large object, and one refused GRANT aborts the whole block: each owner
+                // runs it for its own objects. The role goes in as a %I argument, not into the template, where a '%' would break it.
+                : $"DO $$DECLARE o oid; BEGIN FOR o IN SELECT oid FROM pg_largeobject_metadata WHERE lomowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) LOOP " +
+                  $"EXECUTE format('GRANT SELECT ON LARGE OBJECT %s TO %I', o, '{roleName.Replace("'", "''", StringComparison.Ordinal)}'); END LOOP; END$$; (as each owner of large objects)");
         }
 
         throw new DataMigrationException(message(role, string.Join("; ", lacks), string.Join(" ", grants.Distinct(StringComparer.Ordinal))));

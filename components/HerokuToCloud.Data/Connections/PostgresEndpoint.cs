@@ -46,6 +46,9 @@ public sealed partial record PostgresEndpoint
                 return FromUrl(trimmed);
             // A URL of another scheme (a typo such as postgress://) whose query holds '=' would otherwise read as
             // one unknown keyword and connect to localhost; its scheme is all the message repeats (the rest can hold a password).
+            // Heroku sets JDBC_DATABASE_URL beside DATABASE_URL for JVM apps: the same database in another form.
+            if (trimmed.StartsWith("jdbc:", StringComparison.OrdinalIgnoreCase))
+                throw new DataMigrationException($"cannot read {what}: a jdbc: URL (Heroku's JDBC_DATABASE_URL) is not a PostgreSQL URL. Use the DATABASE_URL form, postgres://user:password@host:5432/database.");
             if (OtherScheme().Match(trimmed) is { Success: true } scheme)
                 throw new DataMigrationException($"cannot read {what}: a {scheme.Value} URL is not a PostgreSQL URL. Use postgres://user:password@host:5432/database (as in Heroku's DATABASE_URL).");
             if (trimmed.Contains(';', StringComparison.Ordinal))
@@ -144,7 +147,12 @@ public sealed partial record PostgresEndpoint
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
                 throw new FormatException($"'{pair.Split('=')[0]}' has no value.");
-            values[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+            var keyword = pair[..eq].Trim();
+            // libpq refuses a keyword it does not know; one that is not even a word (a URL with '=' in its
+            // query) would otherwise be ignored and leave host to default to localhost. Not echoed: it may hold a password.
+            if (!KeywordName().IsMatch(keyword))
+                throw new FormatException("it is neither a postgres:// URL nor a keyword string (keywords are words such as host, port, dbname, user).");
+            values[keyword] = pair[(eq + 1)..].Trim();
         }
 
         var user = values.GetValueOrDefault("user");
@@ -236,4 +244,7 @@ public sealed partial record PostgresEndpoint
     /// <summary>A URL scheme at the start ("mysql://"): a keyword string starts with a keyword and '='.</summary>
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*://")]
     private static partial Regex OtherScheme();
+
+    [GeneratedRegex("^[A-Za-z_]+$")]
+    private static partial Regex KeywordName();
 }

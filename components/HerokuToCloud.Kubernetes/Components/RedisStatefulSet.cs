@@ -227,7 +227,7 @@ internal static class RedisStatefulSet
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(name, labels.All(), new MapValue { [WebService.SkipAwaitAnnotation] = "true" }),
+                ["metadata"] = context.Metadata(name, labels.All(), new MapValue { [KubernetesTypes.SkipAwaitAnnotation] = "true" }),
                 ["spec"] = ServiceSpec(labels, headless: false),
             },
             Options = new ResourceOptions { DependsOn = [statefulSet.Name] },

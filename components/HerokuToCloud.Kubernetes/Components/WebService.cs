@@ -15,9 +15,6 @@ internal static class WebService
 {
     public const int Port = 80;
 
-    /// <summary>Tells the kubernetes provider not to wait for the object's readiness.</summary>
-    public const string SkipAwaitAnnotation = "pulumi.com/skipAwait";
-
     public static Resource Build(LandingContext context, AppRuntime runtime, Service web, Resource deployment)
     {
         var name = AppDeployment.WorkloadName(runtime.App, web);
@@ -26,7 +23,7 @@ internal static class WebService
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(name, labels.All(), new MapValue { [SkipAwaitAnnotation] = "true" }),
+                ["metadata"] = context.Metadata(name, labels.All(), new MapValue { [KubernetesTypes.SkipAwaitAnnotation] = "true" }),
                 ["spec"] = new MapValue
                 {
                     ["type"] = "ClusterIP",

@@ -54,6 +54,29 @@ public class ReadPrivilegeTests(TwoServers servers) : IClassFixture<TwoServers>
     }
 
     [Fact]
+    public async Task The_advised_grant_for_many_large_objects_works_when_another_role_owns_some()
+    {
+        var (source, target) = await DatabasesAsync("readable_src4", "readable_tgt4");
+        await Sql.ExecuteAsync(servers.Source.Endpoint(), "CREATE ROLE \"lo 50% reader\" LOGIN NOSUPERUSER; CREATE ROLE lo_other_owner NOSUPERUSER");
+        await Sql.ExecuteAsync(source, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO \"lo 50% reader\"; GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO \"lo 50% reader\"");
+        // Two owned by the connecting superuser, one by another role: a GRANT by a non-owner fails and aborts the block.
+        await Sql.ExecuteAsync(source, "SELECT lo_from_bytea(5001, '\\x01'::bytea), lo_from_bytea(5002, '\\x02'::bytea), lo_from_bytea(5003, '\\x03'::bytea); ALTER LARGE OBJECT 5003 OWNER TO lo_other_owner");
+        var reader = servers.Source.Endpoint("readable_src4", "lo 50% reader");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DataValidator.ValidateAsync(
+            reader, target, new ValidationOptions { Jobs = 1 }, new RecordingProgress(), CancellationToken.None));
+
+        var advice = error.Message[error.Message.IndexOf("DO $$", StringComparison.Ordinal)..];
+        var block = advice[..(advice.IndexOf("END$$;", StringComparison.Ordinal) + "END$$;".Length)];
+        await Sql.ExecuteAsync(source, block);
+        await Sql.ExecuteAsync(source, $"SET ROLE lo_other_owner; {block}");
+        await Sql.ExecuteAsync(source, "RESET ROLE");
+        // Readable now: validation runs, and what it reports is the difference (the target has no large objects).
+        var report = await DataValidator.ValidateAsync(reader, target, new ValidationOptions { Jobs = 1 }, new RecordingProgress(), CancellationToken.None);
+        Assert.False(report.Identical);
+    }
+
+    [Fact]
     public async Task Roles_that_can_read_everything_validate_as_before()
     {
         var (source, target) = await DatabasesAsync("readable_src3", "readable_tgt3");
