@@ -56,11 +56,32 @@ public class PostgresServer : IAsyncLifetime
     /// <summary>Creates an empty database and returns its endpoint.</summary>
     public async Task<PostgresEndpoint> CreateDatabaseAsync(string name)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(Endpoint().ToNpgsql().ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-        return Endpoint(name);
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Endpoint().ToNpgsql().ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+            return Endpoint(name);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // A server that drops the connection says why only in its log, which dispose deletes.
+            throw new InvalidOperationException($"CREATE DATABASE {name} on port {Port} failed; the end of the server log:\n{LogTail()}", ex);
+        }
+    }
+
+    private string LogTail()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(LogFile);
+            return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - 40)));
+        }
+        catch (IOException ex)
+        {
+            return $"(cannot read {LogFile}: {ex.Message})";
+        }
     }
 
     public async Task DisposeAsync()
