@@ -115,11 +115,27 @@ public class PostgresServer : IAsyncLifetime
             "No PostgreSQL server binaries found under /usr/lib/postgresql/*/bin. Run scripts/setup.sh (installs Debian's postgresql) or set HEROKU2CLOUD_PG_BIN.");
     }
 
+    private static readonly HashSet<int> PortsHandedOut = [];
+
+    /// <summary>
+    /// A free loopback port no earlier server of this test run had. Npgsql pools connections by connection
+    /// string, process-wide: a server on the port of one already stopped would be handed that server's dead
+    /// pooled connections (same host, port, database and user), and its first commands fail with
+    /// "Exception while reading from stream", as CREATE DATABASE once did in CI.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (PortsHandedOut)
+            {
+                if (PortsHandedOut.Add(port))
+                    return port;
+            }
+        }
     }
 
     private static async Task RunAsync(string program, string arguments, bool asPostgres)
