@@ -21,8 +21,7 @@ internal static class RdsLogGroups
     public static IReadOnlyList<string> Add(AwsProgram program, string name, InterpolationValue identifier, string owner) =>
         [.. Exports.Select(log => program.Add($"{name}-{log}-logs", AwsTypes.LogGroup, new MapValue
         {
-            // Flat parts: Pulumi YAML interpolates one string, it does not nest them.
-            ["name"] = InterpolationValue.Of([(Value)"/aws/rds/instance/", .. identifier.Parts, (Value)$"/{log}"]),
+            ["name"] = InterpolationValue.Of("/aws/rds/instance/", identifier, $"/{log}"),
             ["retentionInDays"] = program.LogRetentionDays,
         }, owner).Name)];
 }

@@ -100,7 +100,31 @@ public sealed record ConfigValue(string Key) : Value;
 /// <summary>A string built from text and expressions, Pulumi YAML's <c>"text-${a.b}"</c>.</summary>
 public sealed record InterpolationValue(IReadOnlyList<Value> Parts) : Value
 {
-    public static InterpolationValue Of(params Value[] parts) => new(parts);
+    /// <summary>
+    /// The interpolation of <paramref name="parts"/> in the form a Pulumi YAML string reads back as: an
+    /// interpolation among the parts is spliced in (Pulumi YAML interpolates one string, it does not nest
+    /// them) and adjacent text is joined, so two interpolations of the same string have the same parts
+    /// however they were built.
+    /// </summary>
+    public static InterpolationValue Of(params Value[] parts)
+    {
+        var flat = new List<Value>(parts.Length);
+        Append(parts);
+        return new(flat);
+
+        void Append(IEnumerable<Value> values)
+        {
+            foreach (var part in values)
+            {
+                if (part is InterpolationValue inner)
+                    Append(inner.Parts);
+                else if (part is StringValue text && flat.Count > 0 && flat[^1] is StringValue previous)
+                    flat[^1] = new StringValue(previous.Text + text.Text);
+                else
+                    flat.Add(part);
+            }
+        }
+    }
 
     /// <summary>Interpolations are equal when their parts are (a record would compare the list instances).</summary>
     public bool Equals(InterpolationValue? other) => other is not null && Parts.SequenceEqual(other.Parts);

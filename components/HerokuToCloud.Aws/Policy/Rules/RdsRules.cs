@@ -88,30 +88,8 @@ public sealed class RdsLogExports() : ResourceRule("RDS.9", "Database logs are e
         }
     }
 
-    /// <summary>A name as text and references, adjacent text joined, so equal names compare equal however they were built.</summary>
-    private static List<Value> Parts(Value? value)
-    {
-        var parts = new List<Value>();
-        Append(PolicyContext.Unwrap(value));
-        return parts;
-
-        void Append(Value? part)
-        {
-            switch (part)
-            {
-                case InterpolationValue interpolation:
-                    foreach (var inner in interpolation.Parts)
-                        Append(inner);
-                    break;
-                case StringValue text when parts.Count > 0 && parts[^1] is StringValue previous:
-                    parts[^1] = new StringValue(previous.Text + text.Text);
-                    break;
-                case not null:
-                    parts.Add(part);
-                    break;
-            }
-        }
-    }
+    /// <summary>A name as text and references in the canonical form <see cref="InterpolationValue.Of"/> gives, so equal names compare equal however they were built.</summary>
+    private static IReadOnlyList<Value> Parts(Value? value) => PolicyContext.Unwrap(value) is { } name ? InterpolationValue.Of(name).Parts : [];
 }
 
 /// <summary>RDS.11: automated backups kept at least seven days in every stack.</summary>
