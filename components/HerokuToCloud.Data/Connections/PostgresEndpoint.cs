@@ -44,11 +44,11 @@ public sealed partial record PostgresEndpoint
             if (trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
                 trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
                 return FromUrl(trimmed);
-            // A URL of another scheme (a typo such as postgress://) whose query holds '=' would otherwise read as
-            // one unknown keyword and connect to localhost; its scheme is all the message repeats (the rest can hold a password).
             // Heroku sets JDBC_DATABASE_URL beside DATABASE_URL for JVM apps: the same database in another form.
             if (trimmed.StartsWith("jdbc:", StringComparison.OrdinalIgnoreCase))
                 throw new DataMigrationException($"cannot read {what}: a jdbc: URL (Heroku's JDBC_DATABASE_URL) is not a PostgreSQL URL. Use the DATABASE_URL form, postgres://user:password@host:5432/database.");
+            // A URL of another scheme (a typo such as postgress://) whose query holds '=' would otherwise read as
+            // one unknown keyword and connect to localhost; its scheme is all the message repeats (the rest can hold a password).
             if (OtherScheme().Match(trimmed) is { Success: true } scheme)
                 throw new DataMigrationException($"cannot read {what}: a {scheme.Value} URL is not a PostgreSQL URL. Use postgres://user:password@host:5432/database (as in Heroku's DATABASE_URL).");
             if (trimmed.Contains(';', StringComparison.Ordinal))

@@ -158,6 +158,8 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         await clock.RunAsync("analyze", () => AnalyzeAsync(jobs, cancellationToken));
         await MigrationState.DropAsync(control, cancellationToken);
 
+        // Results exist only for the units this run copied; the interrupted run's are in Tables, not here.
+        var copiedThisRun = records.Where(r => r.Unit.Kind == CopyUnitKind.Table && results.ContainsKey(r.Unit.Id)).Select(r => results[r.Unit.Id]).ToList();
         return new MigrationSummary
         {
             Mode = Mode,
@@ -168,8 +170,8 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             ResumedUnits = resumedUnits,
             Units = records.Count,
             Tables = Summarize(records, results, tables),
-            RowsThisRun = records.Where(r => r.Unit.Kind == CopyUnitKind.Table).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Rows : 0),
-            BytesThisRun = records.Where(r => r.Unit.Kind == CopyUnitKind.Table).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Bytes : 0),
+            RowsThisRun = copiedThisRun.Sum(r => r.Rows),
+            BytesThisRun = copiedThisRun.Sum(r => r.Bytes),
             Phases = clock.Phases,
             Sequences = sequences,
             LargeObjects = (int)records.Where(r => r.Unit.Kind == CopyUnitKind.LargeObjects).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Rows : r.Rows),

@@ -52,9 +52,7 @@ public sealed class SchemaTransfer(PgClientTools tools, DatabaseSessions source,
         var list = await TableOfContentsAsync(archive, cancellationToken);
         // Next to the archive, which is in the run's owner-only workspace.
         var listFile = archive + ".list";
-        await using (var stream = PrivateDirectory.CreateOwnerOnlyFile(listFile, FileMode.Create))
-        await using (var writer = new StreamWriter(stream))
-            await writer.WriteAsync(RestoreList.ForTarget(list, existingSchemas).AsMemory(), cancellationToken);
+        await PrivateDirectory.WriteOwnerOnlyTextAsync(listFile, RestoreList.ForTarget(list, existingSchemas), cancellationToken);
         try
         {
             await using var input = File.OpenRead(archive);

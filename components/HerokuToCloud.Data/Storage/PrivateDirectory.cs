@@ -66,10 +66,16 @@ public sealed class PrivateDirectory : IDisposable
     public async Task<string> WriteTextAsync(string name, string text, CancellationToken cancellationToken)
     {
         var path = System.IO.Path.Combine(Path, name);
+        await WriteOwnerOnlyTextAsync(path, text, cancellationToken);
+        return path;
+    }
+
+    /// <summary>Writes <paramref name="text"/> to the owner-only file <paramref name="path"/>, replacing one that is there.</summary>
+    public static async Task WriteOwnerOnlyTextAsync(string path, string text, CancellationToken cancellationToken)
+    {
         await using var stream = CreateOwnerOnlyFile(path, FileMode.Create);
         await using var writer = new StreamWriter(stream);
         await writer.WriteAsync(text.AsMemory(), cancellationToken);
-        return path;
     }
 
     public void Dispose()
