@@ -12,11 +12,11 @@ namespace HerokuToCloud.Data.Validation;
 ///
 /// Each value is hashed in an exact form: integers, booleans and uuids by their binary value (every
 /// bit reaches the hash; bigints as two 32-bit halves because PostgreSQL's int8 hash folds them), text
-/// and varchar by their bytes (collation "C", so no locale can make two strings equal), numerics by value
+/// and varchar by their bytes (collation "C", so no locale can make two strings equal), bytea by its bytes, numerics by value
 /// and display scale, floats by value (with -0 told from 0), dates by their day number, and timestamps by
 /// the 8 bytes of their binary send form (the microseconds; a timestamptz's are UTC whatever the session's
-/// zone). Every other type is hashed by its text output under <see cref="CanonicalSettings"/> (bytea in
-/// hex, jsonb as text so 1.0 and 1.00 differ). Binary hashing is used only when the column has the same
+/// zone). Every other type is hashed by its text output under <see cref="CanonicalSettings"/> (jsonb as
+/// text so 1.0 and 1.00 differ). Binary hashing is used only when the column has the same
 /// base type on both sides; otherwise both sides hash the text form. Binary forms skip the text
 /// formatting that dominates the cost of a checksum pass (a date hashes 3× faster by its day number, a
 /// timestamp about 1.5× faster by its bytes, than by its text).
@@ -35,6 +35,7 @@ internal static class RowHash
     public const long KeySeed = 0x1B873593CC9E2D51;
 
     private const uint Bool = 16;
+    private const uint Bytea = 17;
     private const uint Int8 = 20;
     private const uint Int2 = 21;
     private const uint Int4 = 23;
@@ -49,8 +50,24 @@ internal static class RowHash
     private const uint Timestamp = 1114;
     private const uint Timestamptz = 1184;
 
-    /// <summary>The hash expression over <paramref name="columns"/> in order.</summary>
+    /// <summary>
+    /// The hash expression over <paramref name="columns"/> in order. When a column may be NULL, a row that
+    /// holds no NULL takes a second copy of the chain without the NULL handling: for such a row both copies
+    /// compute the same hash (a NULL's seed mark is then 0 and coalesce returns the value), and skipping the
+    /// coalesce and seed mark of every nullable column makes the usual row about a tenth cheaper to hash.
+    /// </summary>
     public static string Expression(IReadOnlyList<HashedColumn> columns, long seed)
+    {
+        var chain = Chain(columns, seed);
+        var nullable = columns.Where(c => c.Nullable).ToList();
+        if (nullable.Count == 0)
+            return chain;
+
+        var noNull = string.Join(" AND ", nullable.Select(c => $"{Identifier.Quote(c.Name)} IS NOT NULL"));
+        return $"CASE WHEN {noNull} THEN {Chain(columns.Select(c => c with { Nullable = false }).ToList(), seed)} ELSE {chain} END";
+    }
+
+    private static string Chain(IReadOnlyList<HashedColumn> columns, long seed)
     {
         var expression = Sql.Number(seed);
         for (var i = 0; i < columns.Count; i++)
@@ -67,6 +84,7 @@ internal static class RowHash
             Int4 => HashKind.Int4,
             Int8 => HashKind.Int8,
             Bool => HashKind.Bool,
+            Bytea => HashKind.Bytea,
             Uuid => HashKind.Uuid,
             Text or Varchar => HashKind.Text,
             Bpchar => HashKind.Bpchar,
@@ -92,6 +110,7 @@ internal static class RowHash
             HashKind.Bool => $"coalesce({c}::int4, 0)",
             HashKind.Uuid => $"coalesce({c}, '00000000-0000-0000-0000-000000000000'::uuid)",
             HashKind.Text => $"coalesce({c}::text, '')",
+            HashKind.Bytea => $"coalesce({c}, ''::bytea)",
             HashKind.Bpchar => $"coalesce({c}, ''::bpchar)",
             HashKind.Numeric => $"coalesce({c}, 0::numeric)",
             HashKind.Float4 => $"coalesce({c}, 0::float4)",
@@ -111,6 +130,10 @@ internal static class RowHash
             // hashint8extended folds the two halves into 32 bits; hashing the high half again keeps all 64.
             HashKind.Int8 => $"hashint4extended(({value} >> 32)::int4, hashint8extended({value}, {seed}))",
             HashKind.Uuid => $"uuid_hash_extended({value}, {seed})",
+            // bytea's own 64-bit hash (lookup3 over the bytes) is reachable from SQL only through an array's
+            // hash, which for one element is 31 + the element's hash: exact, and a third cheaper than
+            // hashing the hex text.
+            HashKind.Bytea => $"hash_array_extended(ARRAY[{value}], {seed})",
             // The float hashes return the seed itself for zero and map -0 to 0 (they are equal). The outer
             // step always mixes, and hashes which of nonzero, 0 and -0 the value is; a zero's sign is read
             // from its text, which only zeros pay for. The seed is written once: repeating it would double
@@ -166,6 +189,7 @@ internal enum HashKind
     Int4,
     Int8,
     Bool,
+    Bytea,
     Uuid,
     Text,
     Bpchar,

@@ -42,7 +42,18 @@ public class ChunkPlanningTests
     {
         var sql = RowHash.Expression([new HashedColumn("a", HashKind.Int4, false), new HashedColumn("Mixed \"b\"", HashKind.Text, true)], 7);
 
-        Assert.StartsWith("hashtextextended(coalesce(\"Mixed \"\"b\"\"\"::text, '') COLLATE \"C\", (hashint4extended(\"a\", 7)) # CASE WHEN \"Mixed \"\"b\"\"\" IS NULL THEN ", sql, StringComparison.Ordinal);
+        // A row without NULLs takes the chain without NULL handling; the other rows the full one.
+        Assert.StartsWith("CASE WHEN \"Mixed \"\"b\"\"\" IS NOT NULL THEN hashtextextended(\"Mixed \"\"b\"\"\"::text COLLATE \"C\", hashint4extended(\"a\", 7)) ELSE ", sql, StringComparison.Ordinal);
+        Assert.Contains(" ELSE hashtextextended(coalesce(\"Mixed \"\"b\"\"\"::text, '') COLLATE \"C\", (hashint4extended(\"a\", 7)) # CASE WHEN \"Mixed \"\"b\"\"\" IS NULL THEN ", sql, StringComparison.Ordinal);
+        Assert.EndsWith("::int8 ELSE 0::int8 END) END", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_hash_without_nullable_columns_is_the_bare_chain()
+    {
+        var sql = RowHash.Expression([new HashedColumn("a", HashKind.Int4, false), new HashedColumn("b", HashKind.Bytea, false)], 7);
+
+        Assert.Equal("hash_array_extended(ARRAY[\"b\"], hashint4extended(\"a\", 7))", sql);
     }
 
     [Fact]

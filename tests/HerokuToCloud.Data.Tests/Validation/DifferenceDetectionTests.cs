@@ -167,11 +167,16 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     [InlineData("UPDATE public.subtle SET at = '2000-01-01 00:35:47.483647' WHERE id = 2", "id=2", "at")]
     [InlineData("UPDATE public.subtle SET tz = '2000-01-01 00:35:47.483648+00' WHERE id = 2", "id=2", "tz")]
     [InlineData("UPDATE public.subtle SET day = '5874897-12-31' WHERE id = 2", "id=2", "day")]
+    [InlineData("UPDATE public.subtle SET b = NULL WHERE id = 1", "id=1", "b")]
+    [InlineData("UPDATE public.subtle SET b = '\\x' WHERE id = 2", "id=2", "b")]
+    [InlineData("UPDATE public.subtle SET b = '\\x' WHERE id = 3", "id=3", "b")]
+    [InlineData("UPDATE public.subtle SET b = '\\x00' WHERE id = 4", "id=4", "b")]
     public async Task Values_equal_by_their_types_own_equality_still_differ(string change, string key, string column)
     {
         // Each of these compares equal (or hashes equal) with PostgreSQL's own operators or hash functions,
         // but reads differently: numeric scale and sign, NaN and Infinity, bigint halves, jsonb numbers, -0;
-        // and NULL against the value a binary hash stands in for it (0, 2000-01-01); and timestamps whose
+        // and NULL against the value a binary hash stands in for it (0, 2000-01-01, an empty bytea), a bytea
+        // against one with a zero byte more or less; and timestamps whose
         // 64-bit hash folds to the same 32 bits (71 minutes apart, or ±infinity against a finite value).
         var report = await ValidateAsync(await fixture.TargetAsync(change));
 

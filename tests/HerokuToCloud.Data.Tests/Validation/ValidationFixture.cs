@@ -141,12 +141,12 @@ public sealed class ValidationFixture : IAsyncLifetime
         CREATE TABLE public.measurements_2024_02 PARTITION OF public.measurements FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');
         INSERT INTO public.measurements SELECT g, date '2024-01-01' + (g % 59), g * 0.5 FROM generate_series(1, 1000) g;
 
-        CREATE TABLE public.subtle (id int PRIMARY KEY, n numeric, big bigint, j jsonb, f float8, r float4, day date, at timestamp, tz timestamptz);
+        CREATE TABLE public.subtle (id int PRIMARY KEY, n numeric, big bigint, j jsonb, f float8, r float4, day date, at timestamp, tz timestamptz, b bytea);
         INSERT INTO public.subtle VALUES
-            (1, 1.0, 0, '{"a": 1.0}', 0, 0, '2024-02-29', '2024-02-29 23:59:59.999999', '2024-02-29 23:59:59.999999+00'),
-            (2, 5, 1, '{"a": [1, 2]}', 1, 0.1, 'infinity', '-infinity', 'infinity'),
-            (3, 'NaN', -1, '{}', 'NaN', 'NaN', '2000-01-01', '2000-01-01 00:00:00', '-infinity'),
-            (4, 2, 2, '{}', 0, 5, '2020-01-01', '2020-01-01 00:00:00', '2020-01-01 00:00:00+00');
+            (1, 1.0, 0, '{"a": 1.0}', 0, 0, '2024-02-29', '2024-02-29 23:59:59.999999', '2024-02-29 23:59:59.999999+00', '\x'),
+            (2, 5, 1, '{"a": [1, 2]}', 1, 0.1, 'infinity', '-infinity', 'infinity', NULL),
+            (3, 'NaN', -1, '{}', 'NaN', 'NaN', '2000-01-01', '2000-01-01 00:00:00', '-infinity', '\x00'),
+            (4, 2, 2, '{}', 0, 5, '2020-01-01', '2020-01-01 00:00:00', '2020-01-01 00:00:00+00', '\x0000');
 
         CREATE SEQUENCE public.invoice_numbers START 1000;
         SELECT nextval('public.invoice_numbers');
