@@ -9,6 +9,9 @@ public static class KubernetesTypes
     /// <summary>Tells the kubernetes provider not to wait for the object's readiness (a provider annotation, not a type).</summary>
     public const string SkipAwaitAnnotation = "pulumi.com/skipAwait";
 
+    /// <summary>Tells the kubernetes provider to replace a Job that is not complete on the next update instead of waiting for it again.</summary>
+    public const string ReplaceUnreadyAnnotation = "pulumi.com/replaceUnready";
+
     public const string Namespace = "kubernetes:core/v1:Namespace";
     public const string Secret = "kubernetes:core/v1:Secret";
     public const string Service = "kubernetes:core/v1:Service";

@@ -79,6 +79,9 @@ public class JobTests
         Assert.Equal(new NumberValue(1654), program.StackValue(migration.At("spec", "template", "spec", "securityContext", "runAsUser")));
         Assert.Equal(["spec"], migration.Options.IgnoreChanges);
         Assert.Equal(["shop-db-cluster", "shop-db-migration-env"], migration.Options.DependsOn);
+        // A failed or interrupted copy runs again (and resumes) on the next update, never beside the old run.
+        Assert.Equal(new StringValue("true"), migration.At("metadata", "annotations", "pulumi.com/replaceUnready"));
+        Assert.True(migration.Options.DeleteBeforeReplace);
 
         var env = (MapValue)program.Resource("shop-db-migration-env").At("stringData")!;
         Assert.Equal(new ConfigValue("shopDbSourceUrl"), env["HEROKU2CLOUD_SOURCE_URL"]);

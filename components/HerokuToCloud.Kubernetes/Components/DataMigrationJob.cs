@@ -12,7 +12,10 @@ namespace HerokuToCloud.Kubernetes;
 /// never in the program, the pod spec or a process listing.
 /// The provider fails the update when the Job fails (the migration exits non-zero when validation
 /// finds a difference). The Job runs once: later changes to it are ignored, because a second run
-/// would find the target no longer empty; replace it explicitly (pulumi up --replace) to copy again.
+/// would find the target no longer empty. A Job that failed or never finished (an interrupted
+/// update) is replaced on the next update (pulumi.com/replaceUnready), as a failed ECS migration
+/// command runs again, and the new run resumes the copy. The old Job is deleted first: replacing
+/// it the default way would start the new copy while an interrupted one still runs.
 /// </summary>
 internal static class DataMigrationJob
 {
@@ -73,7 +76,7 @@ internal static class DataMigrationJob
         {
             Properties = new MapValue
             {
-                ["metadata"] = context.Metadata(null, labels.All()),
+                ["metadata"] = context.Metadata(null, labels.All(), new MapValue { [KubernetesTypes.ReplaceUnreadyAnnotation] = "true" }),
                 ["spec"] = new MapValue
                 {
                     // The migration resumes where it stopped, so a retry after a lost node continues the copy.
@@ -90,6 +93,7 @@ internal static class DataMigrationJob
             {
                 DependsOn = target.ReadyResources.Append(secret.Name).ToList(),
                 IgnoreChanges = ["spec"],
+                DeleteBeforeReplace = true,
                 CustomTimeouts = new CustomTimeouts(Create: "12h"),
             },
         });

@@ -32,7 +32,7 @@ internal static class ReleaseJob
             WritableRootFilesystem = writableRoot,
         });
         var annotations = PodSecurity.Waivers(writableRoot) ?? new MapValue();
-        annotations["pulumi.com/replaceUnready"] = "true";
+        annotations[KubernetesTypes.ReplaceUnreadyAnnotation] = "true";
 
         return context.Add(new Resource($"{app.Name}-release", KubernetesTypes.Job)
         {
