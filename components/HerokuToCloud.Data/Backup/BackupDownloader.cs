@@ -11,9 +11,15 @@ namespace HerokuToCloud.Data.Backup;
 /// bytes as it goes and checking the PGDMP magic on the first bytes so a wrong URL fails before the
 /// whole body has downloaded.
 /// </summary>
-public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupCache? cache = null)
+/// <remarks>
+/// A connection that breaks mid-body is resumed where it broke (<see cref="ResumableBody"/>), after a pause
+/// of <paramref name="resumePause"/> (default 2 s) times the attempt's number.
+/// </remarks>
+public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupCache? cache = null, TimeSpan? resumePause = null)
 {
     private readonly BackupCache? cache = cache ?? BackupCache.ForCurrentUser();
+
+    private readonly TimeSpan resumePause = resumePause ?? TimeSpan.FromSeconds(2);
 
     private const int BufferBytes = 1024 * 1024;
 
@@ -22,7 +28,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
     /// which a user cannot: the inner exceptions say why (an expired certificate, a name that does not match,
     /// a server that does not speak TLS), so their messages follow it.
     /// </summary>
-    private static string Describe(HttpRequestException error)
+    internal static string Describe(HttpRequestException error)
     {
         const string pointer = ", see inner exception.";
         if (!error.Message.EndsWith(pointer, StringComparison.Ordinal) || error.InnerException is null)
@@ -111,7 +117,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                 long done = 0;
                 await using (output)
                 {
-                    await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    await using var body = await ResumableBody.OpenAsync(client, url, location, response, this.resumePause, progress, cancellationToken);
                     const string name = "backup download";
                     progress.DownloadStarted(name, length ?? 0);
                     int read;
@@ -119,7 +125,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                     // chunked body, a small first TLS record).
                     var head = new byte[DumpFile.MagicLength];
                     var headLength = 0;
-                    while ((read = await ReadAsync(body, buffer, location, done, cancellationToken)) > 0)
+                    while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken)) > 0)
                     {
                         if (headLength < head.Length)
                         {
@@ -138,7 +144,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                     if (headLength < head.Length)
                         throw NotADump(location);
                     if (length is { } expected && done != expected)
-                        throw BrokeOff(location, done, $"the server announced {expected} bytes");
+                        throw ResumableBody.BrokeOff(location, done, $"the server announced {expected} bytes");
                     progress.DownloadFinished(name, done);
                 }
 
@@ -177,20 +183,4 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
             return null;
         }
     }
-
-    /// <summary>A connection that breaks mid-body surfaces as an IOException or HttpRequestException: say so, not how.</summary>
-    private static async Task<int> ReadAsync(Stream body, byte[] buffer, BackupLocation location, long done, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            throw BrokeOff(location, done, ex.Message.TrimEnd('.'));
-        }
-    }
-
-    private static DataMigrationException BrokeOff(BackupLocation location, long done, string why) =>
-        new($"the download of the backup from {location.Display} broke off after {done} bytes ({why}). Nothing has been written to the target: rerun the command (with a fresh heroku pg:backups:url if the URL has expired).");
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using HerokuToCloud.Data.Backup;
 using HerokuToCloud.Data.Storage;
 using HerokuToCloud.Data.Tests.Infrastructure;
@@ -21,6 +22,137 @@ public class BackupDownloaderTests
     }
 
     private static readonly BackupLocation Location = BackupLocation.Parse("https://backups.example.com/b001?X-Amz-Signature=secret");
+
+    private static readonly byte[] Archive = System.Text.Encoding.ASCII.GetBytes("PGDMP\u0001\u000e\u0000" + string.Concat(Enumerable.Range(0, 2000).Select(i => $"{i:D6}")));
+
+    /// <summary>A body that breaks with an IOException, as a dropped connection does, after <paramref name="breakAfter"/> bytes.</summary>
+    private sealed class BreakingStream(byte[] content, int breakAfter, bool resetAtEnd = false) : MemoryStream(content)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Position == Length && !resetAtEnd)
+                return 0;
+            if (Position >= breakAfter)
+                throw new IOException("Unable to read data from the transport connection: Connection reset by peer.");
+            return await base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, breakAfter - Position)], cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Serves the archive as S3 does (Content-Length, ETag, ranges honoured under If-Range), each response
+    /// breaking at the next of <paramref name="breaks"/> (an offset into the whole archive), and records what
+    /// each request asked for. <see cref="ResumeStatus"/> replaces the answer to a range request.
+    /// </summary>
+    private sealed class FlakyHandler(string? etag, params int[] breaks) : HttpMessageHandler
+    {
+        public List<(long? From, string? IfRange)> Requests { get; } = [];
+
+        public HttpStatusCode? ResumeStatus { get; init; }
+
+        public bool ResetAtEnd { get; init; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var from = request.Headers.Range?.Ranges.Single().From;
+            Requests.Add((from, request.Headers.IfRange?.EntityTag?.Tag));
+            var breakAt = Requests.Count <= breaks.Length ? breaks[Requests.Count - 1] : Archive.Length;
+            HttpResponseMessage response;
+            if (from is not null && ResumeStatus is { } status)
+            {
+                response = new HttpResponseMessage(status) { Content = new ByteArrayContent(status == HttpStatusCode.OK ? Archive : []) };
+            }
+            else if (from is { } offset)
+            {
+                var rest = Archive[(int)offset..];
+                response = new HttpResponseMessage(HttpStatusCode.PartialContent) { Content = new StreamContent(new BreakingStream(rest, breakAt - (int)offset)) };
+                response.Content.Headers.ContentLength = rest.Length;
+                response.Content.Headers.ContentRange = new ContentRangeHeaderValue(offset, Archive.Length - 1, Archive.Length);
+            }
+            else
+            {
+                response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(Archive, breakAt, ResetAtEnd)) };
+                response.Content.Headers.ContentLength = Archive.Length;
+            }
+
+            if (etag is not null)
+                response.Headers.ETag = new EntityTagHeaderValue(etag);
+            return Task.FromResult(response);
+        }
+    }
+
+    private static async Task<DownloadedBackup> DownloadAsync(HttpMessageHandler handler, PrivateDirectory cache, RecordingProgress? progress = null) =>
+        await new BackupDownloader(handler, new BackupCache(cache.Path), resumePause: TimeSpan.Zero).DownloadAsync(Location, progress ?? new RecordingProgress(), CancellationToken.None);
+
+    [Fact]
+    public async Task A_download_whose_connection_breaks_is_resumed_from_the_byte_it_reached_if_the_backup_is_unchanged()
+    {
+        using var handler = new FlakyHandler("\"v1\"", 3000, 3000, 9000);
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        var progress = new RecordingProgress();
+
+        using var file = await DownloadAsync(handler, cache, progress);
+
+        Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
+        // The second answer broke before its first byte: the third asks from the same place.
+        Assert.Equal([(null, null), (3000, "\"v1\""), (3000, "\"v1\""), (9000, "\"v1\"")], handler.Requests);
+        Assert.Contains(progress.Events, e => e.Contains("broke off after 9000 bytes (Unable to read data from the transport connection: Connection reset by peer)", StringComparison.Ordinal) && e.Contains("attempt 3 of 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_connection_reset_after_the_last_byte_loses_nothing_and_asks_for_nothing()
+    {
+        using var handler = new FlakyHandler("\"v1\"") { ResetAtEnd = true };
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+
+        using var file = await DownloadAsync(handler, cache);
+
+        Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_download_without_an_etag_is_not_resumed()
+    {
+        using var handler = new FlakyHandler(null, 3000);
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache));
+
+        Assert.StartsWith("the download of the backup from https://backups.example.com/b001 broke off after 3000 bytes (Unable to read data", error.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Requests);
+        Assert.Empty(Directory.GetFiles(cache.Path, "*.dump"));
+    }
+
+    [Fact]
+    public async Task A_download_that_keeps_breaking_gives_up_after_five_resumes_and_keeps_nothing()
+    {
+        using var handler = new FlakyHandler("\"v1\"", 1000, 2000, 3000, 4000, 5000, 6000);
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache));
+
+        Assert.Contains("broke off after 6000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("gave up after resuming it 5 times", error.Message, StringComparison.Ordinal);
+        Assert.Equal(6, handler.Requests.Count);
+        Assert.Empty(Directory.GetFiles(cache.Path, "*.dump"));
+        Assert.Empty(Directory.GetFiles(cache.Path, "*.part"));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "the server sent the whole backup again instead of the rest, so the backup at that URL changed")]
+    [InlineData(HttpStatusCode.Forbidden, "HTTP 403 Forbidden: signed backup URLs expire")]
+    public async Task A_resume_the_server_will_not_give_fails_with_the_reason(HttpStatusCode answer, string reason)
+    {
+        using var handler = new FlakyHandler("\"v1\"", 3000) { ResumeStatus = answer };
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache));
+
+        Assert.Contains("broke off after 3000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Empty(Directory.GetFiles(cache.Path, "*.dump"));
+    }
 
     [Fact]
     public async Task A_dump_whose_first_read_brings_less_than_the_magic_is_downloaded_whole()

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using HerokuToCloud.Data.Progress;
+
+namespace HerokuToCloud.Data.Backup;
+
+/// <summary>
+/// The body of a backup download that survives a broken connection. A backup is often tens of
+/// gigabytes, and one dropped connection near the end would otherwise mean downloading all of it again.
+/// When a read fails, or the body ends before its Content-Length, the rest is asked for
+/// (<c>Range: bytes=N-</c>) on the condition that the object is still the one begun (<c>If-Range</c> with its
+/// ETag, so a backup replaced meanwhile is never spliced onto the old one's start), up to
+/// <see cref="MaxResumes"/> times, each after a longer pause. Without an ETag or a Content-Length the
+/// download cannot be resumed safely, and a break fails it as before.
+/// </summary>
+internal sealed class ResumableBody : IAsyncDisposable
+{
+    public const int MaxResumes = 5;
+
+    private readonly HttpClient client;
+    private readonly Uri url;
+    private readonly BackupLocation location;
+    private readonly long? length;
+    private readonly EntityTagHeaderValue? etag;
+    private readonly TimeSpan pause;
+    private readonly IDataProgress progress;
+    private HttpResponseMessage response;
+    private Stream body;
+    private int resumes;
+
+    private ResumableBody(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, Stream body, TimeSpan pause, IDataProgress progress)
+    {
+        this.client = client;
+        this.url = url;
+        this.location = location;
+        this.response = response;
+        this.body = body;
+        this.pause = pause;
+        this.progress = progress;
+        length = response.Content.Headers.ContentLength;
+        // If-Range takes only a strong validator; S3 sends a strong ETag.
+        etag = response.Headers.ETag is { IsWeak: false } tag ? tag : null;
+    }
+
+    /// <summary>Bytes of the body handed out so far.</summary>
+    public long Delivered { get; private set; }
+
+    /// <summary>The body of <paramref name="response"/>, which the result owns from here on.</summary>
+    public static async Task<ResumableBody> OpenAsync(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, TimeSpan pause, IDataProgress progress, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return new ResumableBody(client, url, location, response, body, pause, progress);
+    }
+
+    /// <summary>The next bytes of the body, resuming it when the connection breaks; 0 at its end.</summary>
+    public async Task<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            string why;
+            try
+            {
+                var read = await body.ReadAsync(buffer, cancellationToken);
+                if (read > 0 || length is not { } total || Delivered >= total)
+                {
+                    Delivered += read;
+                    return read;
+                }
+
+                why = $"the server ended the body {total - Delivered} bytes short of its Content-Length";
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                // A connection reset after the last byte loses nothing.
+                if (length is { } all && Delivered >= all)
+                    return 0;
+                why = ex.Message.TrimEnd('.');
+            }
+
+            await ResumeAsync(why, cancellationToken);
+        }
+    }
+
+    private async Task ResumeAsync(string why, CancellationToken cancellationToken)
+    {
+        if (etag is null || length is null)
+            throw BrokeOff(location, Delivered, why);
+
+        while (true)
+        {
+            if (resumes == MaxResumes)
+                throw BrokeOff(location, Delivered, $"{why}; gave up after resuming it {MaxResumes} times");
+            resumes++;
+            progress.Note($"the backup download broke off after {Delivered} bytes ({why}); asking for the rest in {(pause * resumes).TotalSeconds:0} s (attempt {resumes} of {MaxResumes})");
+            await Task.Delay(pause * resumes, cancellationToken);
+            await DisposeAsync();
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Range = new RangeHeaderValue(Delivered, null);
+            request.Headers.IfRange = new RangeConditionHeaderValue(etag);
+            HttpResponseMessage next;
+            try
+            {
+                next = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                why = BackupDownloader.Describe(ex).TrimEnd('.');
+                continue;
+            }
+
+            if (next.StatusCode == HttpStatusCode.PartialContent && next.Content.Headers.ContentRange is { From: { } from, Length: { } total } && from == Delivered && total == length)
+            {
+                response = next;
+                body = await next.Content.ReadAsStreamAsync(cancellationToken);
+                return;
+            }
+
+            var status = $"HTTP {(int)next.StatusCode} {next.ReasonPhrase}";
+            next.Dispose();
+            if ((int)next.StatusCode >= 500 || next.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                why = status;
+                continue;
+            }
+
+            throw new DataMigrationException(
+                $"the download of the backup from {location.Display} broke off after {Delivered} bytes ({why}), and asking for the rest was answered with {status}: " +
+                (next.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+                    ? "signed backup URLs expire. Nothing has been written to the target: rerun the command with a fresh heroku pg:backups:url."
+                    : next.StatusCode == HttpStatusCode.OK
+                        ? "the server sent the whole backup again instead of the rest, so the backup at that URL changed since the download began (or the server cannot resume). Nothing has been written to the target: rerun the command."
+                        : "Nothing has been written to the target: rerun the command."));
+        }
+    }
+
+    /// <summary>A download that stopped short, and what to do.</summary>
+    public static DataMigrationException BrokeOff(BackupLocation location, long done, string why) =>
+        new($"the download of the backup from {location.Display} broke off after {done} bytes ({why}). Nothing has been written to the target: rerun the command (with a fresh heroku pg:backups:url if the URL has expired).");
+
+    public async ValueTask DisposeAsync()
+    {
+        await body.DisposeAsync();
+        response.Dispose();
+    }
+}
