@@ -10,8 +10,9 @@ namespace HerokuToCloud.Aws;
 /// then validates)
 /// in the private subnets, started by a command that fails <c>pulumi up</c> when the copy or its
 /// validation fails. The Heroku URL comes from secret config and lives only in the migration's own
-/// secret, which no app can read. It runs again only when the database is replaced: a second copy
-/// into a filled database would be refused, so later updates skip it.
+/// secret, which no app can read. It runs again only when the database is replaced, or when the update
+/// that ran it did not record it (failed or interrupted; the tool then resumes or revalidates): later
+/// updates skip it.
 /// </summary>
 internal static class DataMigration
 {

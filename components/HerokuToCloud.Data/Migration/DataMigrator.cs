@@ -51,9 +51,8 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
         if (validator is null)
             return summary;
 
-        // The copy is complete and its state schema gone, so a rerun of migrate would now refuse the target
-        // as not empty: when only the check fails, say that data validate is the way to finish.
-        const string validateInstead = "The copy itself finished and is committed; check it with heroku2cloud data validate and the same --source and --target (rerunning data migrate would refuse the target, which now holds the copy).";
+        // The copy is complete and its state schema gone: when only the check fails, say how to finish it.
+        const string validateInstead = "The copy itself finished and is committed; check it with heroku2cloud data validate and the same --source and --target, or rerun this command, which validates it again without copying (if the target user owns the target database; otherwise it refuses the target, which now holds the copy).";
         progress.PhaseStarted("validate");
         try
         {

@@ -15,6 +15,12 @@ public sealed record MigrationSummary
     /// <summary>True when this run continued an interrupted one.</summary>
     public bool Resumed { get; init; }
 
+    /// <summary>
+    /// When the target already held a complete copy of this source made by an earlier run (see
+    /// <see cref="State.CompletedCopy"/>), the time that copy finished: this run copied nothing.
+    /// </summary>
+    public string? CopiedEarlier { get; init; }
+
     /// <summary>Copy units an earlier run had already committed (skipped by this one).</summary>
     public int ResumedUnits { get; init; }
 

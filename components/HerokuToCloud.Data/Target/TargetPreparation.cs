@@ -39,8 +39,10 @@ public static class TargetPreparation
         NpgsqlConnection control, string mode, string source, string targetDisplay, ServerVersion targetVersion,
         IReadOnlyList<SourceExtension> extensions, bool replace, IDataProgress progress, CancellationToken cancellationToken)
     {
+        // Before this run writes, the mark of a copy an earlier run completed goes: what follows is not that copy.
         if (replace)
         {
+            await CompletedCopy.ClearAsync(control, cancellationToken);
             progress.Note($"--replace: dropping the contents of {targetDisplay} (the source's extensions it has in their source schema stay)");
             await TargetContents.WipeAsync(control, targetVersion.Major, keepState: false, keepExtensions: extensions, cancellationToken);
             return null;
@@ -52,6 +54,7 @@ public static class TargetPreparation
             if (await MigrationState.ExistsAsync(control, cancellationToken))
                 await MigrationState.DropAsync(control, cancellationToken);
             await TargetContents.EnsureEmptyAsync(control, targetDisplay, extensions.Select(e => e.Name).ToList(), cancellationToken);
+            await CompletedCopy.ClearAsync(control, cancellationToken);
             return null;
         }
 
@@ -69,7 +72,7 @@ public static class TargetPreparation
     /// Heroku rotates a database's credentials (pg:credentials:rotate, maintenance), and a rerun after a
     /// permission error comes with another user; either would otherwise have to start a long copy over.
     /// </summary>
-    private static bool IsSameSource(string recorded, string source)
+    public static bool IsSameSource(string recorded, string source)
     {
         if (recorded == source)
             return true;

@@ -90,6 +90,13 @@ internal static class DataMigrateCommand
 
     private static void WriteReport(MigrationSummary summary)
     {
+        if (summary.CopiedEarlier is { } finished)
+        {
+            Console.Out.WriteLine($"Nothing copied: {summary.Target} already holds a complete copy of {summary.Source}, made by an earlier run that finished {finished}.");
+            Console.Out.WriteLine(ValidationLine(summary));
+            return;
+        }
+
         var seconds = Math.Max(summary.Seconds, 0.001);
         var megabytes = summary.Bytes / 1024.0 / 1024.0;
         // The rate of this run's own work: a resumed run's total includes what the interrupted run copied.
@@ -104,11 +111,14 @@ internal static class DataMigrateCommand
                 ? "Resumed an interrupted restore: the target was emptied and the backup restored again."
                 : string.Create(CultureInfo.InvariantCulture, $"Resumed an interrupted run: {summary.ResumedUnits} of {summary.Units} copy units were already committed; this run copied {summary.RowsThisRun:N0} rows, {megabytesThisRun:0.0} MB (the rate above counts these alone)."));
         Console.Out.WriteLine("Phases: " + string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:0.0} s"))));
-        Console.Out.WriteLine(summary.Validation is not null
+        Console.Out.WriteLine(ValidationLine(summary));
+    }
+
+    private static string ValidationLine(MigrationSummary summary) =>
+        summary.Validation is not null
             ? $"Validation: {(summary.Validation.Passed ? "passed" : "FAILED")}: {summary.Validation.Summary}"
             : summary.Mode == "backup" ? BackupValidationAdvice
-            : "Validation: not run. Run `heroku2cloud data validate` with the same --source and --target.");
-    }
+            : "Validation: not run. Run `heroku2cloud data validate` with the same --source and --target.";
 
     /// <summary>
     /// data validate compares two databases and refuses a backup as --source, so after a restore the way to

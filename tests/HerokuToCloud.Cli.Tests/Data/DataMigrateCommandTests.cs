@@ -117,6 +117,13 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         Assert.Contains("public.t: done, 10 rows", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("[00:", stdout, StringComparison.Ordinal);
         Assert.Contains("Copied 1 tables, 10 rows", stdout, StringComparison.Ordinal);
+
+        // The same command again (an interrupted pulumi up reruns the step) copies nothing and validates.
+        var (rerunCode, rerun, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target));
+
+        Assert.Equal(0, rerunCode);
+        Assert.Matches($@"Nothing copied: \S+/{target.Database}\S* already holds a complete copy of \S+/{source.Database}\S*, made by an earlier run that finished \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC\.", rerun);
+        Assert.Contains("Validation: passed", rerun, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,6 +146,13 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         Assert.Contains("Validation: FAILED", stdout, StringComparison.Ordinal);
         Assert.Contains("public.orders: 0 missing, 0 extra, 2 changed", stdout, StringComparison.Ordinal);
         Assert.Contains("changed  id=1  region: 'eu' → 'us'", stdout, StringComparison.Ordinal);
+
+        // Rerun unattended (a Job replaced after failing): the difference is reported again, nothing copied over it.
+        var (rerunCode, rerun, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target));
+
+        Assert.Equal(1, rerunCode);
+        Assert.Contains("Nothing copied:", rerun, StringComparison.Ordinal);
+        Assert.Contains("changed  id=1  region: 'eu' → 'us'", rerun, StringComparison.Ordinal);
     }
 
     [Fact]
