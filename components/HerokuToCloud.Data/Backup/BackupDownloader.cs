@@ -19,7 +19,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
 {
     private readonly BackupCache? cache = cache ?? BackupCache.ForCurrentUser();
 
-    private readonly TimeSpan resumePause = resumePause ?? TimeSpan.FromSeconds(2);
+    private readonly TimeSpan pause = resumePause ?? TimeSpan.FromSeconds(2);
 
     private const int BufferBytes = 1024 * 1024;
 
@@ -117,7 +117,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                 long done = 0;
                 await using (output)
                 {
-                    await using var body = await ResumableBody.OpenAsync(client, url, location, response, this.resumePause, progress, cancellationToken);
+                    await using var body = await ResumableBody.OpenAsync(client, url, location, response, pause, progress, cancellationToken);
                     const string name = "backup download";
                     progress.DownloadStarted(name, length ?? 0);
                     int read;
