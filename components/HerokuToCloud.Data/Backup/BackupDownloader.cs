@@ -12,14 +12,14 @@ namespace HerokuToCloud.Data.Backup;
 /// whole body has downloaded.
 /// </summary>
 /// <remarks>
-/// A connection that breaks mid-body is resumed where it broke (<see cref="ResumableBody"/>), after a pause
-/// of <paramref name="resumePause"/> (default 2 s) times the attempt's number.
+/// A connection that breaks or stalls mid-body is resumed where it stopped (<see cref="ResumableBody"/>), as
+/// patiently as <paramref name="resume"/> says (default <see cref="ResumePolicy.Default"/>).
 /// </remarks>
-public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupCache? cache = null, TimeSpan? resumePause = null)
+public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupCache? cache = null, ResumePolicy? resume = null)
 {
     private readonly BackupCache? cache = cache ?? BackupCache.ForCurrentUser();
 
-    private readonly TimeSpan pause = resumePause ?? TimeSpan.FromSeconds(2);
+    private readonly ResumePolicy resume = resume ?? ResumePolicy.Default;
 
     private const int BufferBytes = 1024 * 1024;
 
@@ -47,7 +47,9 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
         var url = location.Url ?? throw new ArgumentException("not a URL location", nameof(location));
         var usableCache = PrepareCache(progress);
         using var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        client.Timeout = Timeout.InfiniteTimeSpan;
+        // Bounds the wait for a response's headers only: its body is read afterwards (ResponseHeadersRead),
+        // watched for stalls by ResumableBody, and may take hours.
+        client.Timeout = resume.StallTimeout;
         HttpResponseMessage response;
         try
         {
@@ -58,6 +60,10 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
         catch (HttpRequestException ex)
         {
             throw new DataMigrationException($"cannot download the backup from {location.Display}: {Describe(ex)}", ex);
+        }
+        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+        {
+            throw new DataMigrationException($"cannot download the backup from {location.Display}: the server did not answer within {resume.StallTimeout.TotalSeconds:0.#} s. Check the URL and the network, and rerun the command.", ex);
         }
 
         using (response)
@@ -117,7 +123,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                 long done = 0;
                 await using (output)
                 {
-                    await using var body = await ResumableBody.OpenAsync(client, url, location, response, pause, progress, cancellationToken);
+                    await using var body = await ResumableBody.OpenAsync(client, url, location, response, this.resume, progress, cancellationToken);
                     const string name = "backup download";
                     progress.DownloadStarted(name, length ?? 0);
                     int read;

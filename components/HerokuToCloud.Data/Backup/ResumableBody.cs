@@ -10,32 +10,32 @@ namespace HerokuToCloud.Data.Backup;
 /// When a read fails, or the body ends before its Content-Length, the rest is asked for
 /// (<c>Range: bytes=N-</c>) on the condition that the object is still the one begun (<c>If-Range</c> with its
 /// ETag, so a backup replaced meanwhile is never spliced onto the old one's start), up to
-/// <see cref="MaxResumes"/> times, each after a longer pause. Without an ETag or a Content-Length the
-/// download cannot be resumed safely, and a break fails it as before.
+/// <see cref="ResumePolicy.MaxResumes"/> times, each after a longer pause. A connection that delivers nothing
+/// for <see cref="ResumePolicy.StallTimeout"/> counts as broken: the client has no overall timeout (a large
+/// backup takes hours), so a stalled one would otherwise wait forever. Without an ETag or a Content-Length
+/// the download cannot be resumed safely, and a break fails it as before.
 /// </summary>
 internal sealed class ResumableBody : IAsyncDisposable
 {
-    public const int MaxResumes = 5;
-
     private readonly HttpClient client;
     private readonly Uri url;
     private readonly BackupLocation location;
     private readonly long? length;
     private readonly EntityTagHeaderValue? etag;
-    private readonly TimeSpan pause;
+    private readonly ResumePolicy policy;
     private readonly IDataProgress progress;
     private HttpResponseMessage response;
     private Stream body;
     private int resumes;
 
-    private ResumableBody(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, Stream body, TimeSpan pause, IDataProgress progress)
+    private ResumableBody(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, Stream body, ResumePolicy policy, IDataProgress progress)
     {
         this.client = client;
         this.url = url;
         this.location = location;
         this.response = response;
         this.body = body;
-        this.pause = pause;
+        this.policy = policy;
         this.progress = progress;
         length = response.Content.Headers.ContentLength;
         // If-Range takes only a strong validator; S3 sends a strong ETag.
@@ -46,10 +46,10 @@ internal sealed class ResumableBody : IAsyncDisposable
     public long Delivered { get; private set; }
 
     /// <summary>The body of <paramref name="response"/>, which the result owns from here on.</summary>
-    public static async Task<ResumableBody> OpenAsync(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, TimeSpan pause, IDataProgress progress, CancellationToken cancellationToken)
+    public static async Task<ResumableBody> OpenAsync(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, ResumePolicy policy, IDataProgress progress, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return new ResumableBody(client, url, location, response, body, pause, progress);
+        return new ResumableBody(client, url, location, response, body, policy, progress);
     }
 
     /// <summary>The next bytes of the body, resuming it when the connection breaks; 0 at its end.</summary>
@@ -58,9 +58,11 @@ internal sealed class ResumableBody : IAsyncDisposable
         while (true)
         {
             string why;
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stall.CancelAfter(policy.StallTimeout);
             try
             {
-                var read = await body.ReadAsync(buffer, cancellationToken);
+                var read = await body.ReadAsync(buffer, stall.Token);
                 if (read > 0 || length is not { } total || Delivered >= total)
                 {
                     Delivered += read;
@@ -76,6 +78,10 @@ internal sealed class ResumableBody : IAsyncDisposable
                     return 0;
                 why = ex.Message.TrimEnd('.');
             }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                why = $"no data for {policy.StallTimeout.TotalSeconds:0.#} s";
+            }
 
             await ResumeAsync(why, cancellationToken);
         }
@@ -88,11 +94,11 @@ internal sealed class ResumableBody : IAsyncDisposable
 
         while (true)
         {
-            if (resumes == MaxResumes)
-                throw BrokeOff(location, Delivered, $"{why}; gave up after resuming it {MaxResumes} times");
+            if (resumes == policy.MaxResumes)
+                throw BrokeOff(location, Delivered, $"{why}; gave up after resuming it {policy.MaxResumes} times");
             resumes++;
-            progress.Note($"the backup download broke off after {Delivered} bytes ({why}); asking for the rest in {(pause * resumes).TotalSeconds:0} s (attempt {resumes} of {MaxResumes})");
-            await Task.Delay(pause * resumes, cancellationToken);
+            progress.Note($"the backup download broke off after {Delivered} bytes ({why}); asking for the rest in {(policy.Pause * resumes).TotalSeconds:0} s (attempt {resumes} of {policy.MaxResumes})");
+            await Task.Delay(policy.Pause * resumes, cancellationToken);
             await DisposeAsync();
 
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -106,6 +112,11 @@ internal sealed class ResumableBody : IAsyncDisposable
             catch (HttpRequestException ex)
             {
                 why = BackupDownloader.Describe(ex).TrimEnd('.');
+                continue;
+            }
+            catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+            {
+                why = $"no answer within {policy.StallTimeout.TotalSeconds:0.#} s";
                 continue;
             }
 

@@ -25,13 +25,18 @@ public class BackupDownloaderTests
 
     private static readonly byte[] Archive = System.Text.Encoding.ASCII.GetBytes("PGDMP\u0001\u000e\u0000" + string.Concat(Enumerable.Range(0, 2000).Select(i => $"{i:D6}")));
 
-    /// <summary>A body that breaks with an IOException, as a dropped connection does, after <paramref name="breakAfter"/> bytes.</summary>
-    private sealed class BreakingStream(byte[] content, int breakAfter, bool resetAtEnd = false) : MemoryStream(content)
+    /// <summary>
+    /// A body that breaks with an IOException, as a dropped connection does, after <paramref name="breakAfter"/>
+    /// bytes; or, with <paramref name="stall"/>, sends nothing more, as a stalled one does.
+    /// </summary>
+    private sealed class BreakingStream(byte[] content, int breakAfter, bool resetAtEnd = false, bool stall = false) : MemoryStream(content)
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (Position == Length && !resetAtEnd)
                 return 0;
+            if (Position >= breakAfter && stall)
+                await Task.Delay(Timeout.Infinite, cancellationToken);
             if (Position >= breakAfter)
                 throw new IOException("Unable to read data from the transport connection: Connection reset by peer.");
             return await base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, breakAfter - Position)], cancellationToken);
@@ -50,6 +55,9 @@ public class BackupDownloaderTests
         public HttpStatusCode? ResumeStatus { get; init; }
 
         public bool ResetAtEnd { get; init; }
+
+        /// <summary>The first response stalls at its break instead of failing.</summary>
+        public bool StallFirst { get; init; }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -70,7 +78,7 @@ public class BackupDownloaderTests
             }
             else
             {
-                response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(Archive, breakAt, ResetAtEnd)) };
+                response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(Archive, breakAt, ResetAtEnd, StallFirst)) };
                 response.Content.Headers.ContentLength = Archive.Length;
             }
 
@@ -81,7 +89,7 @@ public class BackupDownloaderTests
     }
 
     private static async Task<DownloadedBackup> DownloadAsync(HttpMessageHandler handler, PrivateDirectory cache, RecordingProgress? progress = null) =>
-        await new BackupDownloader(handler, new BackupCache(cache.Path), resumePause: TimeSpan.Zero).DownloadAsync(Location, progress ?? new RecordingProgress(), CancellationToken.None);
+        await new BackupDownloader(handler, new BackupCache(cache.Path), new ResumePolicy { Pause = TimeSpan.Zero, StallTimeout = TimeSpan.FromMilliseconds(300) }).DownloadAsync(Location, progress ?? new RecordingProgress(), CancellationToken.None);
 
     [Fact]
     public async Task A_download_whose_connection_breaks_is_resumed_from_the_byte_it_reached_if_the_backup_is_unchanged()
@@ -96,6 +104,40 @@ public class BackupDownloaderTests
         // The second answer broke before its first byte: the third asks from the same place.
         Assert.Equal([(null, null), (3000, "\"v1\""), (3000, "\"v1\""), (9000, "\"v1\"")], handler.Requests);
         Assert.Contains(progress.Events, e => e.Contains("broke off after 9000 bytes (Unable to read data from the transport connection: Connection reset by peer)", StringComparison.Ordinal) && e.Contains("attempt 3 of 5", StringComparison.Ordinal));
+    }
+
+    private sealed class SilentHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_is_given_up_on_with_a_clear_error_not_taken_for_ctrl_c()
+    {
+        using var handler = new SilentHandler();
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache));
+
+        Assert.Equal("cannot download the backup from https://backups.example.com/b001: the server did not answer within 0.3 s. Check the URL and the network, and rerun the command.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_connection_that_stalls_counts_as_broken_and_is_resumed()
+    {
+        using var handler = new FlakyHandler("\"v1\"", 5000) { StallFirst = true };
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        var progress = new RecordingProgress();
+
+        using var file = await DownloadAsync(handler, cache, progress);
+
+        Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
+        Assert.Equal([(null, null), (5000, "\"v1\"")], handler.Requests);
+        Assert.Contains(progress.Events, e => e.Contains("broke off after 5000 bytes (no data for 0.3 s)", StringComparison.Ordinal));
     }
 
     [Fact]
