@@ -46,7 +46,7 @@ internal static class DataMigrateCommand
         };
         var hideValues = HideValuesOption.Create();
 
-        var command = new Command("migrate", "Copy the source database (or restore a Heroku backup) into an empty target, resumably, then validate it.");
+        var command = new Command("migrate", "Copy the source database (or restore a Heroku backup) into an empty target, then validate it. Running the same command again resumes an interrupted copy, or validates a completed one again.");
         command.Options.Add(source);
         command.Options.Add(target);
         command.Options.Add(jobs);
