@@ -162,6 +162,11 @@ public static class DataValidator
             {
                 unpaired.Add(new TableValidation(table.DisplayName, TableStatus.NotCompared, 0, 0) { Reason = "a different kind of relation on each side (see the schema differences)" });
             }
+            else if (!table.Populated || !other.Populated)
+            {
+                // Reading it fails ("has not been populated"); whether both sides agree is the schema's "populated" attribute.
+                unpaired.Add(new TableValidation(table.DisplayName, TableStatus.NotCompared, 0, 0) { Reason = UnpopulatedReason(table.Populated, other.Populated) });
+            }
             else
             {
                 pairs.Add(TablePair.Create(table, other));
@@ -172,6 +177,13 @@ public static class DataValidator
             unpaired.Add(new TableValidation(table.DisplayName, TableStatus.NotCompared, 0, 0) { Reason = "only on the target" });
         return (pairs, unpaired);
     }
+
+    private static string UnpopulatedReason(bool source, bool target) => (source, target) switch
+    {
+        (false, false) => "a materialized view made WITH NO DATA and not refreshed on either side: it holds no rows until REFRESH MATERIALIZED VIEW",
+        (false, _) => "a materialized view not populated on the source (see the schema differences)",
+        _ => "a materialized view not populated on the target (see the schema differences)",
+    };
 
     /// <summary>
     /// Compares all tables, the largest first so the long ones start early and small ones fill the gaps;

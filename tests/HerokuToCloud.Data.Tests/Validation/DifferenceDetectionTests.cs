@@ -353,6 +353,28 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_materialized_view_made_with_no_data_is_not_read()
+    {
+        // Reading an unpopulated materialized view fails ("has not been populated"), which ended validation with exit 2.
+        var report = await ValidateAsync(await fixture.TargetAsync());
+
+        Assert.True(report.Identical, Describe(report));
+        var view = Table(report, "public.account_totals");
+        Assert.Equal(TableStatus.NotCompared, view.Status);
+        Assert.Contains("not refreshed on either side", view.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_materialized_view_populated_on_one_side_only_is_a_schema_difference()
+    {
+        var report = await ValidateAsync(await fixture.TargetAsync("REFRESH MATERIALIZED VIEW public.account_totals"));
+
+        Assert.Equal("table public.account_totals: populated differs (source: no; target: yes)", Assert.Single(report.SchemaDifferences).ToString());
+        Assert.Contains("not populated on the source", Table(report, "public.account_totals").Reason, StringComparison.Ordinal);
+        Assert.False(report.Identical);
+    }
+
+    [Fact]
     public async Task A_views_body_is_not_compared_as_a_rule()
     {
         // A view's body is its _RETURN rule; only its columns are compared (deparsed bodies change between versions).

@@ -154,6 +154,7 @@ public sealed class ValidationFixture : IAsyncLifetime
         CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
         CREATE TRIGGER accounts_touch BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.touch();
         CREATE VIEW public.active_accounts AS SELECT id, name FROM public.accounts WHERE active;
+        CREATE MATERIALIZED VIEW public.account_totals AS SELECT active, count(*) AS accounts FROM public.accounts GROUP BY active WITH NO DATA;
 
         CREATE ROLE tenant_app NOLOGIN;
         CREATE TABLE public.tenant_notes (id int PRIMARY KEY, tenant text NOT NULL, body text);
