@@ -101,7 +101,8 @@ public static class DataValidator
         var compared = await CompareTablesAsync(comparer, pairs, cancellationToken);
 
         progress.PhaseStarted("validate: sequences");
-        var (sequencesChecked, sequenceDifferences) = await SequenceValidator.ValidateAsync(sourceSessions, targetSessions, sourceCatalog, targetCatalog, cancellationToken);
+        var (sequencesChecked, sequenceDifferences, sequenceNotes) = await SequenceValidator.ValidateAsync(sourceSessions, targetSessions, sourceCatalog, targetCatalog, cancellationToken);
+        notes.AddRange(sequenceNotes);
 
         LargeObjectValidation? largeObjects = null;
         if (sourceCatalog.LargeObjects > 0 || targetCatalog.LargeObjects > 0)

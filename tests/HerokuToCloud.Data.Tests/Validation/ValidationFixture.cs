@@ -148,6 +148,9 @@ public sealed class ValidationFixture : IAsyncLifetime
             (3, 'NaN', -1, '{}', 'NaN', 'NaN', '2000-01-01', '2000-01-01 00:00:00', '-infinity', '\x00'),
             (4, 2, 2, '{}', 0, 5, '2020-01-01', '2020-01-01 00:00:00', '2020-01-01 00:00:00+00', '\x0000');
 
+        -- Rows inserted with explicit ids, so the source's own serial sequence is behind its column.
+        CREATE TABLE public.tickets (id serial PRIMARY KEY);
+        INSERT INTO public.tickets VALUES (1), (2), (3);
         CREATE SEQUENCE public.invoice_numbers START 1000;
         SELECT nextval('public.invoice_numbers');
         SELECT lo_from_bytea(424242, 'a large object');
