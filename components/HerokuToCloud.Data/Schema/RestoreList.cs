@@ -41,11 +41,13 @@ public static class RestoreList
     /// quoted) and valued by their display name (<c>"Reporting Area"."daily log"</c>), which tells the parts
     /// apart. A list entry ("3345; 0 16390 TABLE DATA Reporting Area daily log owner") separates schema, name
     /// and owner by spaces only, so every split of its words is taken; the verbose text picks the right one.
+    /// Table <c>b.c</c> in schema <c>a</c> and table <c>c</c> in schema <c>a.b</c> print alike ("a.b.c"), so
+    /// such a text is valued by both names (<c>a."b.c" or "a.b".c</c>) rather than by whichever came first.
     /// </summary>
     public static IReadOnlyDictionary<string, string> DataTablesByVerboseName(string list)
     {
         const string marker = " TABLE DATA ";
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var line in list.Split('\n'))
         {
             var at = line.IndexOf(marker, StringComparison.Ordinal);
@@ -58,12 +60,16 @@ public static class RestoreList
                 {
                     var schema = string.Join(' ', words[..schemaWords]);
                     var name = string.Join(' ', words[schemaWords..(schemaWords + nameWords)]);
-                    names.TryAdd($"{schema}.{name}", Identifier.Display(schema, name));
+                    var display = Identifier.Display(schema, name);
+                    if (!names.TryGetValue($"{schema}.{name}", out var displays))
+                        names.Add($"{schema}.{name}", displays = []);
+                    if (!displays.Contains(display))
+                        displays.Add(display);
                 }
             }
         }
 
-        return names;
+        return names.ToDictionary(n => n.Key, n => string.Join(" or ", n.Value), StringComparer.Ordinal);
     }
 
     /// <summary>The list with only the archive's CREATE EXTENSION entries ("… EXTENSION - hstore") left in.</summary>

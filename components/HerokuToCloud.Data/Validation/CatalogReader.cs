@@ -47,7 +47,8 @@ internal static class CatalogReader
                 columns.TryGetValue(r.Oid, out var cols) ? cols : [],
                 keys.TryGetValue(r.Oid, out var key) ? key : [],
                 r.Pages,
-                r.EstimatedRows))
+                r.EstimatedRows,
+                r.Populated))
             .ToList();
 
         long largeObjects;
@@ -96,7 +97,7 @@ internal static class CatalogReader
         }
     }
 
-    private sealed record Relation(uint Oid, string Schema, string Name, char Kind, long Pages, long EstimatedRows);
+    private sealed record Relation(uint Oid, string Schema, string Name, char Kind, long Pages, long EstimatedRows, bool Populated);
 
     private static async Task<List<Relation>> ReadRelationsAsync(NpgsqlConnection connection, List<SchemaObject> objects, CancellationToken cancellationToken)
     {
@@ -107,7 +108,7 @@ internal static class CatalogReader
                    (SELECT pg_catalog.string_agg(i.inhparent::pg_catalog.regclass::text, ', ' ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid),
                    pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8,
                    greatest(c.reltuples, 0)::int8,
-                   c.relrowsecurity, c.relforcerowsecurity
+                   c.relrowsecurity, c.relforcerowsecurity, c.relispopulated
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND {UserSchema} AND {NotExtensionMember("pg_class", "c.oid")}
             """;
@@ -115,7 +116,7 @@ internal static class CatalogReader
         await foreach (var row in QueryAsync(connection, sql, cancellationToken))
         {
             var kind = ((string)row[3]!)[0];
-            var relation = new Relation((uint)row[0]!, (string)row[1]!, (string)row[2]!, kind, (long)row[8]!, (long)row[9]!);
+            var relation = new Relation((uint)row[0]!, (string)row[1]!, (string)row[2]!, kind, (long)row[8]!, (long)row[9]!, (bool)row[12]!);
             relations.Add(relation);
             // Row-level security only exists on tables; both flags are listed so a difference reads "enabled"/"disabled".
             var hasRowSecurity = kind is 'r' or 'p';
@@ -133,7 +134,9 @@ internal static class CatalogReader
                 ("partition bound", row[6] as string),
                 ("inherits", row[7] as string),
                 ("row level security", hasRowSecurity ? ((bool)row[10]! ? "enabled" : "disabled") : null),
-                ("forced row level security", hasRowSecurity ? YesNo((bool)row[11]!) : null))));
+                ("forced row level security", hasRowSecurity ? YesNo((bool)row[11]!) : null),
+                // A materialized view created WITH NO DATA (or never refreshed) cannot be read at all.
+                ("populated", kind == 'm' ? YesNo(relation.Populated) : null))));
         }
 
         return relations;

@@ -10,7 +10,8 @@ namespace HerokuToCloud.Data.Validation;
 /// <param name="PrimaryKey">Primary key column names in key order; empty when the table has none.</param>
 /// <param name="Pages">Heap pages now (pg_relation_size / block_size).</param>
 /// <param name="EstimatedRows">reltuples (0 when never analysed).</param>
-internal sealed record CatalogTable(string Schema, string Name, char Kind, IReadOnlyList<CatalogColumn> Columns, IReadOnlyList<string> PrimaryKey, long Pages, long EstimatedRows)
+/// <param name="Populated">relispopulated: false for a materialized view made WITH NO DATA and not refreshed since, which cannot be read.</param>
+internal sealed record CatalogTable(string Schema, string Name, char Kind, IReadOnlyList<CatalogColumn> Columns, IReadOnlyList<string> PrimaryKey, long Pages, long EstimatedRows, bool Populated = true)
 {
     public string DisplayName => Identifier.Display(Schema, Name);
 

@@ -101,7 +101,8 @@ public static class DataValidator
         var compared = await CompareTablesAsync(comparer, pairs, cancellationToken);
 
         progress.PhaseStarted("validate: sequences");
-        var (sequencesChecked, sequenceDifferences) = await SequenceValidator.ValidateAsync(sourceSessions, targetSessions, sourceCatalog, targetCatalog, cancellationToken);
+        var (sequencesChecked, sequenceDifferences, sequenceNotes) = await SequenceValidator.ValidateAsync(sourceSessions, targetSessions, sourceCatalog, targetCatalog, cancellationToken);
+        notes.AddRange(sequenceNotes);
 
         LargeObjectValidation? largeObjects = null;
         if (sourceCatalog.LargeObjects > 0 || targetCatalog.LargeObjects > 0)
@@ -162,6 +163,11 @@ public static class DataValidator
             {
                 unpaired.Add(new TableValidation(table.DisplayName, TableStatus.NotCompared, 0, 0) { Reason = "a different kind of relation on each side (see the schema differences)" });
             }
+            else if (!table.Populated || !other.Populated)
+            {
+                // Reading it fails ("has not been populated"); whether both sides agree is the schema's "populated" attribute.
+                unpaired.Add(new TableValidation(table.DisplayName, TableStatus.NotCompared, 0, 0) { Reason = UnpopulatedReason(table.Populated, other.Populated) });
+            }
             else
             {
                 pairs.Add(TablePair.Create(table, other));
@@ -172,6 +178,13 @@ public static class DataValidator
             unpaired.Add(new TableValidation(table.DisplayName, TableStatus.NotCompared, 0, 0) { Reason = "only on the target" });
         return (pairs, unpaired);
     }
+
+    private static string UnpopulatedReason(bool source, bool target) => (source, target) switch
+    {
+        (false, false) => "a materialized view made WITH NO DATA and not refreshed on either side: it holds no rows until REFRESH MATERIALIZED VIEW",
+        (false, _) => "a materialized view not populated on the source (see the schema differences)",
+        _ => "a materialized view not populated on the target (see the schema differences)",
+    };
 
     /// <summary>
     /// Compares all tables, the largest first so the long ones start early and small ones fill the gaps;

@@ -30,10 +30,17 @@ public sealed record RowDifference(RowDifferenceKind Kind, IReadOnlyList<KeyValu
     /// <summary>For <see cref="RowDifferenceKind.Changed"/>: the columns whose values differ.</summary>
     public IReadOnlyList<ColumnDifference> Columns { get; init; } = [];
 
-    /// <summary>"id=42, region=eu" or "ctid (0,7)".</summary>
+    /// <summary>"id=42, region=eu" or "ctid (0,7)"; a key value that would not read back from that form is quoted (<c>name=''</c>, <c>name='a, b=c'</c>).</summary>
     public string DisplayKey => Key.Count > 0
-        ? string.Join(", ", Key.Select(k => $"{k.Column}={k.Value}"))
+        ? string.Join(", ", Key.Select(k => $"{k.Column}={DisplayValue(k.Value)}"))
         : string.Join(", ", new[] { SourceCtid is null ? null : $"source ctid {SourceCtid}", TargetCtid is null ? null : $"target ctid {TargetCtid}" }.Where(s => s is not null));
+
+    // Bare values keep the common keys (numbers, uuids, dates, plain words) as they were; an empty string
+    // would otherwise print as nothing, and a comma or '=' would make one key read as several.
+    private static string DisplayValue(string value) =>
+        value.Length == 0 || value.Trim() != value || value.Any(c => c is ',' or '=' or '\'' || char.IsControl(c))
+            ? "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'"
+            : value;
 }
 
 /// <summary>A key column and its value in text form.</summary>

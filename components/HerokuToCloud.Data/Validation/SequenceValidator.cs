@@ -17,10 +17,12 @@ internal static class SequenceValidator
 {
     private const uint Int2 = 21, Int4 = 23, Int8 = 20, Numeric = 1700;
 
-    public static async Task<(int Checked, List<SequenceDifference> Differences)> ValidateAsync(SnapshotSessions source, SnapshotSessions target, DatabaseCatalog sourceCatalog, DatabaseCatalog targetCatalog, CancellationToken cancellationToken)
+    public static async Task<(int Checked, List<SequenceDifference> Differences, List<string> Notes)> ValidateAsync(SnapshotSessions source, SnapshotSessions target, DatabaseCatalog sourceCatalog, DatabaseCatalog targetCatalog, CancellationToken cancellationToken)
     {
         var differences = new List<SequenceDifference>();
+        var notes = new List<string>();
         var targetByName = targetCatalog.Sequences.ToDictionary(s => s.DisplayName, StringComparer.Ordinal);
+        var sourceByName = sourceCatalog.Sequences.ToDictionary(s => s.DisplayName, StringComparer.Ordinal);
         var count = 0;
         foreach (var sequence in sourceCatalog.Sequences.OrderBy(s => s.DisplayName, StringComparer.Ordinal))
         {
@@ -41,9 +43,19 @@ internal static class SequenceValidator
             var (extreme, next) = await ColumnExtremeAndNextValueAsync(target, sequence, cancellationToken);
             if (extreme is null)
                 continue;
-            var behind = sequence.Increment > 0 ? next <= extreme : next >= extreme;
-            if (behind)
+            if (IsBehind(sequence, extreme.Value, next))
             {
+                // The source in the same state is not something the copy got wrong: the copy is faithful,
+                // and the verdict stays about the copy, but the collision ahead is worth saying.
+                if (sourceByName.TryGetValue(sequence.DisplayName, out var onSource) && onSource.OwnerDisplayName == sequence.OwnerDisplayName &&
+                    await ColumnExtremeAndNextValueAsync(source, onSource, cancellationToken) is ({ } sourceExtreme, var sourceNext) &&
+                    IsBehind(onSource, sourceExtreme, sourceNext))
+                {
+                    notes.Add($"sequence {sequence.DisplayName} is behind its column's maximum on the source as well ({sequence.OwnerDisplayName} holds {Text(extreme.Value)}, next value {Text(next)} on the target): " +
+                              "the copy is faithful, but the application's next insert into that column would collide; set the sequence past the column's values with setval on the target.");
+                    continue;
+                }
+
                 differences.Add(new SequenceDifference(sequence.DisplayName, SequenceDifferenceKind.BehindColumnMaximum, null, Text(next))
                 {
                     Column = sequence.OwnerDisplayName,
@@ -52,8 +64,11 @@ internal static class SequenceValidator
             }
         }
 
-        return (count, differences);
+        return (count, differences, notes);
     }
+
+    private static bool IsBehind(CatalogSequence sequence, BigInteger extreme, BigInteger next) =>
+        sequence.Increment > 0 ? next <= extreme : next >= extreme;
 
     /// <summary>What nextval() would return on <paramref name="side"/>.</summary>
     private static Task<BigInteger> NextValueAsync(SnapshotSessions side, CatalogSequence sequence, CancellationToken cancellationToken) =>

@@ -58,6 +58,20 @@ public class RestoreListTests
     }
 
     [Fact]
+    public void Two_tables_pg_restore_prints_alike_are_both_named()
+    {
+        // Table b.c in schema a and table c in schema a.b are both "a.b.c" in pg_restore's verbose output.
+        const string list = """
+            3345; 0 16390 TABLE DATA a b.c postgres
+            3346; 0 16391 TABLE DATA a.b c postgres
+            """;
+
+        var names = RestoreList.DataTablesByVerboseName(list);
+
+        Assert.Equal("a.\"b.c\" or \"a.b\".c", names["a.b.c"]);
+    }
+
+    [Fact]
     public void Only_the_create_extension_entries_are_left_to_read_their_schemas_from()
     {
         Assert.Equal(["2; 3079 16482 EXTENSION - hstore ", "3; 3079 16611 EXTENSION - uuid-ossp "], Kept(RestoreList.OnlyExtensions(List)));

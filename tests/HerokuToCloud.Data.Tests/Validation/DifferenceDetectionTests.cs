@@ -30,7 +30,7 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
         Assert.Equal(2000, Table(report, "public.events_log").SourceRows);
         Assert.Empty(Table(report, "public.events_log").KeyColumns);
         Assert.Equal(1, report.LargeObjects?.SourceCount);
-        Assert.Equal(3, report.SequencesChecked);
+        Assert.Equal(4, report.SequencesChecked);
         Assert.Contains("finish public.accounts 5000", progress.Events);
         Assert.StartsWith("identical:", report.Summary, StringComparison.Ordinal);
     }
@@ -212,6 +212,16 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_sequence_behind_its_column_on_the_source_as_well_is_a_note_not_a_difference()
+    {
+        // The copy is faithful (and migrate exited 1 for it); the collision ahead is still worth saying.
+        var report = await ValidateAsync(await fixture.TargetAsync());
+
+        Assert.True(report.Identical, Describe(report));
+        Assert.Contains(report.Notes, n => n.StartsWith("sequence public.tickets_id_seq is behind its column's maximum on the source as well (public.tickets.id holds 3, next value 1 on the target)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_identity_sequence_behind_its_column_is_reported()
     {
         var report = await ValidateAsync(await fixture.TargetAsync("ALTER TABLE public.audit ALTER COLUMN id RESTART WITH 1"));
@@ -349,6 +359,28 @@ public class DifferenceDetectionTests(ValidationFixture fixture) : IClassFixture
         Assert.Equal(difference, Assert.Single(report.SchemaDifferences).ToString());
         Assert.Equal(TableStatus.Identical, Table(report, "public.tenant_notes").Status);
         Assert.Equal(30, Table(report, "public.tenant_notes").SourceRows);
+        Assert.False(report.Identical);
+    }
+
+    [Fact]
+    public async Task A_materialized_view_made_with_no_data_is_not_read()
+    {
+        // Reading an unpopulated materialized view fails ("has not been populated"), which ended validation with exit 2.
+        var report = await ValidateAsync(await fixture.TargetAsync());
+
+        Assert.True(report.Identical, Describe(report));
+        var view = Table(report, "public.account_totals");
+        Assert.Equal(TableStatus.NotCompared, view.Status);
+        Assert.Contains("not refreshed on either side", view.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_materialized_view_populated_on_one_side_only_is_a_schema_difference()
+    {
+        var report = await ValidateAsync(await fixture.TargetAsync("REFRESH MATERIALIZED VIEW public.account_totals"));
+
+        Assert.Equal("table public.account_totals: populated differs (source: no; target: yes)", Assert.Single(report.SchemaDifferences).ToString());
+        Assert.Contains("not populated on the source", Table(report, "public.account_totals").Reason, StringComparison.Ordinal);
         Assert.False(report.Identical);
     }
 

@@ -148,12 +148,16 @@ public sealed class ValidationFixture : IAsyncLifetime
             (3, 'NaN', -1, '{}', 'NaN', 'NaN', '2000-01-01', '2000-01-01 00:00:00', '-infinity', '\x00'),
             (4, 2, 2, '{}', 0, 5, '2020-01-01', '2020-01-01 00:00:00', '2020-01-01 00:00:00+00', '\x0000');
 
+        -- Rows inserted with explicit ids, so the source's own serial sequence is behind its column.
+        CREATE TABLE public.tickets (id serial PRIMARY KEY);
+        INSERT INTO public.tickets VALUES (1), (2), (3);
         CREATE SEQUENCE public.invoice_numbers START 1000;
         SELECT nextval('public.invoice_numbers');
         SELECT lo_from_bytea(424242, 'a large object');
         CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
         CREATE TRIGGER accounts_touch BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.touch();
         CREATE VIEW public.active_accounts AS SELECT id, name FROM public.accounts WHERE active;
+        CREATE MATERIALIZED VIEW public.account_totals AS SELECT active, count(*) AS accounts FROM public.accounts GROUP BY active WITH NO DATA;
 
         CREATE ROLE tenant_app NOLOGIN;
         CREATE TABLE public.tenant_notes (id int PRIMARY KEY, tenant text NOT NULL, body text);
