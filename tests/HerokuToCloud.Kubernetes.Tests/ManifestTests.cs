@@ -141,6 +141,17 @@ public class ManifestTests
     }
 
     [Fact]
+    public void The_readme_runs_the_secrets_script_with_bash_because_generate_writes_it_without_the_execute_bit()
+    {
+        var program = Shop();
+        var readme = KubernetesManifests.Render(program.Graph, program.Stack, program.Required)[KubernetesManifests.Readme];
+
+        // `./create-secrets.sh` on the file as written (mode 0644) is "Permission denied".
+        Assert.Contains("then run `bash create-secrets.sh`", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("./create-secrets.sh", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void External_datastores_render_too()
     {
         var program = KubernetesLanding.Build(SamplePlans.Shop(), new KubernetesLandingOptions { Postgres = PostgresMode.External, Redis = RedisMode.External });

@@ -36,7 +36,7 @@ internal static class GenerateCommand
             Description = "The Pulumi stack to write values for; with a Heroku pipeline it names the stage (prod, staging, ...).",
             Required = true,
         };
-        var output = new Option<string>("--output", "-o") { Description = "Directory for Pulumi.yaml and Pulumi.<stack>.yaml (created if missing).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for Pulumi.yaml and Pulumi.<stack>.yaml, or with --format manifests for the manifests (created if missing).", Required = true };
         var set = new Option<string[]>("--set")
         {
             Description = "KEY=VALUE: a non-secret stack config value to write (lists comma-separated); repeat it. Secrets go through heroku2cloud secrets push.",
