@@ -64,11 +64,13 @@ public static class SourceCatalog
         }
 
         var columns = await ReadColumnsAsync(connection, found.Select(f => f.Oid).ToArray(), cancellationToken);
+        var rerouted = await EnumHashPartitions.ReadAsync(connection, cancellationToken);
         return found.Select(f =>
         {
             var own = columns.GetValueOrDefault(f.Oid) ?? [];
             var reason = own.Select(c => c.TypeOid).Distinct().Select(typeCatalog.TextFormatReason).FirstOrDefault(r => r is not null);
-            return f.Table with { Columns = own.Select(c => c.Name).ToList(), TextFormatReason = reason };
+            var through = rerouted.GetValueOrDefault(f.Oid) is { } member ? Identifier.Qualify(member.RootSchema, member.RootName) : null;
+            return f.Table with { Columns = own.Select(c => c.Name).ToList(), TextFormatReason = reason, LoadThrough = through };
         }).ToList();
     }
 

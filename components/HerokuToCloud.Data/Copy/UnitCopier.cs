@@ -65,7 +65,7 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
     }
 
     private static string CopyInSql(TableInfo table, bool binary) =>
-        $"COPY {table.QualifiedName}{(table.Columns.Count == 0 ? "" : $" ({table.ColumnList})")} FROM STDIN{(binary ? " (FORMAT binary)" : "")}";
+        $"COPY {table.LoadThrough ?? table.QualifiedName}{(table.Columns.Count == 0 ? "" : $" ({table.ColumnList})")} FROM STDIN{(binary ? " (FORMAT binary)" : "")}";
 
     private async Task<(long Rows, long Bytes)> CopyBinaryAsync(NpgsqlConnection source, NpgsqlConnection target, CopyUnit unit, TableInfo table, CancellationToken cancellationToken)
     {

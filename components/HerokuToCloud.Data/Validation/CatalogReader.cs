@@ -38,17 +38,28 @@ internal static class CatalogReader
         await ReadPoliciesAsync(connection, objects, cancellationToken);
         await ReadRulesAsync(connection, objects, cancellationToken);
 
+        var trees = await EnumHashPartitions.ReadAsync(connection, cancellationToken);
+        // A root compared as a whole is as large as its partitions together (what scheduling goes by).
+        var treeSizes = relations.Where(r => trees.ContainsKey(r.Oid))
+            .GroupBy(r => trees[r.Oid].Root)
+            .ToDictionary(g => g.Key, g => (Pages: g.Sum(r => r.Pages), Rows: g.Sum(r => r.EstimatedRows)));
         var tables = relations
             .Where(r => r.Kind is 'r' or 'p' or 'm' or 'f')
-            .Select(r => new CatalogTable(
-                r.Schema,
-                r.Name,
-                r.Kind,
-                columns.TryGetValue(r.Oid, out var cols) ? cols : [],
-                keys.TryGetValue(r.Oid, out var key) ? key : [],
-                r.Pages,
-                r.EstimatedRows,
-                r.Populated))
+            .Select(r =>
+            {
+                var role = !trees.TryGetValue(r.Oid, out var member) ? TreeRole.None : member.Root == r.Oid ? TreeRole.Root : TreeRole.Member;
+                var (pages, rows) = role == TreeRole.Root ? treeSizes[r.Oid] : (r.Pages, r.EstimatedRows);
+                return new CatalogTable(
+                    r.Schema,
+                    r.Name,
+                    r.Kind,
+                    columns.TryGetValue(r.Oid, out var cols) ? cols : [],
+                    keys.TryGetValue(r.Oid, out var key) ? key : [],
+                    pages,
+                    rows,
+                    r.Populated,
+                    role);
+            })
             .ToList();
 
         long largeObjects;

@@ -8,7 +8,7 @@ namespace HerokuToCloud.Data.Validation;
 
 /// <summary>
 /// The server-side queries of content comparison, run on one side's snapshot session. Every query reads
-/// with <c>FROM ONLY</c> (a partition or inheritance child is compared as its own table) and computes
+/// <see cref="TablePair.Relation"/> (<c>ONLY</c> the table, but for a partition tree compared as a whole) and computes
 /// hashes inside PostgreSQL: only counts, sums and, at the very end, the keys of differing rows cross
 /// the network.
 /// </summary>
@@ -48,7 +48,7 @@ internal static class ChunkQueries
 
     /// <summary>The whole-table checksum query: row count and the exact sum of the row hashes.</summary>
     public static string ChecksumSql(TablePair pair) =>
-        $"SELECT count(*), coalesce(sum({pair.RowHashSql}), 0)::text FROM ONLY {pair.QualifiedName}";
+        $"SELECT count(*), coalesce(sum({pair.RowHashSql}), 0)::text FROM {pair.Relation}";
 
     /// <summary>
     /// Splits chunks of <paramref name="parentBits"/> bits (or the whole table) into chunks of
@@ -64,16 +64,16 @@ internal static class ChunkQueries
         {
             // The key hash is the row hash: compute it once per row behind an optimisation fence.
             var filter = parentBits == 0 ? "" : $" WHERE (x.h & {parentMask}) = ANY(@parents)";
-            sql = $"SELECT x.h & {childMask}, count(*), sum(x.h)::text FROM (SELECT {pair.RowHashSql} AS h FROM ONLY {pair.QualifiedName} OFFSET 0) x{filter} GROUP BY 1";
+            sql = $"SELECT x.h & {childMask}, count(*), sum(x.h)::text FROM (SELECT {pair.RowHashSql} AS h FROM {pair.Relation} OFFSET 0) x{filter} GROUP BY 1";
         }
         else if (parentBits == 0)
         {
-            sql = $"SELECT x.k & {childMask}, count(*), sum(x.h)::text FROM (SELECT {pair.KeyHashSql} AS k, {pair.RowHashSql} AS h FROM ONLY {pair.QualifiedName} OFFSET 0) x GROUP BY 1";
+            sql = $"SELECT x.k & {childMask}, count(*), sum(x.h)::text FROM (SELECT {pair.KeyHashSql} AS k, {pair.RowHashSql} AS h FROM {pair.Relation} OFFSET 0) x GROUP BY 1";
         }
         else
         {
             // No fence: the row hash is computed only for rows of the chunks being split.
-            sql = $"SELECT ({pair.KeyHashSql}) & {childMask}, count(*), sum({pair.RowHashSql})::text FROM ONLY {pair.QualifiedName} WHERE (({pair.KeyHashSql}) & {parentMask}) = ANY(@parents) GROUP BY 1";
+            sql = $"SELECT ({pair.KeyHashSql}) & {childMask}, count(*), sum({pair.RowHashSql})::text FROM {pair.Relation} WHERE (({pair.KeyHashSql}) & {parentMask}) = ANY(@parents) GROUP BY 1";
         }
 
         var query = new NpgsqlBatchCommand(sql);
@@ -100,13 +100,13 @@ internal static class ChunkQueries
         {
             var keys = string.Join(", ", pair.Key.Select(k => $"{Identifier.Quote(k.Name)}::text"));
             var filter = bits == 0 ? "" : $" WHERE (({pair.KeyHashSql}) & {mask}) = ANY(@chunks)";
-            sql = $"SELECT {pair.RowHashSql}, {keys} FROM ONLY {pair.QualifiedName}{filter}";
+            sql = $"SELECT {pair.RowHashSql}, {keys} FROM {pair.Relation}{filter}";
         }
         else
         {
             var filter = bits == 0 ? "" : $" WHERE (x.h & {mask}) = ANY(@chunks)";
             sql = $"SELECT x.h, count(*), (array_agg(x.ctid ORDER BY x.ctid))[1:{Sql.Number(Math.Max(ctidsPerHash, 1))}]::text[] " +
-                  $"FROM (SELECT {pair.RowHashSql} AS h, ctid FROM ONLY {pair.QualifiedName} OFFSET 0) x{filter} GROUP BY x.h";
+                  $"FROM (SELECT {pair.RowHashSql} AS h, ctid FROM {pair.Relation} OFFSET 0) x{filter} GROUP BY x.h";
         }
 
         await using var command = new NpgsqlCommand(sql, connection);
@@ -147,7 +147,7 @@ internal static class ChunkQueries
         var casts = string.Join(", ", pair.Key.Select((k, i) => $"u.k{i}::{pair.TypeName(k, side)}"));
         var arrays = string.Join(", ", pair.Key.Select((_, i) => $"@k{i}::text[]"));
         var names = string.Join(", ", pair.Key.Select((_, i) => $"k{i}"));
-        var sql = $"SELECT {keyTexts}, {values} FROM ONLY {pair.QualifiedName} WHERE ({keyList}) IN (SELECT {casts} FROM unnest({arrays}) AS u({names}))";
+        var sql = $"SELECT {keyTexts}, {values} FROM {pair.Relation} WHERE ({keyList}) IN (SELECT {casts} FROM unnest({arrays}) AS u({names}))";
 
         await using var command = new NpgsqlCommand(sql, connection);
         for (var i = 0; i < pair.Key.Count; i++)
@@ -177,7 +177,7 @@ internal static class ChunkQueries
     /// <summary>Rows of a table without a key, by ctid, as shortened text.</summary>
     public static async Task<Dictionary<string, string>> RowTextsAsync(NpgsqlConnection connection, TablePair pair, IReadOnlyList<string> ctids, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT r.ctid::text, left(r::text, {ShownLength + 1}) FROM ONLY {pair.QualifiedName} AS r WHERE r.ctid = ANY(@ctids::tid[])";
+        var sql = $"SELECT r.ctid::text, left(r::text, {ShownLength + 1}) FROM {pair.Relation} AS r WHERE r.ctid = ANY(@ctids::tid[])";
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter("ctids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ctids.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

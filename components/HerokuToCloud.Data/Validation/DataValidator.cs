@@ -142,8 +142,11 @@ public static class DataValidator
     /// <summary>Tables whose content can be compared, and a verdict for every other table-like relation.</summary>
     private static (List<TablePair> Pairs, List<TableValidation> Unpaired) PairTables(DatabaseCatalog source, DatabaseCatalog target)
     {
-        // A partitioned table holds no rows of its own: its partitions are compared one by one.
-        static bool HoldsRows(CatalogTable t) => t.Kind != 'p';
+        // A partitioned table holds no rows of its own: its partitions are compared one by one, except in a
+        // tree compared as a whole at its root (on either side), whose partitions are not compared alone.
+        var wholeTrees = source.Tables.Concat(target.Tables).Where(t => t.Tree == TreeRole.Root).Select(t => t.DisplayName).ToHashSet(StringComparer.Ordinal);
+        var inTrees = source.Tables.Concat(target.Tables).Where(t => t.Tree == TreeRole.Member).Select(t => t.DisplayName).ToHashSet(StringComparer.Ordinal);
+        bool HoldsRows(CatalogTable t) => wholeTrees.Contains(t.DisplayName) || (t.Kind != 'p' && !inTrees.Contains(t.DisplayName));
         var targetByName = target.Tables.Where(HoldsRows).ToDictionary(t => t.DisplayName, StringComparer.Ordinal);
         var sourceNames = new HashSet<string>(StringComparer.Ordinal);
         var pairs = new List<TablePair>();
@@ -170,7 +173,7 @@ public static class DataValidator
             }
             else
             {
-                pairs.Add(TablePair.Create(table, other));
+                pairs.Add(TablePair.Create(table, other, wholeTree: wholeTrees.Contains(table.DisplayName)));
             }
         }
 

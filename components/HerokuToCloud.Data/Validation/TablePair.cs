@@ -8,8 +8,9 @@ namespace HerokuToCloud.Data.Validation;
 /// </summary>
 internal sealed class TablePair
 {
-    private TablePair(CatalogTable source, CatalogTable target, IReadOnlyList<HashedColumn> columns, IReadOnlyList<KeyColumn> key, string? reason)
+    private TablePair(CatalogTable source, CatalogTable target, IReadOnlyList<HashedColumn> columns, IReadOnlyList<KeyColumn> key, string? reason, bool wholeTree)
     {
+        Relation = (wholeTree ? "" : "ONLY ") + source.QualifiedName;
         Source = source;
         Target = target;
         Columns = columns;
@@ -27,6 +28,12 @@ internal sealed class TablePair
 
     public string QualifiedName => Source.QualifiedName;
 
+    /// <summary>
+    /// What queries read the rows from: <c>ONLY</c> the table (a partition or inheritance child is compared as
+    /// its own table), or, for the root of a tree compared as a whole, the root with all its partitions.
+    /// </summary>
+    public string Relation { get; }
+
     public IReadOnlyList<HashedColumn> Columns { get; }
 
     public IReadOnlyList<KeyColumn> Key { get; }
@@ -42,7 +49,7 @@ internal sealed class TablePair
     /// <summary>The 64-bit hash chunks are cut by: of the key columns, or of the whole row without a key.</summary>
     public string KeyHashSql { get; }
 
-    public static TablePair Create(CatalogTable source, CatalogTable target)
+    public static TablePair Create(CatalogTable source, CatalogTable target, bool wholeTree = false)
     {
         var targetColumns = target.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var common = source.Columns.Where(c => targetColumns.ContainsKey(c.Name)).ToList();
@@ -72,7 +79,9 @@ internal sealed class TablePair
         if (source.PrimaryKey.Count > 0 && key.Count == 0)
             reasons.Add("the target lacks a primary-key column, so rows are compared by content");
 
-        return new TablePair(source, target, hashed, key, reasons.Count == 0 ? null : string.Join("; ", reasons));
+        if (wholeTree)
+            reasons.Add("compared as a whole with its partitions: it is hash-partitioned on an enum, whose values each database hashes differently, so a row's partition may differ between the sides");
+        return new TablePair(source, target, hashed, key, reasons.Count == 0 ? null : string.Join("; ", reasons), wholeTree);
     }
 
     public string TypeName(KeyColumn column, Side side) => side == Side.Source ? column.SourceType : column.TargetType;
