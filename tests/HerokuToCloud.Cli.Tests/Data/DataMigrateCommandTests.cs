@@ -28,8 +28,14 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
             INSERT INTO big (payload, n) SELECT repeat(md5(g::text), 12), g / 7.0 FROM generate_series(1, 60000) g;
             CREATE TABLE heap_rows (a int, b text);
             INSERT INTO heap_rows SELECT g % 1000, repeat('h', 200) FROM generate_series(1, 30000) g;
-            CREATE TABLE zzz_last (id int PRIMARY KEY, v text);
-            INSERT INTO zzz_last SELECT g, 'v' || g FROM generate_series(1, 10) g;
+            CREATE FUNCTION slow_on_target(v int) RETURNS boolean LANGUAGE plpgsql AS $$
+            BEGIN
+                IF current_setting('test.slow_copy', true) = 'on' THEN PERFORM pg_sleep(1); END IF;
+                RETURN true;
+            END $$;
+            CREATE DOMAIN slow_int AS int CHECK (slow_on_target(VALUE));
+            CREATE TABLE zzz_last (id int PRIMARY KEY, v text, s slow_int);
+            INSERT INTO zzz_last SELECT g, 'v' || g, g FROM generate_series(1, 10) g;
             CREATE INDEX big_payload ON big (payload);
             ANALYZE;
             """);
@@ -37,25 +43,14 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         string[] command = ["data", "migrate", "--source", Url(source), "--target", Url(target), "--jobs", "2", "--chunk-size", "1", "--json"];
 
         long doneAtKill, unitsAtKill, bigRowsAtKill, bigRowsInDoneUnits;
+        // The smallest table, copied last, takes 10 s to arrive on the target (its domain check sleeps a second
+        // a row there), so the run cannot finish before it is killed however fast or loaded the machine is.
+        // Holding a lock on it instead raced the run: it must be taken after the schema restore creates it.
+        await Sql.ExecuteAsync(server.Endpoint(), "ALTER DATABASE kill_tgt SET test.slow_copy = 'on'");
         using (var first = CliProcess.Start(command))
         {
-            // Units are planned in one transaction before any is copied: from then on the table exists on the
-            // target and nothing has touched it.
-            await WaitForAsync(target, "SELECT count(*) FROM heroku2cloud_state.unit", 1, first);
-
-            // Hold the smallest table (copied last) so the run cannot finish before it is killed. It is taken
-            // before the copy gets going, so a loaded machine cannot race the run past it.
-            await using var blocker = new NpgsqlConnection(target.ToNpgsql("test-blocker").ConnectionString);
-            await blocker.OpenAsync();
-            await using (var tx = await blocker.BeginTransactionAsync())
-            {
-                await using (var lockTable = new NpgsqlCommand("LOCK TABLE public.zzz_last IN ACCESS EXCLUSIVE MODE", blocker, tx))
-                    await lockTable.ExecuteNonQueryAsync();
-                await WaitForAsync(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done", 6, first);
-
-                first.KillHard();
-                await tx.RollbackAsync();
-            }
+            await WaitForAsync(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done", 6, first);
+            first.KillHard();
 
             doneAtKill = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit WHERE done");
             unitsAtKill = await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM heroku2cloud_state.unit");
@@ -65,6 +60,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
 
         Assert.InRange(doneAtKill, 6, unitsAtKill - 1);
         Assert.Equal(bigRowsInDoneUnits, bigRowsAtKill);
+        await Sql.ExecuteAsync(server.Endpoint(), "ALTER DATABASE kill_tgt RESET test.slow_copy");
 
         var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), command);
 
