@@ -53,6 +53,18 @@ public class EndpointParsingTests
     }
 
     [Theory]
+    [InlineData("postgres://app:Pw/Very-Secret@db.example.com:5432/app")]
+    [InlineData("postgres://app:Pw#Very-Secret@db.example.com:5432/app")]
+    public void A_url_whose_password_is_not_percent_encoded_says_how_to_encode_it_without_repeating_it(string text)
+    {
+        var error = Assert.Throws<DataMigrationException>(() => PostgresEndpoint.Parse(text, "the --source database URL"));
+
+        Assert.StartsWith("cannot read the --source database URL: Invalid URI", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be percent-encoded in a URL (@ as %40, / as %2F, # as %23", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Very-Secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("jdbc:postgresql://db.example.com:5432/app?user=app&password=Pw-Very-Secret&sslmode=require", "a jdbc: URL (Heroku's JDBC_DATABASE_URL) is not a PostgreSQL URL")]
     [InlineData("db.example.com:5432/app?user=app&password=Pw-Very-Secret", "it is neither a postgres:// URL nor a keyword string")]
     public void A_string_that_would_default_to_localhost_is_refused_without_its_password(string text, string expected)

@@ -56,7 +56,12 @@ public sealed partial record PostgresEndpoint
             if (trimmed.Contains('=', StringComparison.Ordinal))
                 return FromKeywords(trimmed);
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or UriFormatException)
+        catch (UriFormatException ex)
+        {
+            // The usual cause: a password with a character that ends the user part early ('@', '/', '#', '?').
+            throw new DataMigrationException($"cannot read {what}: {ex.Message} Use postgres://user:password@host:5432/database; a user name or password holding @ / # ? or : must be percent-encoded in a URL (@ as %40, / as %2F, # as %23, ? as %3F, : as %3A).", ex);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             throw new DataMigrationException($"cannot read {what}: {ex.Message} Use postgres://user:password@host:5432/database or host=… port=… dbname=… user=….", ex);
         }
