@@ -13,6 +13,13 @@ public sealed class DataMigrator(IMigrationValidator? validator = null, BackupDo
 {
     public async Task<MigrationSummary> MigrateAsync(MigrationOptions options, IDataProgress progress, CancellationToken cancellationToken)
     {
+        var recorded = new NoteRecordingProgress(progress);
+        var summary = await RunAsync(options, recorded, cancellationToken);
+        return summary with { Notes = recorded.Notes };
+    }
+
+    private async Task<MigrationSummary> RunAsync(MigrationOptions options, IDataProgress progress, CancellationToken cancellationToken)
+    {
         if (options.Jobs < 1)
             throw new DataMigrationException($"--jobs must be at least 1 (got {options.Jobs}).");
 

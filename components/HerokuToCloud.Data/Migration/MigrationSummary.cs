@@ -56,6 +56,9 @@ public sealed record MigrationSummary
     public bool RowCountsEstimated { get; init; }
 
     public MigrationValidationResult? Validation { get; init; }
+
+    /// <summary>The notes the run made as it went, in order (its validation's included).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 public sealed record TableSummary(string Name, long Rows, long Bytes, double Seconds, int Units, int ResumedUnits, string Format);

@@ -3,7 +3,7 @@ namespace HerokuToCloud.Data.Progress;
 /// <summary>
 /// What long data work (copy, restore, validation) tells the person waiting for it. The engine
 /// reports events; the CLI decides how to show them: live per-table bars with rows/s and ETA on a
-/// terminal, one plain line per event in a log, nothing at all under --json. Table work is counted in
+/// terminal, one plain line per event in a log, nothing while it runs under --json. Table work is counted in
 /// rows, a download (a backup from its URL) in bytes: separate events, so neither is shown in the other's unit.
 /// Implementations must be thread-safe: parallel workers report at the same time.
 /// </summary>

@@ -10,10 +10,25 @@ namespace HerokuToCloud.Cli.Progress;
 /// </summary>
 internal static class DataProgressDisplay
 {
-    public static async Task<T> RunAsync<T>(bool json, Func<IDataProgress, Task<T>> body)
+    public static async Task<T> RunAsync<T>(bool json, Func<IDataProgress, Task<T>> body, TextWriter? errors = null)
     {
         if (json)
-            return await body(new SilentDataProgress());
+        {
+            var silent = new SilentDataProgress();
+            try
+            {
+                return await body(silent);
+            }
+            catch
+            {
+                // No JSON document follows, so what the run noted (how to resume, what it found) goes to stderr
+                // before the error line: in an ECS task or Job log it is all there is.
+                foreach (var note in silent.Notes)
+                    (errors ?? Console.Error).WriteLine($"note: {note}");
+                throw;
+            }
+        }
+
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             var live = new LiveDataProgress(TimeProvider.System);

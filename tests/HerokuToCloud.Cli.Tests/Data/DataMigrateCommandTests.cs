@@ -97,6 +97,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
             ["pre-data schema", "plan", "copy", "sequences", "post-data", "analyze"],
             root.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.False(root.GetProperty("resumed").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, root.GetProperty("notes").ValueKind);
     }
 
     [Fact]

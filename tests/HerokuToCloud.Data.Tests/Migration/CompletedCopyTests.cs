@@ -40,6 +40,7 @@ public class CompletedCopyTests(PostgresServer server) : IClassFixture<PostgresS
         Assert.Empty(rerun.Tables);
         Assert.DoesNotContain(progress.Events, e => e.StartsWith("phase copy", StringComparison.Ordinal));
         Assert.Contains(progress.Events, e => e.StartsWith("note the target already holds a complete copy of this source", StringComparison.Ordinal));
+        Assert.Contains(rerun.Notes, n => n.StartsWith("the target already holds a complete copy of this source", StringComparison.Ordinal));
         Assert.True(rerun.Validation?.Passed);
 
         // The rerun really compares: a change on the target since makes it fail, and nothing is overwritten.
