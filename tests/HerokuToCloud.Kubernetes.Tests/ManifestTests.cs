@@ -136,7 +136,11 @@ public class ManifestTests
 
         var tagRow = Assert.Single(readme.Split('\n'), l => l.StartsWith("| `shopWebImageTag` |", StringComparison.Ordinal));
         Assert.Contains("with kubectl, delete the old Job first", tagRow, StringComparison.Ordinal);
-        Assert.Contains("kubectl delete job -n <namespace> -l app.kubernetes.io/component=release", readme, StringComparison.Ordinal);
+        // The stack's namespace is written in, so the commands paste as they are.
+        Assert.Contains("kubectl delete job -n shop-prod -l app.kubernetes.io/component=release", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("<namespace>", readme, StringComparison.Ordinal);
+        // Flux applies a kustomization at once: only Argo CD's waves keep the order.
+        Assert.Contains("Flux applies a kustomization all at once", readme, StringComparison.Ordinal);
         Assert.DoesNotContain("reruns the release Job", readme, StringComparison.Ordinal);
     }
 
