@@ -12,8 +12,12 @@ namespace HerokuToCloud.Data.Connections;
 /// </summary>
 public sealed class DatabaseSessions
 {
-    /// <summary>Session settings that make text COPY exact and unambiguous, and disable the timeouts Heroku users often set per role.</summary>
-    private const string CommonOptions = "-c DateStyle=ISO,YMD -c IntervalStyle=postgres -c extra_float_digits=3 -c statement_timeout=0 -c idle_in_transaction_session_timeout=0 -c lock_timeout=0 " + RowSecurity.SessionOption;
+    /// <summary>
+    /// Session settings that make text COPY exact and unambiguous (money's text form follows lc_monetary: a
+    /// source printing it in one locale and a target reading it in another would misread amounts), and
+    /// disable the timeouts Heroku users often set per role.
+    /// </summary>
+    private const string CommonOptions = "-c DateStyle=ISO,YMD -c IntervalStyle=postgres -c extra_float_digits=3 -c lc_monetary=C -c statement_timeout=0 -c idle_in_transaction_session_timeout=0 -c lock_timeout=0 " + RowSecurity.SessionOption;
 
     public DatabaseSessions(PostgresEndpoint endpoint, DatabaseRole role)
     {
