@@ -14,7 +14,7 @@ internal static class DataProgressDisplay
     {
         if (json)
         {
-            var silent = new SilentDataProgress();
+            var silent = new NoteRecordingProgress(new SilentDataProgress());
             try
             {
                 return await body(silent);

@@ -2,16 +2,9 @@ using HerokuToCloud.Data.Progress;
 
 namespace HerokuToCloud.Cli.Progress;
 
-/// <summary>
-/// Under --json standard output carries only the final JSON document, so progress says nothing; notes are
-/// kept for a run that ends without one (<see cref="DataProgressDisplay"/>).
-/// </summary>
+/// <summary>Under --json standard output carries only the final JSON document, so progress says nothing.</summary>
 internal sealed class SilentDataProgress : IDataProgress
 {
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> notes = new();
-
-    public IReadOnlyList<string> Notes => notes.ToArray();
-
     public void PhaseStarted(string phase)
     {
     }
@@ -40,5 +33,7 @@ internal sealed class SilentDataProgress : IDataProgress
     {
     }
 
-    public void Note(string message) => notes.Enqueue(message);
+    public void Note(string message)
+    {
+    }
 }
