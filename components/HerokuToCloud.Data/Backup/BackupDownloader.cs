@@ -120,7 +120,6 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
             var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
             try
             {
-                long done = 0;
                 await using (output)
                 {
                     await using var body = await ResumableBody.OpenAsync(client, url, location, response, this.resume, progress, cancellationToken);
@@ -143,15 +142,14 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                         }
 
                         await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                        done += read;
-                        progress.DownloadAdvanced(name, done);
+                        progress.DownloadAdvanced(name, body.Delivered);
                     }
 
                     if (headLength < head.Length)
                         throw NotADump(location);
-                    if (length is { } expected && done != expected)
-                        throw ResumableBody.BrokeOff(location, done, $"the server announced {expected} bytes");
-                    progress.DownloadFinished(name, done);
+                    if (length is { } expected && body.Delivered != expected)
+                        throw ResumableBody.BrokeOff(location, body.Delivered, $"the server announced {expected} bytes");
+                    progress.DownloadFinished(name, body.Delivered);
                 }
 
                 if (complete is null)

@@ -127,9 +127,10 @@ internal sealed class ResumableBody : IAsyncDisposable
                 return;
             }
 
-            var status = $"HTTP {(int)next.StatusCode} {next.ReasonPhrase}";
+            var code = next.StatusCode;
+            var status = $"HTTP {(int)code} {next.ReasonPhrase}";
             next.Dispose();
-            if ((int)next.StatusCode >= 500 || next.StatusCode == HttpStatusCode.TooManyRequests)
+            if ((int)code >= 500 || code == HttpStatusCode.TooManyRequests)
             {
                 why = status;
                 continue;
@@ -137,9 +138,9 @@ internal sealed class ResumableBody : IAsyncDisposable
 
             throw new DataMigrationException(
                 $"the download of the backup from {location.Display} broke off after {Delivered} bytes ({why}), and asking for the rest was answered with {status}: " +
-                (next.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+                (code is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
                     ? "signed backup URLs expire. Nothing has been written to the target: rerun the command with a fresh heroku pg:backups:url."
-                    : next.StatusCode == HttpStatusCode.OK
+                    : code == HttpStatusCode.OK
                         ? "the server sent the whole backup again instead of the rest, so the backup at that URL changed since the download began (or the server cannot resume). Nothing has been written to the target: rerun the command."
                         : "Nothing has been written to the target: rerun the command."));
         }

@@ -12,10 +12,10 @@ namespace HerokuToCloud.Kubernetes;
 /// never in the program, the pod spec or a process listing.
 /// The provider fails the update when the Job fails (the migration exits non-zero when validation
 /// finds a difference). The Job runs once: later changes to it are ignored, because a second run
-/// would only validate the finished copy again, for hours on a large database. A Job that failed or never finished (an interrupted
-/// update) is replaced on the next update (pulumi.com/replaceUnready), as a failed ECS migration
-/// command runs again, and the new run resumes the copy. The old Job is deleted first: replacing
-/// it the default way would start the new copy while an interrupted one still runs.
+/// would only validate the finished copy again, for hours on a large database. A Job that failed or
+/// never finished (an interrupted update) is replaced on the next update (pulumi.com/replaceUnready),
+/// as a failed ECS migration command runs again, and the new run resumes the copy. The old Job is
+/// deleted first: replacing it the default way would start the new copy while an interrupted one still runs.
 /// </summary>
 internal static class DataMigrationJob
 {
