@@ -58,6 +58,7 @@ public static class SourceCatalog
                     Bytes = reader.GetInt64(4),
                     IntegerKey = reader.IsDBNull(5) ? null : reader.GetString(5),
                     ExtensionCondition = member ? StripWhere(condition) : null,
+                    ExtensionConfiguration = member,
                     Columns = [],
                 }));
             }

@@ -27,6 +27,9 @@ public sealed record TableInfo
     /// <summary>For an extension configuration table: the rows pg_dump would dump (the extension creates the rest).</summary>
     public string? ExtensionCondition { get; init; }
 
+    /// <summary>Whether an extension owns the table (a configuration table: the extension's script may have written rows of its own).</summary>
+    public bool ExtensionConfiguration { get; init; }
+
     /// <summary>
     /// The table the target loads this one's rows through, when it is not the table itself: the root of a
     /// partition tree whose rows the target may place in other partitions (<see cref="EnumHashPartitions"/>).

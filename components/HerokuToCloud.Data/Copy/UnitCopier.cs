@@ -12,6 +12,12 @@ namespace HerokuToCloud.Data.Copy;
 /// <c>COPY … FROM STDIN (FORMAT binary)</c> through two fixed buffers (reading the next while the last is
 /// written), so memory stays flat whatever the table's size. Tables whose values embed type OIDs travel as
 /// text COPY instead. The target transaction holds the rows and the unit's done mark and commits both at once.
+///
+/// A unit that is a whole table empties it and loads it with <c>COPY … FREEZE</c> in that transaction: the
+/// rows arrive frozen and their pages all-visible, so the first scan on the target (an index build, a foreign
+/// key check, validation) sets no hint bits and autovacuum never has to rewrite those pages to freeze them.
+/// FREEZE needs the table emptied in the same transaction; key and ctid ranges share their table with other
+/// units, which rules it out for them.
 /// </summary>
 public sealed class UnitCopier(string snapshot, TableProgress progress)
 {
@@ -29,6 +35,9 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
         try
         {
             await using var transaction = await target.BeginTransactionAsync(cancellationToken);
+            var freeze = table is not null && LoadsWholeTable(unit, table);
+            if (freeze)
+                await ExecuteAsync(target, $"TRUNCATE ONLY {table!.QualifiedName}", cancellationToken);
             (long Rows, long Bytes) moved;
             bool text = false;
             if (unit.Kind == CopyUnitKind.LargeObjects)
@@ -40,8 +49,8 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
                 var info = table ?? throw new DataMigrationException($"table {unit.DisplayName} is in the recorded plan but no longer on the source. The source changed during an interrupted run: rerun with --replace to start over.");
                 text = info.TextFormatReason is not null;
                 moved = text
-                    ? await CopyTextAsync(source, target, unit, info, cancellationToken)
-                    : await CopyBinaryAsync(source, target, unit, info, cancellationToken);
+                    ? await CopyTextAsync(source, target, unit, info, freeze, cancellationToken)
+                    : await CopyBinaryAsync(source, target, unit, info, freeze, cancellationToken);
             }
 
             await using (var mark = MigrationState.MarkUnitDone(target, transaction, unit.Id, moved.Rows, moved.Bytes, clock.Elapsed.TotalSeconds))
@@ -64,15 +73,26 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
         return $"SELECT {columns} FROM ONLY {table.QualifiedName}{where}";
     }
 
-    private static string CopyInSql(TableInfo table, bool binary) =>
-        $"COPY {table.LoadThrough ?? table.QualifiedName}{(table.Columns.Count == 0 ? "" : $" ({table.ColumnList})")} FROM STDIN{(binary ? " (FORMAT binary)" : "")}";
+    /// <summary>
+    /// Whether the unit writes every row its target table will hold: a whole table of its own, not an extension's
+    /// configuration table (the extension's own rows are there) and not rows routed through a partition root.
+    /// </summary>
+    private static bool LoadsWholeTable(CopyUnit unit, TableInfo table) =>
+        unit.Kind == CopyUnitKind.Table && unit.Condition is null && !table.ExtensionConfiguration && table.LoadThrough is null;
 
-    private async Task<(long Rows, long Bytes)> CopyBinaryAsync(NpgsqlConnection source, NpgsqlConnection target, CopyUnit unit, TableInfo table, CancellationToken cancellationToken)
+    private static string CopyInSql(TableInfo table, bool binary, bool freeze)
+    {
+        var options = new[] { binary ? "FORMAT binary" : null, freeze ? "FREEZE" : null }.OfType<string>().ToList();
+        return $"COPY {table.LoadThrough ?? table.QualifiedName}{(table.Columns.Count == 0 ? "" : $" ({table.ColumnList})")} FROM STDIN" +
+               (options.Count == 0 ? "" : $" ({string.Join(", ", options)})");
+    }
+
+    private async Task<(long Rows, long Bytes)> CopyBinaryAsync(NpgsqlConnection source, NpgsqlConnection target, CopyUnit unit, TableInfo table, bool freeze, CancellationToken cancellationToken)
     {
         var counter = new BinaryCopyRowCounter();
         var buffers = new[] { ArrayPool<byte>.Shared.Rent(BufferBytes), ArrayPool<byte>.Shared.Rent(BufferBytes) };
         long bytes = 0, reported = 0;
-        var writer = await target.BeginRawBinaryCopyAsync(CopyInSql(table, binary: true), cancellationToken);
+        var writer = await target.BeginRawBinaryCopyAsync(CopyInSql(table, binary: true, freeze), cancellationToken);
         try
         {
             await using (var reader = await source.BeginRawBinaryCopyAsync($"COPY ({SelectSql(unit, table)}) TO STDOUT (FORMAT binary)", cancellationToken))
@@ -115,7 +135,7 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
         return (counter.Rows, bytes);
     }
 
-    private async Task<(long Rows, long Bytes)> CopyTextAsync(NpgsqlConnection source, NpgsqlConnection target, CopyUnit unit, TableInfo table, CancellationToken cancellationToken)
+    private async Task<(long Rows, long Bytes)> CopyTextAsync(NpgsqlConnection source, NpgsqlConnection target, CopyUnit unit, TableInfo table, bool freeze, CancellationToken cancellationToken)
     {
         // Object references (regclass, regtype …) print unqualified when visible on the source's search_path,
         // which the target may resolve differently; with only pg_catalog searched they print schema-qualified,
@@ -123,7 +143,7 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
         await ExecuteAsync(source, "SET LOCAL search_path = pg_catalog", cancellationToken);
         var buffer = ArrayPool<char>.Shared.Rent(BufferBytes / 2);
         long rows = 0, chars = 0, reported = 0;
-        var writer = await target.BeginTextImportAsync(CopyInSql(table, binary: false), cancellationToken);
+        var writer = await target.BeginTextImportAsync(CopyInSql(table, binary: false, freeze), cancellationToken);
         try
         {
             using (var reader = await source.BeginTextExportAsync($"COPY ({SelectSql(unit, table)}) TO STDOUT", cancellationToken))

@@ -46,6 +46,15 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
         Assert.Equal(51, await Sql.ScalarAsync<int>(target, "INSERT INTO \"Sales Dept\".customers (name) VALUES ('new') RETURNING id"));
         Assert.Equal(107L, await Sql.ScalarAsync<long>(target, "SELECT nextval('public.standalone_seq')"));
         Assert.Equal(10.5m, await Sql.ScalarAsync<decimal>(target, "INSERT INTO \"Sales Dept\".\"Order Items\" (\"with space\") VALUES (5.25) RETURNING total"));
+
+        // Whole tables arrive frozen (COPY FREEZE), an inheritance parent's included: no page of theirs waits for
+        // a vacuum to freeze it. A vacuum of such fresh rows would mark pages all-visible, never all-frozen.
+        await Sql.ExecuteAsync(target, "CREATE EXTENSION pg_visibility");
+        foreach (var table in new[] { "audit.base_log", "audit.child_log", "public.measurements_eu" })
+        {
+            var counts = await Sql.ScalarAsync<long[]>(target, $"SELECT ARRAY[(pg_visibility_map_summary('{table}')).all_frozen, pg_relation_size('{table}') / current_setting('block_size')::int]");
+            Assert.True(counts[1] > 0 && counts[0] == counts[1], $"{table}: {counts[0]} of {counts[1]} pages frozen");
+        }
     }
 
     [Fact]
