@@ -10,6 +10,8 @@ namespace HerokuToCloud.Data.Schema;
 /// together with its "done" mark, so a resumed run skips what is built. Parallel waves use up to
 /// <c>jobs</c> connections; constraints of one table run one after another (they take its exclusive lock),
 /// and an item that loses a deadlock against a sibling (two foreign keys between the same tables) is retried.
+/// Lanes start largest table first: the longest build starting last would leave the other connections idle
+/// while it runs alone.
 /// </summary>
 public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgress progress)
 {
@@ -24,7 +26,11 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
             if (wave.Key is PostDataWave.IndexesAndConstraints or PostDataWave.ForeignKeys)
             {
                 // Constraints of one table form one lane; every index is a lane of its own.
-                var lanes = items.GroupBy(i => i.Table ?? $"#{i.Ordinal}").Select(g => g.ToList()).OrderByDescending(l => l.Count).ToList();
+                var sizes = await RelationSizesAsync(items, cancellationToken);
+                var lanes = items.GroupBy(i => i.Table ?? $"#{i.Ordinal}").Select(g => g.ToList())
+                    .OrderByDescending(l => l.Sum(i => PostDataScript.RelationOf(i.Sql) is { } relation ? sizes.GetValueOrDefault(relation) : 0))
+                    .ThenByDescending(l => l.Count)
+                    .ToList();
                 var queue = new System.Collections.Concurrent.ConcurrentQueue<List<PostDataItem>>(lanes);
                 var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(async () =>
                 {
@@ -52,6 +58,29 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
         }
 
         return done;
+    }
+
+    /// <summary>The loaded size in bytes of each relation the items build on (0 for a partitioned parent: its leaves hold the rows).</summary>
+    private async Task<Dictionary<string, long>> RelationSizesAsync(IReadOnlyList<PostDataItem> items, CancellationToken cancellationToken)
+    {
+        var relations = items.Select(i => PostDataScript.RelationOf(i.Sql)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var connection = await target.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT r, coalesce(pg_relation_size(to_regclass(r)), 0) FROM unnest(@relations) AS r", connection);
+        command.Parameters.AddWithValue("relations", relations);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                sizes[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        catch (PostgresException)
+        {
+            // A name to_regclass cannot read only costs the order: the items then run in dump order.
+            sizes.Clear();
+        }
+
+        return sizes;
     }
 
     private async Task<NpgsqlConnection> OpenAsync(string preamble, CancellationToken cancellationToken)

@@ -53,6 +53,13 @@ public static partial class PostDataScript
         return space < 0 ? null : $"{schema}.{name[..space]}";
     }
 
+    /// <summary>
+    /// The relation an index or constraint statement builds on, as written in it (quoted as needed, so
+    /// <c>to_regclass</c> reads it back): <c>CREATE [UNIQUE] INDEX name ON [ONLY] rel</c> or
+    /// <c>ALTER TABLE [ONLY] rel</c>, the forms pg_dump writes; null for any other statement.
+    /// </summary>
+    public static string? RelationOf(string sql) => Relation().Match(sql) is { Success: true } match ? match.Groups["relation"].Value : null;
+
     private static string Clean(string text)
     {
         var builder = new StringBuilder();
@@ -74,6 +81,9 @@ public static partial class PostDataScript
 
     private static bool IsOnlyComments(string text) =>
         text.Split('\n').All(line => line.Trim().Length == 0 || line.TrimStart().StartsWith("--", StringComparison.Ordinal));
+
+    [GeneratedRegex("""^(?:CREATE (?:UNIQUE )?INDEX (?:"(?:[^"]|"")*"|\S+) ON|ALTER TABLE)(?: ONLY)? (?<relation>(?:"(?:[^"]|"")*"|[^\s".]+)(?:\.(?:"(?:[^"]|"")*"|[^\s".]+))?)""")]
+    private static partial Regex Relation();
 
     [GeneratedRegex(@"^--\n-- (?:Data for )?Name: (?<name>.*?); Type: (?<type>[^;]*); Schema: (?<schema>[^;]*); Owner: [^\n]*\n--\n", RegexOptions.Multiline)]
     private static partial Regex Header();

@@ -95,6 +95,28 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
     }
 
     [Fact]
+    public async Task Post_data_builds_on_the_largest_table_first()
+    {
+        // Dump order puts a_small's index and key first; one connection builds in lane order, and PostgreSQL hands
+        // out OIDs in increasing order, so the OIDs tell which was built first.
+        var source = await server.CreateDatabaseAsync("lanes_src");
+        await Sql.ExecuteAsync(source, """
+            CREATE TABLE public.a_small (id int PRIMARY KEY, v int);
+            CREATE INDEX a_small_v ON public.a_small (v);
+            CREATE TABLE public.z_big (id int PRIMARY KEY, v int);
+            CREATE INDEX z_big_v ON public.z_big (v);
+            INSERT INTO public.a_small SELECT g, g FROM generate_series(1, 100) g;
+            INSERT INTO public.z_big SELECT g, g FROM generate_series(1, 50000) g;
+            """);
+        var target = await server.CreateDatabaseAsync("lanes_tgt");
+
+        await new DataMigrator().MigrateAsync(new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1 }, new RecordingProgress(), CancellationToken.None);
+
+        var built = await Sql.ScalarAsync<string>(target, "SELECT string_agg(relname, ' ' ORDER BY oid) FROM pg_class WHERE relname IN ('a_small_v', 'a_small_pkey', 'z_big_v', 'z_big_pkey')");
+        Assert.Equal("z_big_pkey z_big_v a_small_pkey a_small_v", built);
+    }
+
+    [Fact]
     public async Task An_interrupted_run_resumes_and_ends_exact_without_duplicates()
     {
         var (source, target) = await ZooAsync("resume");

@@ -91,4 +91,14 @@ public class PostDataScriptTests
         Assert.All(parsed.Items, i => Assert.DoesNotContain("unrestrict", i.Sql, StringComparison.Ordinal));
         Assert.All(parsed.Items, i => Assert.DoesNotContain("dump complete", i.Sql, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("CREATE INDEX items_doc ON \"Sales Dept\".\"Order Items\" USING gin (doc);", "\"Sales Dept\".\"Order Items\"")]
+    [InlineData("CREATE UNIQUE INDEX \"odd \"\"name\" ON ONLY public.measurements USING btree (id);", "public.measurements")]
+    [InlineData("ALTER TABLE ONLY \"Sales Dept\".\"Order Items\"\n    ADD CONSTRAINT \"Order Items_pkey\" PRIMARY KEY (id);", "\"Sales Dept\".\"Order Items\"")]
+    [InlineData("ALTER TABLE public.\"a.b\"\n    ADD CONSTRAINT x CHECK (true);", "public.\"a.b\"")]
+    [InlineData("ALTER INDEX public.measurements_pkey ATTACH PARTITION public.measurements_eu_pkey;", null)]
+    [InlineData("CREATE TRIGGER t AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION public.f();", null)]
+    public void The_relation_an_index_or_constraint_builds_on_is_read_as_written(string sql, string? relation) =>
+        Assert.Equal(relation, PostDataScript.RelationOf(sql));
 }
