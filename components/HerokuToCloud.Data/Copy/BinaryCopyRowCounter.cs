@@ -43,6 +43,23 @@ public sealed class BinaryCopyRowCounter
                 continue;
             }
 
+            // The usual case: a count or length lies whole in this buffer and is read where it is. The copy
+            // through `pending` below is only for one split between two buffers; taking it for every field
+            // cost about half the counter's time.
+            if (have == 0 && state == State.FieldCount && data.Length >= 2)
+            {
+                OnFieldCount(BinaryPrimitives.ReadInt16BigEndian(data));
+                data = data[2..];
+                continue;
+            }
+
+            if (have == 0 && state == State.FieldLength && data.Length >= 4)
+            {
+                OnFieldLength(BinaryPrimitives.ReadInt32BigEndian(data));
+                data = data[4..];
+                continue;
+            }
+
             var need = state switch
             {
                 State.Header => HeaderLength,
@@ -55,8 +72,8 @@ public sealed class BinaryCopyRowCounter
             data = data[copy..];
             if (have < need)
                 return;
-            have = 0;
 
+            have = 0;
             switch (state)
             {
                 case State.Header:
@@ -64,24 +81,32 @@ public sealed class BinaryCopyRowCounter
                     state = State.FieldCount;
                     break;
                 case State.FieldCount:
-                    var fields = BinaryPrimitives.ReadInt16BigEndian(pending.AsSpan(0, 2));
-                    if (fields == -1)
-                    {
-                        state = State.Trailer;
-                        break;
-                    }
-
-                    Rows++;
-                    fieldsLeft = fields;
-                    state = fields > 0 ? State.FieldLength : State.FieldCount;
+                    OnFieldCount(BinaryPrimitives.ReadInt16BigEndian(pending));
                     break;
                 case State.FieldLength:
-                    var length = BinaryPrimitives.ReadInt32BigEndian(pending.AsSpan(0, 4));
-                    skip = Math.Max(length, 0);
-                    fieldsLeft--;
-                    state = fieldsLeft > 0 ? State.FieldLength : State.FieldCount;
+                    OnFieldLength(BinaryPrimitives.ReadInt32BigEndian(pending));
                     break;
             }
         }
+    }
+
+    private void OnFieldCount(short fields)
+    {
+        if (fields == -1)
+        {
+            state = State.Trailer;
+            return;
+        }
+
+        Rows++;
+        fieldsLeft = fields;
+        state = fields > 0 ? State.FieldLength : State.FieldCount;
+    }
+
+    private void OnFieldLength(int length)
+    {
+        skip = Math.Max(length, 0);
+        fieldsLeft--;
+        state = fieldsLeft > 0 ? State.FieldLength : State.FieldCount;
     }
 }
