@@ -153,7 +153,7 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         await using var releasesLock = targetLock;
         if (await CompletedCopy.ReadAsync(control, cancellationToken) is not { Mode: Mode } earlier || earlier.Source != identity.Text || await MigrationState.ExistsAsync(control, cancellationToken))
             return null;
-        progress.Note($"the target already holds a complete restore of this backup ({identity}), made by an earlier run that finished {earlier.FinishedAt}: nothing is {(location.Url is null ? "" : "downloaded or ")}restored");
+        progress.Note($"the target already holds a complete restore of this backup, {identity}, made by an earlier run that finished {earlier.FinishedAt}: nothing is {(location.Url is null ? "" : "downloaded or ")}restored");
         return earlier.FinishedAt;
     }
 
