@@ -10,18 +10,16 @@ namespace HerokuToCloud.Data.Backup;
 /// query of a heroku pg:backups:url URL is a signature that changes every time the URL is asked for; the
 /// path names the backup object) together with the ETag and Content-Length the server sends for it, so a
 /// different object at the same path is never taken for the cached one. Only complete downloads carry the
-/// <c>.dump</c> name: a download is written to a <c>.part</c> file, held with an exclusive lock, and renamed
-/// when its last byte is in. A run holds the entry's lock (<see cref="Claim"/>) for as long as it uses the
-/// entry, so concurrent runs of one backup never share its file. The directory is owner-only (0700) and its
-/// files 0600: a backup holds all the data.
+/// <c>.dump</c> name: a download is written to the entry's <c>.part</c> file and renamed when its last byte
+/// is in; a run that stopped part way leaves the <c>.part</c> file, and the next run of the same backup goes
+/// on from its end (<see cref="OpenDownload"/>). A run holds the entry's lock (<see cref="Claim"/>) for as long
+/// as it uses the entry, so concurrent runs of one backup never share its files. The directory is owner-only
+/// (0700) and its files 0600: a backup holds all the data.
 /// </summary>
 public sealed class BackupCache(string directory)
 {
-    /// <summary>A complete download nobody has used for this long is from a restore that was never rerun.</summary>
+    /// <summary>A download (complete or partial) nobody has used for this long is from a restore that was never rerun.</summary>
     public static readonly TimeSpan Unused = TimeSpan.FromDays(7);
-
-    /// <summary>A partial download nobody has written to for this long is a killed run's, not a live one's.</summary>
-    public static readonly TimeSpan AbandonedPart = TimeSpan.FromMinutes(10);
 
     public string Directory { get; } = directory;
 
@@ -46,34 +44,23 @@ public sealed class BackupCache(string directory)
     public string CompletePath(BackupLocation location, string? etag, long length) => Path.Combine(Directory, Key(location, etag, length) + ".dump");
 
     /// <summary>
-    /// This run's hold on the entry of <paramref name="completePath"/> (see <see cref="BackupCacheClaim"/>), or
-    /// null when another run holds it. Holding it, the run removes the partial downloads an earlier, killed
-    /// run left for this entry at once: nobody else may be writing them.
+    /// This run's hold on the entry of <paramref name="path"/> (its complete or partial download; see
+    /// <see cref="BackupCacheClaim"/>), or null when another run holds it.
     /// </summary>
-    public BackupCacheClaim? Claim(string completePath)
-    {
-        var key = Path.GetFileNameWithoutExtension(completePath);
-        var claim = BackupCacheClaim.TryTake(Path.Combine(Directory, key + ".lock"));
-        if (claim is null)
-            return null;
-        try
-        {
-            foreach (var part in System.IO.Directory.EnumerateFiles(Directory, key + ".*.part"))
-                File.Delete(part);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // a leftover that cannot be removed costs disk space, not correctness
-        }
+    public BackupCacheClaim? Claim(string path) => BackupCacheClaim.TryTake(Path.Combine(Directory, EntryKey(path) + ".lock"));
 
-        return claim;
-    }
-
-    /// <summary>A new, locked, owner-only file to download into; <see cref="Complete"/> gives it its final name.</summary>
-    public (string Path, FileStream Stream) StartDownload(string completePath)
+    /// <summary>
+    /// The entry's partial download, opened for writing at its end, with its size: what an earlier run that
+    /// stopped part way left (0 when there is none). The caller holds the entry's <see cref="Claim"/>, so no
+    /// other run is writing it; it goes on from there or truncates it, and <see cref="Complete"/> gives it
+    /// its final name.
+    /// </summary>
+    public (string Path, FileStream Stream, long Length) OpenDownload(string completePath)
     {
-        var path = $"{completePath[..^".dump".Length]}.{Guid.NewGuid():N}.part";
-        return (path, PrivateDirectory.CreateOwnerOnlyFile(path));
+        var path = Path.ChangeExtension(completePath, ".part");
+        var stream = PrivateDirectory.CreateOwnerOnlyFile(path, FileMode.OpenOrCreate, access: FileAccess.ReadWrite);
+        stream.Seek(0, SeekOrigin.End);
+        return (path, stream, stream.Length);
     }
 
     /// <summary>Renames a finished download to its final name, replacing one another run may have finished meanwhile (the same bytes).</summary>
@@ -88,10 +75,9 @@ public sealed class BackupCache(string directory)
         var file = new FileInfo(completePath);
         if (!file.Exists || file.Length != length)
             return false;
-        Span<byte> start = stackalloc byte[DumpFile.MagicLength];
         using (var stream = File.OpenRead(completePath))
         {
-            if (stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) < start.Length || !DumpFile.HasMagic(start))
+            if (!DumpFile.StartsWithMagic(stream))
                 return false;
         }
 
@@ -101,41 +87,31 @@ public sealed class BackupCache(string directory)
     }
 
     /// <summary>
-    /// Makes the directory (owner-only) and removes what earlier runs left: partial downloads of killed runs,
-    /// and complete ones unused for <see cref="Unused"/>. A partial download is removed only when nobody has
-    /// written to it for <see cref="AbandonedPart"/> and no run holds its lock: a live download writes every
-    /// moment and holds its file's lock, and either alone keeps it (the age guards a file system whose locks
-    /// do not work). A rerun of the same backup removes its entry's partial downloads at once (<see cref="Claim"/>).
+    /// Makes the directory (owner-only) and removes what earlier runs left and nobody has used for
+    /// <see cref="Unused"/>: complete downloads of restores that were never rerun, and partial downloads of
+    /// runs that stopped and were never rerun (a rerun of the same backup goes on with its partial download,
+    /// so one left by a run killed minutes ago is worth keeping). A file is removed only while this run can
+    /// take its entry's lock: a run using it holds the lock (and writes a partial download every moment).
     /// </summary>
     public void Prepare()
     {
         PrivateDirectory.EnsureOwnerOnly(Directory);
-        foreach (var part in System.IO.Directory.EnumerateFiles(Directory, "*.part"))
+        foreach (var download in System.IO.Directory.EnumerateFiles(Directory).Where(f => f.EndsWith(".dump", StringComparison.Ordinal) || f.EndsWith(".part", StringComparison.Ordinal)))
         {
-            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(part) < AbandonedPart)
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(download) <= Unused)
                 continue;
-            try
-            {
-                using (new FileStream(part, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-                {
-                }
-
-                File.Delete(part);
-            }
-            catch (IOException)
-            {
-                // another run is downloading into it
-            }
-        }
-
-        foreach (var dump in System.IO.Directory.EnumerateFiles(Directory, "*.dump"))
-        {
-            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(dump) <= Unused)
-                continue;
-            using var claim = Claim(dump);
+            using var claim = Claim(download);
             if (claim is not null)
-                File.Delete(dump);
+                File.Delete(download);
         }
+    }
+
+    /// <summary>The entry a file in the directory belongs to: its name up to the first dot (a key is hex digits).</summary>
+    private static string EntryKey(string path)
+    {
+        var name = Path.GetFileName(path);
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? name : name[..dot];
     }
 
     private static string Key(BackupLocation location, string? etag, long length)

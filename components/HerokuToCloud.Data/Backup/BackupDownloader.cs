@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using HerokuToCloud.Data.Progress;
 using HerokuToCloud.Data.Storage;
 
@@ -42,7 +44,15 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
     private static DataMigrationException NotADump(BackupLocation location) =>
         new($"{location.Display} is not a pg_dump custom-format file (it does not start with PGDMP). Pass the URL heroku pg:backups:url prints.");
 
-    public async Task<DownloadedBackup> DownloadAsync(BackupLocation location, IDataProgress progress, CancellationToken cancellationToken)
+    public async Task<DownloadedBackup> DownloadAsync(BackupLocation location, IDataProgress progress, CancellationToken cancellationToken) =>
+        (await DownloadAsync(location, progress, alreadyRestored: null, cancellationToken))!;
+
+    /// <summary>
+    /// Downloads the backup, unless <paramref name="alreadyRestored"/>, asked with the backup's identity as
+    /// soon as the headers of the first answer are in, says the target already holds it: then nothing is read
+    /// of the body and the result is null. A backup without an identity (no strong ETag or no size) is not asked about.
+    /// </summary>
+    public async Task<DownloadedBackup?> DownloadAsync(BackupLocation location, IDataProgress progress, Func<BackupIdentity, Task<bool>>? alreadyRestored, CancellationToken cancellationToken)
     {
         var url = location.Url ?? throw new ArgumentException("not a URL location", nameof(location));
         var usableCache = PrepareCache(progress);
@@ -77,31 +87,36 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
             }
 
             var length = response.Content.Headers.ContentLength;
+            var etag = response.Headers.ETag;
+            if (alreadyRestored is not null && BackupIdentity.OfUrl(location, etag, length) is { } identity && await alreadyRestored(identity))
+                return null;
+
             // Without a size a cut-off download could not be told from a complete one: such a body is not cached.
-            var complete = usableCache is not null && length > 0 ? usableCache.CompletePath(location, response.Headers.ETag?.Tag, length.Value) : null;
+            var complete = usableCache is not null && length > 0 ? usableCache.CompletePath(location, etag?.Tag, length.Value) : null;
             var claim = complete is null ? null : usableCache!.Claim(complete);
             if (complete is not null && claim is null)
             {
                 // Waiting could take the whole of the other run's restore, and it deletes the file when it
                 // succeeds: a copy of this run's own lets both go on, at the cost of the disk space.
-                progress.Note($"another heroku2cloud run is downloading or restoring this backup from {usableCache!.Directory} (or its lock file there cannot be opened); this run downloads its own copy to a temporary directory, deleted when it ends (it needs {length!.Value / 1024.0 / 1024.0:0.0} MB more disk space)");
+                progress.Note($"another heroku2cloud run is downloading or restoring this backup from {usableCache!.Directory} (or its lock file there cannot be opened); this run downloads its own copy to a temporary directory, deleted when it ends (it needs {Megabytes(length!.Value)} MB more disk space)");
                 complete = null;
             }
 
             PrivateDirectory? scratch = null;
             string file;
             FileStream output;
+            long earlierPart = 0;
             try
             {
                 if (complete is not null && BackupCache.IsUsable(complete, length!.Value))
                 {
-                    progress.Note($"reusing the backup an earlier run downloaded ({length.Value / 1024.0 / 1024.0:0.0} MB in {usableCache!.Directory}): same URL path, size and ETag");
+                    progress.Note($"reusing the backup an earlier run downloaded ({Megabytes(length.Value)} MB in {usableCache!.Directory}): same URL path, size and ETag");
                     return new DownloadedBackup(complete, cached: true, reused: true, claim: claim);
                 }
 
                 if (complete is not null)
                 {
-                    (file, output) = usableCache!.StartDownload(complete);
+                    (file, output, earlierPart) = usableCache!.OpenDownload(complete);
                 }
                 else
                 {
@@ -117,19 +132,26 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                 throw;
             }
 
+            // Set once the file is known to hold the start of a dump: a failure after that keeps a cached
+            // partial download for the rerun, which goes on from its end; before it, the file is anyone's bytes.
+            var dumpStart = false;
             var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
             try
             {
                 await using (output)
                 {
-                    await using var body = await ResumableBody.OpenAsync(client, url, location, response, this.resume, progress, cancellationToken);
+                    var answer = earlierPart > 0 ? await ContinueAsync(client, location, response, output, earlierPart, length!.Value, usableCache!.Directory, progress, cancellationToken) : response;
+                    await using var body = await ResumableBody.OpenAsync(client, url, location, answer, etag, this.resume, progress, cancellationToken);
+                    // Progress counts this run's bytes, so its rate and ETA are this run's.
+                    var resumedAt = body.Delivered;
+                    dumpStart = resumedAt > 0;
                     const string name = "backup download";
-                    progress.DownloadStarted(name, length ?? 0);
+                    progress.DownloadStarted(name, length is { } total ? total - resumedAt : 0);
                     int read;
                     // The magic is checked once its bytes are in, which the first read need not bring all of (a
-                    // chunked body, a small first TLS record).
+                    // chunked body, a small first TLS record). A continued download's was checked in the file.
                     var head = new byte[DumpFile.MagicLength];
-                    var headLength = 0;
+                    var headLength = dumpStart ? head.Length : 0;
                     while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken)) > 0)
                     {
                         if (headLength < head.Length)
@@ -139,17 +161,18 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                             headLength += taken;
                             if (headLength == head.Length && !DumpFile.HasMagic(head))
                                 throw NotADump(location);
+                            dumpStart = headLength == head.Length;
                         }
 
                         await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                        progress.DownloadAdvanced(name, body.Delivered);
+                        progress.DownloadAdvanced(name, body.Delivered - resumedAt);
                     }
 
                     if (headLength < head.Length)
                         throw NotADump(location);
                     if (length is { } expected && body.Delivered != expected)
                         throw ResumableBody.BrokeOff(location, body.Delivered, $"the server announced {expected} bytes");
-                    progress.DownloadFinished(name, body.Delivered);
+                    progress.DownloadFinished(name, body.Delivered - resumedAt);
                 }
 
                 if (complete is null)
@@ -159,7 +182,10 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
             }
             catch
             {
-                File.Delete(file);
+                if (complete is not null && dumpStart)
+                    progress.Note($"the {Megabytes(new FileInfo(file).Length)} MB downloaded so far are kept in {usableCache!.Directory}: rerunning the command with this backup goes on from there");
+                else
+                    File.Delete(file);
                 scratch?.Dispose();
                 claim?.Dispose();
                 throw;
@@ -170,6 +196,69 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
             }
         }
     }
+
+    /// <summary>
+    /// What a run that finds an earlier run's partial download of this backup (<paramref name="part"/>, of
+    /// <paramref name="partLength"/> bytes) reads: the rest of the backup, asked for from the end of the partial
+    /// download (<c>Range</c>) on the condition that the object is still the one it holds the start of
+    /// (<c>If-Range</c> with the ETag), and appended to it; or, when the rest cannot be had (a 200, which is
+    /// the whole object again, a 416, any other answer or none) or the partial download cannot be trusted
+    /// (no strong ETag, no PGDMP at its start, not shorter than the backup), the whole body of
+    /// <paramref name="first"/>, written over it from the start.
+    /// </summary>
+    private async Task<HttpResponseMessage> ContinueAsync(HttpClient client, BackupLocation location, HttpResponseMessage first, FileStream part, long partLength, long length, string directory, IDataProgress progress, CancellationToken cancellationToken)
+    {
+        string why;
+        if (first.Headers.ETag is not { IsWeak: false } etag)
+        {
+            why = "the server sends no strong ETag, so the rest of the same object cannot be asked for";
+        }
+        else if (partLength >= length)
+        {
+            why = $"it is not shorter than the backup's {length} bytes";
+        }
+        else if (!DumpFile.StartsWithMagic(part))
+        {
+            why = "it does not start with PGDMP";
+        }
+        else
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, location.Url);
+            request.Headers.Range = new RangeHeaderValue(partLength, null);
+            request.Headers.IfRange = new RangeConditionHeaderValue(etag);
+            try
+            {
+                var rest = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (rest.StatusCode == HttpStatusCode.PartialContent && rest.Content.Headers.ContentRange is { From: { } from, Length: { } total } && from == partLength && total == length)
+                {
+                    part.Seek(0, SeekOrigin.End);
+                    progress.Note($"resuming download at {Megabytes(partLength)} MB of {Megabytes(length)} MB: an earlier run of this backup left that much in {directory}");
+                    // Its body is never read: the connection goes back now, not when the download ends hours later.
+                    first.Dispose();
+                    return rest;
+                }
+
+                why = rest.StatusCode == HttpStatusCode.OK
+                    ? "asked for the rest, the server sent the whole backup (HTTP 200): it cannot resume, or the object changed"
+                    : $"asking for the rest was answered with HTTP {(int)rest.StatusCode} {rest.ReasonPhrase}";
+                rest.Dispose();
+            }
+            catch (HttpRequestException ex)
+            {
+                why = $"asking for the rest failed: {Describe(ex).TrimEnd('.')}";
+            }
+            catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+            {
+                why = $"asking for the rest got no answer within {resume.StallTimeout.TotalSeconds:0.#} s";
+            }
+        }
+
+        progress.Note($"an earlier run of this backup left {Megabytes(partLength)} MB of it in {directory}, which cannot be continued ({why}): downloading it from the start");
+        part.SetLength(0);
+        return first;
+    }
+
+    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>The cache, made ready; null (download to a temporary directory) when it cannot be, with a note why.</summary>
     private BackupCache? PrepareCache(IDataProgress progress)

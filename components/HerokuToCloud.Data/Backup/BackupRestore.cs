@@ -16,7 +16,10 @@ namespace HerokuToCloud.Data.Backup;
 /// Restores a Heroku backup (a pg_dump custom-format archive, from a file or a signed URL) into the target
 /// with <c>pg_restore -j N --no-owner --no-acl</c>. pg_restore cannot resume a half-done restore, so the
 /// state schema only marks the target as the tool's own: a rerun after an interruption ends the orphaned
-/// pg_restore sessions, empties the target and restores again from the start.
+/// pg_restore sessions, empties the target and restores again from the start. A finished restore marks the
+/// target with the backup's <see cref="BackupIdentity"/> (<see cref="CompletedCopy"/>), so that a rerun with
+/// the same backup restores nothing and, for a URL, downloads nothing either: the first answer's headers say
+/// which backup it is.
 /// </summary>
 public sealed class BackupRestore(MigrationOptions options, BackupLocation location, IDataProgress progress, BackupDownloader? downloader = null)
 {
@@ -37,13 +40,29 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
         var archive = location.FilePath;
         try
         {
+            BackupIdentity? identity = null;
+            string? restoredEarlier = null;
             if (location.Url is not null)
             {
-                downloaded = await clock.RunAsync("download", () => (downloader ?? new BackupDownloader()).DownloadAsync(location, progress, cancellationToken));
-                archive = downloaded.Path;
+                downloaded = await clock.RunAsync("download", () => (downloader ?? new BackupDownloader()).DownloadAsync(location, progress, async found =>
+                {
+                    identity = found;
+                    restoredEarlier = await RestoredEarlierAsync(found, targetDisplay, cancellationToken);
+                    return restoredEarlier is not null;
+                }, cancellationToken));
+                archive = downloaded?.Path;
+            }
+            else
+            {
+                DumpFile.EnsureCustomFormat(archive!, location.Display);
+                identity = await BackupIdentity.OfFileAsync(archive!, cancellationToken);
+                restoredEarlier = await RestoredEarlierAsync(identity, targetDisplay, cancellationToken);
             }
 
-            DumpFile.EnsureCustomFormat(archive!, location.Display);
+            if (restoredEarlier is not null)
+                return new MigrationSummary { Mode = Mode, Source = location.Display, Target = targetDisplay, Jobs = jobs, Tables = [], Phases = [], CopiedEarlier = restoredEarlier, RowCountsEstimated = true };
+
+            // A download was checked for the PGDMP magic as it arrived (or, reused, in the cache).
             var list = await ListAsync(archive!, cancellationToken);
 
             // pg_restore reads restore lists from files. They go to an owner-only directory of our own, not
@@ -79,6 +98,11 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
                 await using var command = new NpgsqlCommand("ANALYZE", control);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             });
+            // Marked before the state goes: a kill between the two leaves a restore to do again, not an unmarked one.
+            if (identity is null)
+                progress.Note("the finished restore is not marked on the target database: the server sent the backup without a strong ETag or a size, which would tell it from another backup at the same URL path; a rerun of this command would refuse the target as not empty (add --replace to restore again)");
+            else if (!await CompletedCopy.TryMarkAsync(control, Mode, identity.Text, DateTimeOffset.UtcNow, cancellationToken))
+                progress.Note("the finished restore is not marked on the target database (commenting on it takes its owner, which the target user is not): a rerun of this command would refuse the target as not empty instead of recognising the restore");
             await MigrationState.DropAsync(control, cancellationToken);
             restored = true;
             var tables = await ReadTableEstimatesAsync(control, cancellationToken);
@@ -114,6 +138,23 @@ public sealed class BackupRestore(MigrationOptions options, BackupLocation locat
             }
             workDirectory?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// When the target already holds a complete restore of the backup <paramref name="identity"/> names, and no
+    /// run is unfinished there, the time that restore finished (this run then does nothing); otherwise null.
+    /// </summary>
+    private async Task<string?> RestoredEarlierAsync(BackupIdentity identity, string targetDisplay, CancellationToken cancellationToken)
+    {
+        if (options.Replace)
+            return null;
+        await using var control = await target.OpenAsync(cancellationToken);
+        var (targetLock, _) = await TargetPreparation.ClaimAsync(control, targetDisplay, cancellationToken);
+        await using var releasesLock = targetLock;
+        if (await CompletedCopy.ReadAsync(control, cancellationToken) is not { Mode: Mode } earlier || earlier.Source != identity.Text || await MigrationState.ExistsAsync(control, cancellationToken))
+            return null;
+        progress.Note($"the target already holds a complete restore of this backup, {identity}, made by an earlier run that finished {earlier.FinishedAt}: nothing is {(location.Url is null ? "" : "downloaded or ")}restored");
+        return earlier.FinishedAt;
     }
 
     private async Task RestoreAsync(string archive, string listFile, IReadOnlyDictionary<string, string> tableNames, int jobs, CancellationToken cancellationToken)

@@ -13,7 +13,9 @@ namespace HerokuToCloud.Data.Backup;
 /// <see cref="ResumePolicy.MaxResumes"/> times, each after a longer pause. A connection that delivers nothing
 /// for <see cref="ResumePolicy.StallTimeout"/> counts as broken: the client has no overall timeout (a large
 /// backup takes hours), so a stalled one would otherwise wait forever. Without an ETag or a Content-Length
-/// the download cannot be resumed safely, and a break fails it as before.
+/// the download cannot be resumed safely, and a break fails it as before. The body may itself be the rest
+/// of the backup (a <c>206</c> answer to the request of a run that goes on with an earlier run's partial
+/// download): it then counts from where that range starts.
 /// </summary>
 internal sealed class ResumableBody : IAsyncDisposable
 {
@@ -28,7 +30,7 @@ internal sealed class ResumableBody : IAsyncDisposable
     private Stream body;
     private int resumes;
 
-    private ResumableBody(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, Stream body, ResumePolicy policy, IDataProgress progress)
+    private ResumableBody(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, Stream body, EntityTagHeaderValue? etag, ResumePolicy policy, IDataProgress progress)
     {
         this.client = client;
         this.url = url;
@@ -37,19 +39,25 @@ internal sealed class ResumableBody : IAsyncDisposable
         this.body = body;
         this.policy = policy;
         this.progress = progress;
-        length = response.Content.Headers.ContentLength;
+        if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange is { From: { } from, Length: { } total })
+            (Delivered, length) = (from, total);
+        else
+            length = response.Content.Headers.ContentLength;
         // If-Range takes only a strong validator; S3 sends a strong ETag.
-        etag = response.Headers.ETag is { IsWeak: false } tag ? tag : null;
+        this.etag = etag is { IsWeak: false } ? etag : null;
     }
 
-    /// <summary>Bytes of the body handed out so far.</summary>
+    /// <summary>Bytes of the backup in hand: where the body started (0, or the start of a range) and what it has handed out since.</summary>
     public long Delivered { get; private set; }
 
-    /// <summary>The body of <paramref name="response"/>, which the result owns from here on.</summary>
-    public static async Task<ResumableBody> OpenAsync(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, ResumePolicy policy, IDataProgress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body of <paramref name="response"/>, which the result owns from here on; a break is resumed on the
+    /// condition that the object still has <paramref name="etag"/> (the ETag of the download's first answer).
+    /// </summary>
+    public static async Task<ResumableBody> OpenAsync(HttpClient client, Uri url, BackupLocation location, HttpResponseMessage response, EntityTagHeaderValue? etag, ResumePolicy policy, IDataProgress progress, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return new ResumableBody(client, url, location, response, body, policy, progress);
+        return new ResumableBody(client, url, location, response, body, etag, policy, progress);
     }
 
     /// <summary>The next bytes of the body, resuming it when the connection breaks; 0 at its end.</summary>

@@ -70,7 +70,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         // preparing the contents may empty the target for --replace, not after.
         tools.Locate("pg_dump");
         tools.Locate("pg_restore");
-        if (!options.Replace && await CompletedCopy.ReadAsync(control, cancellationToken) is { } earlier
+        if (!options.Replace && await CompletedCopy.ReadAsync(control, cancellationToken) is { Mode: Mode } earlier
             && TargetPreparation.IsSameSource(earlier.Source, sourceDisplay) && !await MigrationState.ExistsAsync(control, cancellationToken))
         {
             progress.Note($"the target already holds a complete copy of this source, made by an earlier run that finished {earlier.FinishedAt}: nothing is copied, and the copy is validated again");
@@ -164,7 +164,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
 
         await clock.RunAsync("analyze", () => AnalyzeAsync(jobs, cancellationToken));
         // Marked before the state goes: a kill between the two leaves a finished run to resume, not an unmarked copy.
-        if (!await CompletedCopy.TryMarkAsync(control, sourceDisplay, DateTimeOffset.UtcNow, cancellationToken))
+        if (!await CompletedCopy.TryMarkAsync(control, Mode, sourceDisplay, DateTimeOffset.UtcNow, cancellationToken))
             progress.Note("the finished copy is not marked on the target database (commenting on it takes its owner, which the target user is not): a rerun of this command would refuse the target as not empty instead of validating the copy again");
         await MigrationState.DropAsync(control, cancellationToken);
 

@@ -39,10 +39,10 @@ public sealed class PrivateDirectory : IDisposable
         RestrictToOwner(path);
     }
 
-    /// <summary>Opens a new owner-only file for writing; <paramref name="mode"/> says whether an existing one is replaced.</summary>
-    public static FileStream CreateOwnerOnlyFile(string path, FileMode mode = FileMode.CreateNew, FileShare share = FileShare.None)
+    /// <summary>Opens a new owner-only file for writing; <paramref name="mode"/> says whether an existing one is replaced or kept.</summary>
+    public static FileStream CreateOwnerOnlyFile(string path, FileMode mode = FileMode.CreateNew, FileShare share = FileShare.None, FileAccess access = FileAccess.Write)
     {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = share };
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = OwnerOnlyFile;
         return new FileStream(path, options);

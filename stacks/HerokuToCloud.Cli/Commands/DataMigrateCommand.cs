@@ -46,7 +46,7 @@ internal static class DataMigrateCommand
         };
         var hideValues = HideValuesOption.Create();
 
-        var command = new Command("migrate", "Copy the source database (or restore a Heroku backup) into an empty target, then validate it. Running the same command again resumes an interrupted copy, or validates a completed one again.");
+        var command = new Command("migrate", "Copy the source database (or restore a Heroku backup) into an empty target, then validate it. Running the same command again resumes an interrupted copy, validates a completed one again, or, after a completed restore of the same backup, does nothing.");
         command.Options.Add(source);
         command.Options.Add(target);
         command.Options.Add(jobs);
@@ -92,7 +92,9 @@ internal static class DataMigrateCommand
     {
         if (summary.CopiedEarlier is { } finished)
         {
-            Console.Out.WriteLine($"Nothing copied: {summary.Target} already holds a complete copy of {summary.Source}, made by an earlier run that finished {finished}.");
+            Console.Out.WriteLine(summary.Mode == "backup"
+                ? $"Nothing restored: {summary.Target} already holds a complete restore of the backup {summary.Source}, made by an earlier run that finished {finished}."
+                : $"Nothing copied: {summary.Target} already holds a complete copy of {summary.Source}, made by an earlier run that finished {finished}.");
             Console.Out.WriteLine(ValidationLine(summary));
             return;
         }

@@ -152,14 +152,21 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         Assert.Contains("changed  id=1  region: 'eu' → 'us'", rerun, StringComparison.Ordinal);
     }
 
+    /// <summary>A source of one table of 1,000 rows, its backup file, and an empty target.</summary>
+    private async Task<(HerokuToCloud.Data.Connections.PostgresEndpoint Source, HerokuToCloud.Data.Connections.PostgresEndpoint Target, string Dump)> SmallBackupAsync(string name)
+    {
+        var source = await server.CreateDatabaseAsync($"{name}_src");
+        await Sql.ExecuteAsync(source, "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 1000) g;");
+        var target = await server.CreateDatabaseAsync($"{name}_tgt");
+        var dump = Path.Combine(Path.GetTempPath(), $"{name}-{Guid.NewGuid():N}.dump");
+        await PlainDump.CustomFormatFileAsync(source, dump);
+        return (source, target, dump);
+    }
+
     [Fact]
     public async Task A_restored_backup_advises_validating_against_the_live_database_and_logs_its_download_in_bytes_not_rows()
     {
-        var source = await server.CreateDatabaseAsync("restore_src");
-        await Sql.ExecuteAsync(source, "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 1000) g;");
-        var target = await server.CreateDatabaseAsync("restore_tgt");
-        var dump = Path.Combine(Path.GetTempPath(), $"restore-{Guid.NewGuid():N}.dump");
-        await PlainDump.CustomFormatFileAsync(source, dump);
+        var (_, target, dump) = await SmallBackupAsync("restore");
         using var http = new SingleFileHttpServer(dump);
         try
         {
@@ -176,6 +183,44 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         finally
         {
             File.Delete(dump);
+        }
+    }
+
+    [Fact]
+    public async Task Rerunning_a_completed_restore_restores_nothing_and_exits_0_and_another_backup_is_refused()
+    {
+        var (source, target, dump) = await SmallBackupAsync("restore_done");
+        var other = Path.Combine(Path.GetTempPath(), $"restore-other-{Guid.NewGuid():N}.dump");
+        await Sql.ExecuteAsync(source, "INSERT INTO t VALUES (1001, 'later')");
+        await PlainDump.CustomFormatFileAsync(source, other);
+        try
+        {
+            var (firstCode, _, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", dump, "--target", Url(target));
+            var (rerunCode, rerun, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", dump, "--target", Url(target));
+            var (jsonCode, json, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", dump, "--target", Url(target), "--json");
+            var (otherCode, _, otherError) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", other, "--target", Url(target));
+
+            Assert.Equal(0, firstCode);
+            Assert.Equal(0, rerunCode);
+            Assert.StartsWith("Nothing restored: ", rerun, StringComparison.Ordinal);
+            Assert.Contains($"already holds a complete restore of the backup {dump}, made by an earlier run that finished ", rerun, StringComparison.Ordinal);
+            Assert.Contains("heroku2cloud data validate --source \"$(heroku config:get DATABASE_URL -a APP)\"", rerun, StringComparison.Ordinal);
+            Assert.Equal(0, jsonCode);
+            using (var summary = JsonDocument.Parse(json))
+            {
+                Assert.Equal("backup", summary.RootElement.GetProperty("mode").GetString());
+                Assert.False(string.IsNullOrEmpty(summary.RootElement.GetProperty("copiedEarlier").GetString()));
+                Assert.Equal(0, summary.RootElement.GetProperty("tables").GetArrayLength());
+            }
+
+            Assert.Equal(2, otherCode);
+            Assert.Contains("is not empty", otherError, StringComparison.Ordinal);
+            Assert.Equal(1000L, await Sql.ScalarAsync<long>(target, "SELECT count(*) FROM t"));
+        }
+        finally
+        {
+            File.Delete(dump);
+            File.Delete(other);
         }
     }
 

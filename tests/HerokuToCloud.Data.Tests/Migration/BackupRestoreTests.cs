@@ -125,6 +125,84 @@ public class BackupRestoreTests(PostgresServer server) : IClassFixture<PostgresS
         }
     }
 
+    /// <summary>The target database's comment, "" without one.</summary>
+    private static Task<string> CommentAsync(Connections.PostgresEndpoint target) =>
+        Sql.ScalarAsync<string>(target, "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = current_database()");
+
+    [Fact]
+    public async Task A_rerun_with_the_same_backup_url_after_a_completed_restore_downloads_and_restores_nothing_and_another_backup_is_refused()
+    {
+        var (source, dump) = await BackupAsync("url_done");
+        var (_, otherDump) = await BackupAsync("url_done_other");
+        var target = await server.CreateDatabaseAsync("url_done_tgt");
+        using var http = new SingleFileHttpServer(dump);
+        using var otherHttp = new SingleFileHttpServer(otherDump) { ETag = "\"fedcba9876543210\"" };
+        using var cacheRoot = Storage.PrivateDirectory.CreateTemporary("h2c-done-cache-");
+        var migrator = new DataMigrator(downloader: new BackupDownloader(cache: new BackupCache(Path.Combine(cacheRoot.Path, "backups"))));
+        try
+        {
+            var first = await migrator.MigrateAsync(new MigrationOptions { Source = http.Url + "?X-Amz-Signature=first-secret", Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None);
+            var mark = await CommentAsync(target);
+            var rerun = new RecordingProgress();
+
+            var again = await migrator.MigrateAsync(new MigrationOptions { Source = http.Url + "?X-Amz-Signature=second-secret", Target = target, Jobs = 2 }, rerun, CancellationToken.None);
+
+            Assert.Null(first.CopiedEarlier);
+            Assert.StartsWith($"heroku2cloud data migrate: complete backup restore of {http.Url} ({new FileInfo(dump).Length} bytes, ETag \"0123456789abcdef\"), finished ", mark, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret", mark, StringComparison.Ordinal);
+            Assert.NotNull(again.CopiedEarlier);
+            Assert.Equal("backup", again.Mode);
+            Assert.Empty(again.Tables);
+            Assert.Contains(again.Notes, n => n.StartsWith("the target already holds a complete restore of this backup", StringComparison.Ordinal) && n.EndsWith("nothing is downloaded or restored", StringComparison.Ordinal));
+            Assert.Contains(again.Notes, n => n.StartsWith("validation skipped: a backup has no live source", StringComparison.Ordinal));
+            Assert.DoesNotContain(rerun.Events, e => e.StartsWith("download start", StringComparison.Ordinal) || e.StartsWith("phase restore", StringComparison.Ordinal));
+            Assert.DoesNotContain(Directory.GetFiles(Path.Combine(cacheRoot.Path, "backups")), f => !f.EndsWith(".lock", StringComparison.Ordinal));
+            Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+
+            var refused = await Assert.ThrowsAsync<DataMigrationException>(() => migrator.MigrateAsync(new MigrationOptions { Source = otherHttp.Url, Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None));
+            Assert.Contains("is not empty", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(mark, await CommentAsync(target));
+
+            var replaced = await migrator.MigrateAsync(new MigrationOptions { Source = otherHttp.Url, Target = target, Jobs = 2, Replace = true }, new RecordingProgress(), CancellationToken.None);
+            Assert.Null(replaced.CopiedEarlier);
+            Assert.Contains("ETag \"fedcba9876543210\")", await CommentAsync(target), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(dump);
+            File.Delete(otherDump);
+        }
+    }
+
+    [Fact]
+    public async Task A_rerun_with_the_same_backup_file_after_a_completed_restore_restores_nothing_and_another_file_is_refused()
+    {
+        var (source, dump) = await BackupAsync("file_done");
+        var (_, otherDump) = await BackupAsync("file_done_other");
+        var target = await server.CreateDatabaseAsync("file_done_tgt");
+        try
+        {
+            await new DataMigrator().MigrateAsync(new MigrationOptions { Source = dump, Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None);
+            var rerun = new RecordingProgress();
+
+            var again = await new DataMigrator().MigrateAsync(new MigrationOptions { Source = dump, Target = target, Jobs = 2 }, rerun, CancellationToken.None);
+
+            Assert.StartsWith($"heroku2cloud data migrate: complete backup restore of {dump} ({new FileInfo(dump).Length} bytes, SHA-256 of its first and last MB ", await CommentAsync(target), StringComparison.Ordinal);
+            Assert.NotNull(again.CopiedEarlier);
+            Assert.DoesNotContain(rerun.Events, e => e.StartsWith("phase restore", StringComparison.Ordinal));
+            Assert.Contains(again.Notes, n => n.StartsWith("the target already holds a complete restore of this backup", StringComparison.Ordinal) && n.EndsWith("nothing is restored", StringComparison.Ordinal));
+            Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+
+            var refused = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(new MigrationOptions { Source = otherDump, Target = target, Jobs = 2 }, new RecordingProgress(), CancellationToken.None));
+            Assert.Contains("is not empty", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(dump);
+            File.Delete(otherDump);
+        }
+    }
+
     [Fact]
     public async Task A_url_that_serves_something_else_or_refuses_is_a_clear_error()
     {

@@ -94,7 +94,7 @@ public class CompletedCopyTests(PostgresServer server) : IClassFixture<PostgresS
         await using var connection = new NpgsqlConnection((target with { Username = "done_not_owner_user" }).ToNpgsql().ConnectionString);
         await connection.OpenAsync();
 
-        Assert.False(await CompletedCopy.TryMarkAsync(connection, "postgres://heroku.example.com:5432/db", DateTimeOffset.UtcNow, CancellationToken.None));
+        Assert.False(await CompletedCopy.TryMarkAsync(connection, "live", "postgres://heroku.example.com:5432/db", DateTimeOffset.UtcNow, CancellationToken.None));
         Assert.Null(await CompletedCopy.ReadAsync(connection, CancellationToken.None));
     }
 
@@ -110,7 +110,12 @@ public class CompletedCopyTests(PostgresServer server) : IClassFixture<PostgresS
         await CompletedCopy.ClearAsync(connection, CancellationToken.None);
         Assert.Equal("orders database, owned by the payments team", await CommentAsync(target));
 
-        Assert.True(await CompletedCopy.TryMarkAsync(connection, "postgres://it's.example.com:5432/d\"b", new DateTimeOffset(2026, 12, 5, 23, 40, 0, TimeSpan.Zero), CancellationToken.None));
-        Assert.Equal(("postgres://it's.example.com:5432/d\"b", "2026-12-05 23:40:00 UTC"), await CompletedCopy.ReadAsync(connection, CancellationToken.None));
+        Assert.True(await CompletedCopy.TryMarkAsync(connection, "live", "postgres://it's.example.com:5432/d\"b", new DateTimeOffset(2026, 12, 5, 23, 40, 0, TimeSpan.Zero), CancellationToken.None));
+        Assert.Equal(("live", "postgres://it's.example.com:5432/d\"b", "2026-12-05 23:40:00 UTC"), await CompletedCopy.ReadAsync(connection, CancellationToken.None));
+
+        // A restore's mark names the backup, whose display form has its own ", " and ". ".
+        const string backup = "/data/a, b. c.dump (12 bytes, SHA-256 of its first and last MB 00ff)";
+        Assert.True(await CompletedCopy.TryMarkAsync(connection, "backup", backup, new DateTimeOffset(2026, 12, 6, 1, 2, 3, TimeSpan.Zero), CancellationToken.None));
+        Assert.Equal(("backup", backup, "2026-12-06 01:02:03 UTC"), await CompletedCopy.ReadAsync(connection, CancellationToken.None));
     }
 }

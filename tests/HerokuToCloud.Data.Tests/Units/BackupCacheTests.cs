@@ -88,38 +88,22 @@ public sealed class BackupCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task A_partial_download_a_killed_run_left_is_removed_at_the_next_start_once_nobody_has_written_it_for_a_while()
+    public async Task A_partial_download_is_kept_for_the_rerun_and_removed_at_a_start_only_once_nobody_has_used_it_for_a_week()
     {
         Directory.CreateDirectory(Cache.Directory);
-        var abandoned = Path.Combine(Cache.Directory, "0123456789abcdef0123456789abcdef.00000000000000000000000000000000.part");
-        var recent = Path.Combine(Cache.Directory, "fedcba9876543210fedcba9876543210.00000000000000000000000000000000.part");
+        var abandoned = Path.Combine(Cache.Directory, "0123456789abcdef0123456789abcdef.part");
+        var killedMinutesAgo = Path.Combine(Cache.Directory, "fedcba9876543210fedcba9876543210.part");
         await File.WriteAllBytesAsync(abandoned, Archive[..10]);
-        await File.WriteAllBytesAsync(recent, Archive[..10]);
-        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - BackupCache.AbandonedPart - TimeSpan.FromMinutes(1));
+        await File.WriteAllBytesAsync(killedMinutesAgo, Archive[..10]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - BackupCache.Unused - TimeSpan.FromHours(1));
+        File.SetLastWriteTimeUtc(killedMinutesAgo, DateTime.UtcNow - TimeSpan.FromMinutes(30));
         using var handler = new CountingHandler(Archive);
 
         using var download = await new BackupDownloader(handler, Cache).DownloadAsync(BackupLocation.Parse("https://bucket.example.com/b043"), new RecordingProgress(), CancellationToken.None);
 
         Assert.False(File.Exists(abandoned));
-        // Written moments ago: it may be a live download on a file system whose locks do not work.
-        Assert.True(File.Exists(recent));
-    }
-
-    [Fact]
-    public async Task A_rerun_of_the_same_backup_removes_the_partial_download_its_killed_run_left_at_once()
-    {
-        var location = BackupLocation.Parse("https://bucket.example.com/b046");
-        var cache = Cache;
-        cache.Prepare();
-        var (leftover, stream) = cache.StartDownload(cache.CompletePath(location, "\"abc\"", Archive.Length));
-        await stream.DisposeAsync();
-        using var handler = new CountingHandler(Archive);
-
-        using var download = await new BackupDownloader(handler, Cache).DownloadAsync(location, new RecordingProgress(), CancellationToken.None);
-
-        Assert.False(File.Exists(leftover));
-        Assert.Empty(Directory.GetFiles(Cache.Directory, "*.part"));
-        Assert.True(download.Cached);
+        // A rerun of its backup goes on from it.
+        Assert.True(File.Exists(killedMinutesAgo));
     }
 
     [Fact]
@@ -148,15 +132,21 @@ public sealed class BackupCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_partial_download_another_run_is_still_writing_is_left_alone()
+    public void A_download_another_run_holds_is_left_alone_however_old()
     {
         var cache = Cache;
         cache.Prepare();
-        var (part, stream) = cache.StartDownload(cache.CompletePath(BackupLocation.Parse("https://bucket.example.com/b045"), "\"abc\"", 10));
-        using (stream)
+        var complete = cache.CompletePath(BackupLocation.Parse("https://bucket.example.com/b045"), "\"abc\"", 10);
+        using (cache.Claim(complete))
+        {
+            var (part, stream, _) = cache.OpenDownload(complete);
+            stream.Dispose();
+            File.SetLastWriteTimeUtc(part, DateTime.UtcNow - BackupCache.Unused - TimeSpan.FromHours(1));
+
             cache.Prepare();
 
-        Assert.True(File.Exists(part));
+            Assert.True(File.Exists(part));
+        }
     }
 
     [Fact]

@@ -166,18 +166,90 @@ public class BackupDownloaderTests
     }
 
     [Fact]
-    public async Task A_download_that_keeps_breaking_gives_up_after_five_resumes_and_keeps_nothing()
+    public async Task A_download_that_keeps_breaking_gives_up_after_five_resumes_and_the_rerun_goes_on_from_where_it_stopped()
     {
         using var handler = new FlakyHandler("\"v1\"", 1000, 2000, 3000, 4000, 5000, 6000);
         using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        var failed = new RecordingProgress();
 
-        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache));
+        var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache, failed));
 
         Assert.Contains("broke off after 6000 bytes", error.Message, StringComparison.Ordinal);
         Assert.Contains("gave up after resuming it 5 times", error.Message, StringComparison.Ordinal);
         Assert.Equal(6, handler.Requests.Count);
         Assert.Empty(Directory.GetFiles(cache.Path, "*.dump"));
+        Assert.Equal(Archive[..6000], await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(cache.Path, "*.part"))));
+        Assert.Contains(failed.Events, e => e.Contains("0.0 MB downloaded so far are kept in", StringComparison.Ordinal));
+
+        // The rest breaks in its turn, and is resumed within the run from where the whole backup stands.
+        using var rerunHandler = new FlakyHandler("\"v1\"", Archive.Length, 9000);
+        var rerun = new RecordingProgress();
+        using var file = await DownloadAsync(rerunHandler, cache, rerun);
+
+        Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
+        // The first answer's headers name the entry; its body is left unread for the rest of the same object.
+        Assert.Equal([(null, null), (6000, "\"v1\""), (9000, "\"v1\"")], rerunHandler.Requests);
+        Assert.Contains($"note resuming download at 0.0 MB of 0.0 MB: an earlier run of this backup left that much in {cache.Path}", rerun.Events);
+        // Progress counts this run's bytes, so its rate is this run's.
+        Assert.Contains($"download start backup download {Archive.Length - 6000}", rerun.Events);
         Assert.Empty(Directory.GetFiles(cache.Path, "*.part"));
+    }
+
+    /// <summary>The partial download a killed run left in the cache entry of <see cref="Location"/> served with ETag "v1".</summary>
+    private static async Task LeavePartAsync(PrivateDirectory cache, byte[] content)
+    {
+        var entries = new BackupCache(cache.Path);
+        var (_, stream, _) = entries.OpenDownload(entries.CompletePath(Location, "\"v1\"", Archive.Length));
+        await using (stream)
+            await stream.WriteAsync(content);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "asked for the rest, the server sent the whole backup (HTTP 200)")]
+    [InlineData(HttpStatusCode.RequestedRangeNotSatisfiable, "asking for the rest was answered with HTTP 416")]
+    public async Task A_rerun_whose_request_for_the_rest_is_not_answered_with_it_downloads_from_the_start(HttpStatusCode answer, string reason)
+    {
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        await LeavePartAsync(cache, Archive[..3000]);
+        using var handler = new FlakyHandler("\"v1\"") { ResumeStatus = answer };
+        var progress = new RecordingProgress();
+
+        using var file = await DownloadAsync(handler, cache, progress);
+
+        Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
+        Assert.Equal([(null, null), (3000, "\"v1\"")], handler.Requests);
+        Assert.Contains(progress.Events, e => e.Contains($"cannot be continued ({reason}", StringComparison.Ordinal) && e.EndsWith("downloading it from the start", StringComparison.Ordinal));
+        Assert.Contains($"download start backup download {Archive.Length}", progress.Events);
+    }
+
+    [Fact]
+    public async Task A_partial_download_larger_than_the_backup_is_not_continued_but_downloaded_again()
+    {
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        await LeavePartAsync(cache, [.. Archive, .. "trailing bytes"u8.ToArray()]);
+        using var handler = new FlakyHandler("\"v1\"");
+        var progress = new RecordingProgress();
+
+        using var file = await DownloadAsync(handler, cache, progress);
+
+        Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
+        Assert.Single(handler.Requests);
+        Assert.Contains(progress.Events, e => e.Contains($"cannot be continued (it is not shorter than the backup's {Archive.Length} bytes)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_partial_download_that_does_not_start_with_the_magic_is_downloaded_again()
+    {
+        using var cache = PrivateDirectory.CreateTemporary("h2c-cache-");
+        await LeavePartAsync(cache, "<html>AccessDenied</html>"u8.ToArray());
+        using var handler = new FlakyHandler("\"v1\"");
+        var progress = new RecordingProgress();
+
+        using var file = await DownloadAsync(handler, cache, progress);
+
+        Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
+        Assert.Single(handler.Requests);
+        Assert.Contains(progress.Events, e => e.Contains("cannot be continued (it does not start with PGDMP)", StringComparison.Ordinal));
     }
 
     [Theory]
