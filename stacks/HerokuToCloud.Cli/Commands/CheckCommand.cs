@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Kubernetes.Manifests;
@@ -17,8 +18,6 @@ namespace HerokuToCloud.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static Command Create()
     {
         var directory = new Argument<string>("DIR") { Description = "Directory `generate -o` wrote: Pulumi.yaml and its Pulumi.<stack>.yaml files, or Kubernetes manifests." };
@@ -49,7 +48,7 @@ internal static class CheckCommand
 
         var checkedFiles = isProgram || !Directory.Exists(directory) ? Program(directory) : Manifests(directory);
         if (asJson)
-            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(checkedFiles), Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(checkedFiles), ReportJson.Serializer));
         else
             Print(checkedFiles);
         return checkedFiles.Passed ? ExitCodes.Success : ExitCodes.Findings;

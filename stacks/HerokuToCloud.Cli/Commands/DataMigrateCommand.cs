@@ -6,6 +6,7 @@ using HerokuToCloud.Cli.Progress;
 using HerokuToCloud.Cli.Rendering;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.Validation;
 
 namespace HerokuToCloud.Cli.Commands;
@@ -13,10 +14,8 @@ namespace HerokuToCloud.Cli.Commands;
 /// <summary>`heroku2cloud data migrate`: copy a live Heroku database or restore a Heroku backup into the new database, then validate.</summary>
 internal static class DataMigrateCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = new(ReportJson.Serializer)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HerokuToCloud.Cli.Output;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Graph;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
@@ -41,11 +41,8 @@ internal sealed record GenerateSummary(
     IReadOnlyList<string> OptionalSecretConfig,
     IReadOnlyList<string> NextSteps)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = new(ReportJson.Serializer)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
