@@ -91,7 +91,7 @@ internal static class DataMigrateCommand
     {
         if (summary.CopiedEarlier is { } finished)
         {
-            Console.Out.WriteLine($"Nothing copied: {summary.Target} already holds a complete copy of {summary.Source}, made by an earlier run that finished {finished}.");
+            Console.Out.WriteLine(OneLine.Of($"Nothing copied: {summary.Target} already holds a complete copy of {summary.Source}, made by an earlier run that finished {finished}."));
             Console.Out.WriteLine(ValidationLine(summary));
             return;
         }

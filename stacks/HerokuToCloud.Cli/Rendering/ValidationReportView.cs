@@ -1,4 +1,5 @@
 using System.Globalization;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.Validation;
 using Spectre.Console;
 
@@ -101,7 +102,8 @@ internal static class ValidationReportView
 
         lines.Add(new(0, "", Tone.Plain));
         lines.Add(new(0, report.Summary, report.Identical ? Tone.Good : Tone.Bad));
-        return lines;
+        // Table names and row values may hold newlines; each line of the report stays one line.
+        return [.. lines.Select(l => l with { Text = OneLine.Of(l.Text) })];
     }
 
     private static void AddTable(List<Line> lines, TableValidation table)
