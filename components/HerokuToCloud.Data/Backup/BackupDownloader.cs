@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.Storage;
 
 namespace HerokuToCloud.Data.Backup;
@@ -148,7 +149,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                     if (headLength < head.Length)
                         throw NotADump(location);
                     if (length is { } expected && body.Delivered != expected)
-                        throw ResumableBody.BrokeOff(location, body.Delivered, $"the server announced {expected} bytes");
+                        throw ResumableBody.BrokeOff(location, body.Delivered, $"the server announced {NounCount.Of(expected, "byte")}");
                     progress.DownloadFinished(name, body.Delivered);
                 }
 

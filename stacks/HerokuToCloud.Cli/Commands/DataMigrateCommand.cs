@@ -100,15 +100,15 @@ internal static class DataMigrateCommand
         var megabytes = summary.Bytes / 1024.0 / 1024.0;
         // The rate of this run's own work: a resumed run's total includes what the interrupted run copied.
         var megabytesThisRun = summary.BytesThisRun / 1024.0 / 1024.0;
-        var rows = summary.RowCountsEstimated ? $"about {summary.Rows.ToString("N0", CultureInfo.InvariantCulture)}" : summary.Rows.ToString("N0", CultureInfo.InvariantCulture);
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(summary.Mode == "backup" ? "Restored" : "Copied")} {summary.Tables.Count} tables, {rows} rows, {megabytes:0.0} MB from {summary.Source} to {summary.Target} in {seconds:0.0} s ({megabytesThisRun / seconds:0.0} MB/s, {summary.Jobs} jobs)."));
+        var rows = (summary.RowCountsEstimated ? "about " : "") + NounCount.Of(summary.Rows, "row");
+        Console.Out.WriteLine(OneLine.Of(string.Create(CultureInfo.InvariantCulture,
+            $"{(summary.Mode == "backup" ? "Restored" : "Copied")} {NounCount.Of(summary.Tables.Count, "table")}, {rows}, {megabytes:0.0} MB from {summary.Source} to {summary.Target} in {seconds:0.0} s ({megabytesThisRun / seconds:0.0} MB/s, {NounCount.Of(summary.Jobs, "job")}).")));
         if (summary.Mode == "live")
             Console.Out.WriteLine($"Sequences set: {summary.Sequences}; large objects: {summary.LargeObjects}; post-data statements: {summary.PostDataItems}.");
         if (summary.Resumed)
             Console.Out.WriteLine(summary.Mode == "backup"
                 ? "Resumed an interrupted restore: the target was emptied and the backup restored again."
-                : string.Create(CultureInfo.InvariantCulture, $"Resumed an interrupted run: {summary.ResumedUnits} of {summary.Units} copy units were already committed; this run copied {summary.RowsThisRun:N0} rows, {megabytesThisRun:0.0} MB (the rate above counts these alone)."));
+                : string.Create(CultureInfo.InvariantCulture, $"Resumed an interrupted run: {summary.ResumedUnits} of {NounCount.Of(summary.Units, "copy unit")} {(summary.ResumedUnits == 1 ? "was" : "were")} already committed; this run copied {NounCount.Of(summary.RowsThisRun, "row")}, {megabytesThisRun:0.0} MB (the rate above counts these alone)."));
         Console.Out.WriteLine("Phases: " + string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:0.0} s"))));
         Console.Out.WriteLine(ValidationLine(summary));
     }

@@ -145,8 +145,8 @@ internal sealed record GenerateSummary(
         var text = new System.Text.StringBuilder();
         text.AppendLine(Files.Count <= 3
             ? $"generated {string.Join(" and ", Files.Select(f => Path.Combine(Directory, f)))}"
-            : $"generated {Files.Count} files in {Directory}");
-        text.AppendLine($"  {System} on {Target}, stack {Stack}{(Stage is null ? "" : $" (pipeline stage {Stage})")}: {ResourceCount} resources");
+            : $"generated {NounCount.Of(Files.Count, "file")} in {Directory}");
+        text.AppendLine($"  {System} on {Target}, stack {Stack}{(Stage is null ? "" : $" (pipeline stage {Stage})")}: {NounCount.Of(ResourceCount, "resource")}");
         foreach (var (type, count) in Resources)
             text.AppendLine($"  {count,4}  {type}");
         if (Findings.Count > 0)
@@ -158,7 +158,7 @@ internal sealed record GenerateSummary(
         }
 
         text.AppendLine();
-        text.AppendLine($"policy: {Policy.Rules} rules, {Policy.Violations.Count} violation(s), {Policy.Waived.Count} waived");
+        text.AppendLine($"policy: {NounCount.Of(Policy.Rules, "rule")}, {NounCount.Of(Policy.Violations.Count, "violation")}, {Policy.Waived.Count} waived");
         foreach (var violation in Policy.Violations)
             text.AppendLine($"  VIOLATION {violation}");
         foreach (var waived in Policy.Waived)
