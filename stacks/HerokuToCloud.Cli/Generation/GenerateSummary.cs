@@ -58,7 +58,7 @@ internal sealed record GenerateSummary(
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var findings = generated.Findings
             .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
-            .Select(f => new Finding(f.Severity, f.Subject, manifests is null ? f.Message : ManifestInstructions.Message(f, manifests))).ToList();
+            .Select(f => new Finding(f.Severity, f.Subject, manifests is null ? InProgramDirectory(f.Message, directory) : ManifestInstructions.Message(f, manifests))).ToList();
         findings.InsertRange(0, kept.Select(k =>
         {
             var key = StackKeys.Own(generated.Program.Project, k.Key);
@@ -96,12 +96,21 @@ internal sealed record GenerateSummary(
             manifests is null
                 ? [.. generated.SecretConfigKeys.Where(optionalSecrets.Contains)]
                 : [.. manifests.Variables.Where(v => v.Optional).Select(v => v.Name)],
-            generated.Manifests?.NextSteps.Select(s => s.Replace("<output>", directory, StringComparison.Ordinal)).ToList() ?? PulumiSteps(inventory, directory, plan.Stack, generated));
+            generated.Manifests?.NextSteps.Select(s => s.Replace("<output>", ShellWord.Of(directory), StringComparison.Ordinal)).ToList() ?? PulumiSteps(inventory, directory, plan.Stack, generated));
     }
 
+    /// <summary>
+    /// A finding's <c>pulumi config set</c> with the program's directory, as the next steps give it: the landing
+    /// words findings without knowing where the program is written, and without --cwd pulumi looks for
+    /// Pulumi.yaml in the directory the user happens to be in.
+    /// </summary>
+    private static string InProgramDirectory(string message, string directory) =>
+        message.Replace("pulumi config set ", $"pulumi config set --cwd {ShellWord.Of(directory)} ", StringComparison.Ordinal);
+
     /// <summary>From generated files to a running stack: create the stack, its secrets, the first images, then preview and up.</summary>
-    private static List<string> PulumiSteps(string inventory, string dir, string stack, GeneratedProgram generated)
+    private static List<string> PulumiSteps(string inventoryPath, string directory, string stack, GeneratedProgram generated)
     {
+        var (inventory, dir) = (ShellWord.Of(inventoryPath), ShellWord.Of(directory));
         var steps = new List<string> { $"pulumi stack select --create --cwd {dir} {stack}" };
         if (generated.SecretConfigKeys.Count > 0)
         {
