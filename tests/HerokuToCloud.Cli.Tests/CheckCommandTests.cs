@@ -61,7 +61,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Empty(error);
         Assert.Contains("project shop, 2 resources, stacks prod", output, StringComparison.Ordinal);
-        Assert.Contains("0 violation(s), 0 waived", output, StringComparison.Ordinal);
+        Assert.Contains("0 violations, 0 waived", output, StringComparison.Ordinal);
     }
 
     [Fact]

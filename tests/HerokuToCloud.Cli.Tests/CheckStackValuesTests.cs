@@ -58,7 +58,7 @@ public sealed class CheckStackValuesTests : IDisposable
         var result = await Run("check", output);
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains(expected, result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("0 violation(s), 1 stack value(s) the cloud would refuse", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("0 violations, 1 stack value the cloud would refuse", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -236,11 +236,23 @@ public class AppJsonCaptureTests
     }
 
     [Fact]
+    public void A_derived_name_among_several_apps_is_fixed_in_app_json_as_capture_takes_no_name_for_several()
+    {
+        var system = AppManifestReader.Read(
+            [new AppManifests(null, new ManifestFile("Procfile", "web: x\n"), null, "Web_App"), new AppManifests(null, new ManifestFile("Procfile", "worker: y\n"), null, "jobs")],
+            "shop");
+
+        Assert.Contains(
+            "The app name 'web-app' is derived from the directory 'Web_App'; if the real Heroku app name differs, set it as \"name\" in the app's app.json and capture again (--name names an app only when capturing one).",
+            system.Apps[0].Notes);
+    }
+
+    [Fact]
     public void Without_an_app_json_name_the_directory_names_the_app_and_an_explicit_name_wins()
     {
         var fromDirectory = AppManifestReader.Read(new AppManifests(null, new ManifestFile("Procfile", "web: x\n"), null, "My_Service")).Apps.Single();
         Assert.Equal("my-service", fromDirectory.Name);
-        Assert.Contains("The app name 'my-service' is derived from the directory 'My_Service'; capture with the real Heroku app name if it differs.", fromDirectory.Notes);
+        Assert.Contains("The app name 'my-service' is derived from the directory 'My_Service'; if the real Heroku app name differs, capture again with --name REAL-NAME.", fromDirectory.Notes);
 
         var named = AppManifestReader.Read(Fixture.AppJson("""{ "name": "Whatever" }""", "web: x\n"), appName: "real-name", systemName: "the-system");
         Assert.Equal(("real-name", "the-system"), (named.Apps.Single().Name, named.Name));

@@ -40,6 +40,8 @@ public class ProcfileCaptureTests
     [InlineData("\n\nweb:\n", 3, "the process type 'web' has no command after the colon")]
     [InlineData("web: a\n# comment\nworker: b\nweb: c\n", 4, "the process type 'web' is defined twice, on lines 1 and 4; keep one")]
     [InlineData(": bin/web\n", 1, "'' is not a valid process type")]
+    [InlineData("web : bundle exec puma\n", 1, "'web :' has a space before the colon, and Heroku would ignore this line; write 'web:' with the colon right after the process type (for example 'web: bundle exec puma')")]
+    [InlineData("web: bin/web\nworker\t: bin/worker\n", 2, "write 'worker:' with the colon right after the process type")]
     public void Bad_lines_fail_naming_the_file_and_line(string procfile, int line, string fragment)
     {
         var error = Errors.Throws(() => Capture(procfile));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.Storage;
 
 namespace HerokuToCloud.Data.Backup;
@@ -171,7 +172,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
                     if (headLength < head.Length)
                         throw NotADump(location);
                     if (length is { } expected && body.Delivered != expected)
-                        throw ResumableBody.BrokeOff(location, body.Delivered, $"the server announced {expected} bytes");
+                        throw ResumableBody.BrokeOff(location, body.Delivered, $"the server announced {NounCount.Of(expected, "byte")}");
                     progress.DownloadFinished(name, body.Delivered - resumedAt);
                 }
 
@@ -215,7 +216,7 @@ public sealed class BackupDownloader(HttpMessageHandler? handler = null, BackupC
         }
         else if (partLength >= length)
         {
-            why = $"it is not shorter than the backup's {length} bytes";
+            why = $"it is not shorter than the backup's {NounCount.Of(length, "byte")}";
         }
         else if (!DumpFile.StartsWithMagic(part))
         {

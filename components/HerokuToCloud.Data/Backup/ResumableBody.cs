@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 
 namespace HerokuToCloud.Data.Backup;
 
@@ -77,7 +78,7 @@ internal sealed class ResumableBody : IAsyncDisposable
                     return read;
                 }
 
-                why = $"the server ended the body {total - Delivered} bytes short of its Content-Length";
+                why = $"the server ended the body {NounCount.Of(total - Delivered, "byte")} short of its Content-Length";
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
@@ -103,9 +104,9 @@ internal sealed class ResumableBody : IAsyncDisposable
         while (true)
         {
             if (resumes == policy.MaxResumes)
-                throw BrokeOff(location, Delivered, $"{why}; gave up after resuming it {policy.MaxResumes} times");
+                throw BrokeOff(location, Delivered, $"{why}; gave up after resuming it {NounCount.Of(policy.MaxResumes, "time")}");
             resumes++;
-            progress.Note($"the backup download broke off after {Delivered} bytes ({why}); asking for the rest in {(policy.Pause * resumes).TotalSeconds:0} s (attempt {resumes} of {policy.MaxResumes})");
+            progress.Note($"the backup download broke off after {NounCount.Of(Delivered, "byte")} ({why}); asking for the rest in {(policy.Pause * resumes).TotalSeconds:0} s (attempt {resumes} of {policy.MaxResumes})");
             await Task.Delay(policy.Pause * resumes, cancellationToken);
             await DisposeAsync();
 
@@ -145,7 +146,7 @@ internal sealed class ResumableBody : IAsyncDisposable
             }
 
             throw new DataMigrationException(
-                $"the download of the backup from {location.Display} broke off after {Delivered} bytes ({why}), and asking for the rest was answered with {status}: " +
+                $"the download of the backup from {location.Display} broke off after {NounCount.Of(Delivered, "byte")} ({why}), and asking for the rest was answered with {status}: " +
                 (code is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
                     ? "signed backup URLs expire. Nothing has been written to the target: rerun the command with a fresh heroku pg:backups:url."
                     : code == HttpStatusCode.OK
@@ -156,7 +157,7 @@ internal sealed class ResumableBody : IAsyncDisposable
 
     /// <summary>A download that stopped short, and what to do.</summary>
     public static DataMigrationException BrokeOff(BackupLocation location, long done, string why) =>
-        new($"the download of the backup from {location.Display} broke off after {done} bytes ({why}). Nothing has been written to the target: rerun the command (with a fresh heroku pg:backups:url if the URL has expired).");
+        new($"the download of the backup from {location.Display} broke off after {NounCount.Of(done, "byte")} ({why}). Nothing has been written to the target: rerun the command (with a fresh heroku pg:backups:url if the URL has expired).");
 
     public async ValueTask DisposeAsync()
     {

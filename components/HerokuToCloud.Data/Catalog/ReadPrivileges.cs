@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Reporting;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Catalog;
@@ -136,7 +137,7 @@ public static class ReadPrivileges
         Describe(missing, "sequence", "SELECT on", lacks, grants, _ => Grants(missing, "sequence", "SEQUENCES", "SEQUENCE ", role));
         if (largeObjects > 0)
         {
-            lacks.Add($"SELECT on {largeObjects} large object{(largeObjects == 1 ? "" : "s")} (the first is {firstLargeObject})");
+            lacks.Add($"SELECT on {NounCount.Of(largeObjects, "large object")} (the first is {firstLargeObject})");
             // There is no GRANT … ON ALL LARGE OBJECTS: one per object, which a loop does for many.
             grants.Add(largeObjects == 1
                 ? $"GRANT SELECT ON LARGE OBJECT {firstLargeObject} TO {role};"
@@ -155,7 +156,7 @@ public static class ReadPrivileges
         if (names.Count == 0)
             return;
         var more = names.Count > ListedObjects ? $" and {names.Count - ListedObjects} more" : "";
-        lacks.Add($"{privilege} {names.Count} {kind}{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names.Take(ListedObjects))}{more}");
+        lacks.Add($"{privilege} {NounCount.Of(names.Count, kind)}: {string.Join(", ", names.Take(ListedObjects))}{more}");
         grants.AddRange(grant(names));
     }
 

@@ -3,6 +3,7 @@ using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Copy;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.Schema;
 using HerokuToCloud.Data.State;
 using HerokuToCloud.Data.Storage;
@@ -138,7 +139,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         var records = await MigrationState.ReadUnitsAsync(control, cancellationToken);
         var resumedUnits = records.Count(r => r.Done);
         if (resumedUnits > 0)
-            progress.Note($"resuming: {resumedUnits} of {records.Count} copy units were committed by the interrupted run and are skipped");
+            progress.Note($"resuming: {resumedUnits} of {NounCount.Of(records.Count, "copy unit")} {(resumedUnits == 1 ? "was" : "were")} committed by the interrupted run and are skipped");
 
         var results = await clock.RunAsync("copy", () => CopyAsync(records, tables, snapshot, jobs, cancellationToken));
 
@@ -157,7 +158,10 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             var items = await MigrationState.ReadPostDataAsync(control, cancellationToken);
             var pending = items.Where(i => !i.Done).Select(i => i.Item).ToList();
             if (pending.Count < items.Count)
-                progress.Note($"resuming: {items.Count - pending.Count} of {items.Count} post-data statements were built by the interrupted run");
+                {
+                    var built = items.Count - pending.Count;
+                    progress.Note($"resuming: {built} of {NounCount.Of(items.Count, "post-data statement")} {(built == 1 ? "was" : "were")} built by the interrupted run");
+                }
             await new PostDataRunner(target, jobs, progress).RunAsync(SchemaTransfer.DefaultPreamble, pending, cancellationToken);
             return items.Count;
         });

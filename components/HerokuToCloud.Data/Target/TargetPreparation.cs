@@ -1,6 +1,7 @@
 using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.State;
 using Npgsql;
 
@@ -62,7 +63,7 @@ public static class TargetPreparation
             throw new DataMigrationException($"the target {targetDisplay} holds an unfinished {run.Mode} migration from {run.Source}. Rerun that command to resume it, or add --replace to drop it and start over.");
         var ended = await TargetContents.EndLeftoverSessionsAsync(control, cancellationToken);
         if (ended > 0)
-            progress.Note($"ended {ended} target session(s) left by the interrupted run");
+            progress.Note($"ended {NounCount.Of(ended, "target session")} left by the interrupted run");
         return run;
     }
 

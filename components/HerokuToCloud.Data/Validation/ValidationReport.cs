@@ -1,4 +1,5 @@
 using System.Globalization;
+using HerokuToCloud.Data.Reporting;
 
 namespace HerokuToCloud.Data.Validation;
 
@@ -53,20 +54,18 @@ public sealed record ValidationReport
             var rows = Tables.Sum(t => t.SourceRows);
             var compared = Tables.Count(t => t.Status != TableStatus.NotCompared);
             if (Identical)
-                return string.Create(CultureInfo.InvariantCulture, $"identical: {compared} tables, {rows:N0} rows, {SequencesChecked} sequences{(LargeObjects is null ? "" : $", {LargeObjects.SourceCount:N0} large objects")} in {Duration.TotalSeconds:0.0} s");
+                return string.Create(CultureInfo.InvariantCulture, $"identical: {NounCount.Of(compared, "table")}, {NounCount.Of(rows, "row")}, {NounCount.Of(SequencesChecked, "sequence")}{(LargeObjects is null ? "" : $", {NounCount.Of(LargeObjects.SourceCount, "large object")}")} in {Duration.TotalSeconds:0.0} s");
 
             var parts = new List<string>();
             if (SchemaDifferences.Count > 0)
-                parts.Add(Count(SchemaDifferences.Count, "schema difference"));
+                parts.Add(NounCount.Of(SchemaDifferences.Count, "schema difference"));
             if (TablesDifferent > 0)
-                parts.Add($"{Count(TablesDifferent, "table")} with differing rows ({Tables.Sum(t => t.DifferingRows).ToString("N0", CultureInfo.InvariantCulture)} rows)");
+                parts.Add($"{NounCount.Of(TablesDifferent, "table")} with differing rows ({NounCount.Of(Tables.Sum(t => t.DifferingRows), "row")})");
             if (SequenceDifferences.Count > 0)
-                parts.Add(Count(SequenceDifferences.Count, "sequence difference"));
+                parts.Add(NounCount.Of(SequenceDifferences.Count, "sequence difference"));
             if (LargeObjects is { Identical: false } lo)
-                parts.Add(Count(lo.Missing + lo.Extra + lo.Changed, "large object difference"));
+                parts.Add(NounCount.Of(lo.Missing + lo.Extra + lo.Changed, "large object difference"));
             return "DIFFERENT: " + string.Join(", ", parts);
         }
     }
-
-    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
 }

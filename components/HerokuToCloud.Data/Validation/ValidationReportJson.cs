@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HerokuToCloud.Data.Reporting;
 
 namespace HerokuToCloud.Data.Validation;
 
@@ -18,7 +18,7 @@ public static class ValidationReportJson
     public static string Write(ValidationReport report)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream, ReportJson.Writer))
             Write(writer, report);
         return Encoding.UTF8.GetString(stream.ToArray());
     }

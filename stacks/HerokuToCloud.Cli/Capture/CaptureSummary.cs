@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Inventory;
 
 namespace HerokuToCloud.Cli.Capture;
@@ -14,7 +14,7 @@ internal static class CaptureSummary
     public static string Json(HerokuSystem system, string output, string? secretsOut, int? secretValues, IReadOnlyList<string> warnings)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, ReportJson.Writer))
         {
             json.WriteStartObject();
             json.WriteString("system", system.Name);

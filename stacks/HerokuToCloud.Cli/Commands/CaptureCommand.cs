@@ -1,11 +1,12 @@
 using System.CommandLine;
 using HerokuToCloud.Cli.Capture;
 using HerokuToCloud.Cli.Output;
-using HerokuToCloud.Inventory;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.Manifests;
 using HerokuToCloud.Inventory.Readers.PlatformApi;
 using HerokuToCloud.Inventory.Readers.Secrets;
+using HerokuToCloud.Inventory;
 
 namespace HerokuToCloud.Cli.Commands;
 
@@ -224,7 +225,7 @@ internal static class CaptureCommand
         var processes = system.Apps.Sum(a => a.Processes.Count);
         var notes = system.Notes.Count + system.Apps.Sum(a => a.Notes.Count);
         Console.Error.WriteLine(
-            $"captured {Count(system.Apps.Count, "app")}, {Count(processes, "process", "processes")}, {Count(system.Addons.Count, "add-on")} and {Count(notes, "note")} into {target}" +
+            $"captured {NounCount.Of(system.Apps.Count, "app")}, {NounCount.Of(processes, "process", "processes")}, {NounCount.Of(system.Addons.Count, "add-on")} and {NounCount.Of(notes, "note")} into {target}" +
             (output is null or "-" ? "." : $"; review it with: heroku2cloud inventory show {output}"));
     }
 
@@ -232,14 +233,12 @@ internal static class CaptureCommand
     {
         if (values.Origin == SecretsOrigin.PlatformApi)
         {
-            return $"wrote {Count(values.Count, "config var value")} of {Count(values.Apps.Count, "app")} to {file} (owner-only; never commit it). " +
+            return $"wrote {NounCount.Of(values.Count, "config var value")} of {NounCount.Of(values.Apps.Count, "app")} to {file} (owner-only; never commit it). " +
                    "Postgres and Redis values were left out: the new platform rebuilds them.";
         }
 
         var toAdd = values.Apps.Sum(a => values.WithoutValueFor(a).Count + values.ReferencesFor(a).Count);
-        return $"wrote the {Count(values.Count, "config var value")} the manifests declare to {file} (owner-only). They are defaults: compare them with `heroku config -a APP` before `heroku2cloud secrets push`" +
-               (toAdd == 0 ? "." : $", and add the {Count(toAdd, "var")} its comments list as having no value there.");
+        return $"wrote the {NounCount.Of(values.Count, "config var value")} the manifests declare to {file} (owner-only). They are defaults: compare them with `heroku config -a APP` before `heroku2cloud secrets push`" +
+               (toAdd == 0 ? "." : $", and add the {NounCount.Of(toAdd, "var")} its comments list as having no value there.");
     }
-
-    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Kubernetes.Manifests;
@@ -17,8 +18,6 @@ namespace HerokuToCloud.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static Command Create()
     {
         var directory = new Argument<string>("DIR") { Description = "Directory `generate -o` wrote: Pulumi.yaml and its Pulumi.<stack>.yaml files, or Kubernetes manifests." };
@@ -49,7 +48,7 @@ internal static class CheckCommand
 
         var checkedFiles = isProgram || !Directory.Exists(directory) ? Program(directory) : Manifests(directory);
         if (asJson)
-            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(checkedFiles), Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(checkedFiles), ReportJson.Serializer));
         else
             Print(checkedFiles);
         return checkedFiles.Passed ? ExitCodes.Success : ExitCodes.Findings;
@@ -68,7 +67,7 @@ internal static class CheckCommand
         return new CheckedFiles(
             "pulumi",
             Path.Combine(directory, PulumiYamlWriter.ProgramFileName),
-            $"project {program.Graph.Project}, {program.Graph.Resources.Count} resources, {stacks}",
+            $"project {program.Graph.Project}, {NounCount.Of(program.Graph.Resources.Count, "resource")}, {stacks}",
             program.Graph.Project,
             [.. program.Stacks.Select(s => s.Stack)],
             [],
@@ -85,7 +84,7 @@ internal static class CheckCommand
         return new CheckedFiles(
             "manifests",
             directory,
-            $"Kubernetes manifests, {manifests.Graph.Resources.Count} objects in {manifests.Files.Count} files ({manifests.Source})",
+            $"Kubernetes manifests, {NounCount.Of(manifests.Graph.Resources.Count, "object")} in {NounCount.Of(manifests.Files.Count, "file")} ({manifests.Source})",
             null,
             [],
             manifests.Notes,
@@ -106,7 +105,7 @@ internal static class CheckCommand
             console.Profile.Width = 4096;
         var report = checkedFiles.Report;
         console.MarkupLine(Markup.Escape($"check {checkedFiles.Path}: {checkedFiles.Summary}"));
-        console.MarkupLine(Markup.Escape($"packs: {string.Join(", ", report.Packs.Select(p => $"{p.Name} ({p.Rules.Count} rules)"))}"));
+        console.MarkupLine(Markup.Escape($"packs: {string.Join(", ", report.Packs.Select(p => $"{p.Name} ({NounCount.Of(p.Rules.Count, "rule")})"))}"));
         foreach (var note in checkedFiles.Notes)
             console.MarkupLine($"[yellow]NOTE[/]      {Markup.Escape(note)}");
         foreach (var violation in report.Violations)
@@ -117,8 +116,8 @@ internal static class CheckCommand
             console.MarkupLine($"[red]INVALID[/]   {Markup.Escape($"{refused.File} {refused.Key}: {refused.Problem}")}");
         foreach (var unused in report.UnusedWaivers)
             console.MarkupLine($"[grey]UNUSED[/]    {Markup.Escape($"waiver of {unused.RuleId} on {unused.Resource} waives nothing; remove it.")}");
-        var invalid = checkedFiles.RefusedStackValues.Count == 0 ? "" : $", {checkedFiles.RefusedStackValues.Count} stack value(s) the cloud would refuse";
-        var summary = $"{report.Violations.Count} violation(s){invalid}, {report.Waived.Count} waived, {report.RuleCount} rules checked.";
+        var invalid = checkedFiles.RefusedStackValues.Count == 0 ? "" : $", {NounCount.Of(checkedFiles.RefusedStackValues.Count, "stack value")} the cloud would refuse";
+        var summary = $"{NounCount.Of(report.Violations.Count, "violation")}{invalid}, {report.Waived.Count} waived, {NounCount.Of(report.RuleCount, "rule")} checked.";
         console.MarkupLine(checkedFiles.Passed ? $"[green]{Markup.Escape(summary)}[/]" : $"[red]{Markup.Escape(summary)}[/]");
     }
 

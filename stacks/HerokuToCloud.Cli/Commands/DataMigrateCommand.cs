@@ -6,6 +6,7 @@ using HerokuToCloud.Cli.Progress;
 using HerokuToCloud.Cli.Rendering;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Migration;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.Validation;
 
 namespace HerokuToCloud.Cli.Commands;
@@ -13,10 +14,8 @@ namespace HerokuToCloud.Cli.Commands;
 /// <summary>`heroku2cloud data migrate`: copy a live Heroku database or restore a Heroku backup into the new database, then validate.</summary>
 internal static class DataMigrateCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = new(ReportJson.Serializer)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
@@ -92,9 +91,9 @@ internal static class DataMigrateCommand
     {
         if (summary.CopiedEarlier is { } finished)
         {
-            Console.Out.WriteLine(summary.Mode == "backup"
+            Console.Out.WriteLine(OneLine.Of(summary.Mode == "backup"
                 ? $"Nothing restored: {summary.Target} already holds a complete restore of the backup {summary.Source}, made by an earlier run that finished {finished}."
-                : $"Nothing copied: {summary.Target} already holds a complete copy of {summary.Source}, made by an earlier run that finished {finished}.");
+                : $"Nothing copied: {summary.Target} already holds a complete copy of {summary.Source}, made by an earlier run that finished {finished}."));
             Console.Out.WriteLine(ValidationLine(summary));
             return;
         }
@@ -103,15 +102,15 @@ internal static class DataMigrateCommand
         var megabytes = summary.Bytes / 1024.0 / 1024.0;
         // The rate of this run's own work: a resumed run's total includes what the interrupted run copied.
         var megabytesThisRun = summary.BytesThisRun / 1024.0 / 1024.0;
-        var rows = summary.RowCountsEstimated ? $"about {summary.Rows.ToString("N0", CultureInfo.InvariantCulture)}" : summary.Rows.ToString("N0", CultureInfo.InvariantCulture);
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(summary.Mode == "backup" ? "Restored" : "Copied")} {summary.Tables.Count} tables, {rows} rows, {megabytes:0.0} MB from {summary.Source} to {summary.Target} in {seconds:0.0} s ({megabytesThisRun / seconds:0.0} MB/s, {summary.Jobs} jobs)."));
+        var rows = (summary.RowCountsEstimated ? "about " : "") + NounCount.Of(summary.Rows, "row");
+        Console.Out.WriteLine(OneLine.Of(string.Create(CultureInfo.InvariantCulture,
+            $"{(summary.Mode == "backup" ? "Restored" : "Copied")} {NounCount.Of(summary.Tables.Count, "table")}, {rows}, {megabytes:0.0} MB from {summary.Source} to {summary.Target} in {seconds:0.0} s ({megabytesThisRun / seconds:0.0} MB/s, {NounCount.Of(summary.Jobs, "job")}).")));
         if (summary.Mode == "live")
             Console.Out.WriteLine($"Sequences set: {summary.Sequences}; large objects: {summary.LargeObjects}; post-data statements: {summary.PostDataItems}.");
         if (summary.Resumed)
             Console.Out.WriteLine(summary.Mode == "backup"
                 ? "Resumed an interrupted restore: the target was emptied and the backup restored again."
-                : string.Create(CultureInfo.InvariantCulture, $"Resumed an interrupted run: {summary.ResumedUnits} of {summary.Units} copy units were already committed; this run copied {summary.RowsThisRun:N0} rows, {megabytesThisRun:0.0} MB (the rate above counts these alone)."));
+                : string.Create(CultureInfo.InvariantCulture, $"Resumed an interrupted run: {summary.ResumedUnits} of {NounCount.Of(summary.Units, "copy unit")} {(summary.ResumedUnits == 1 ? "was" : "were")} already committed; this run copied {NounCount.Of(summary.RowsThisRun, "row")}, {megabytesThisRun:0.0} MB (the rate above counts these alone)."));
         Console.Out.WriteLine("Phases: " + string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:0.0} s"))));
         Console.Out.WriteLine(ValidationLine(summary));
     }

@@ -76,7 +76,7 @@ internal static class GenerateCommand
         var plan = InventoryPlanning.Plan(system, stack, inventoryPath);
         var generated = target.Generate(plan, Stages(system, plan, inventoryPath), options);
 
-        var setKeys = StackSettings.Apply(generated.Program, generated.Stack, settings, plainManifests: generated.Manifests is not null);
+        var setKeys = StackSettings.Apply(generated.Program, generated.Stack, settings, output, plainManifests: generated.Manifests is not null);
         var missing = StackSettings.Missing(generated.Program, generated.Stack);
         if (missing.Count > 0)
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HerokuToCloud.Cli.Output;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Graph;
 using HerokuToCloud.Graph.Policy;
 using HerokuToCloud.Graph.PulumiYaml;
@@ -41,11 +41,8 @@ internal sealed record GenerateSummary(
     IReadOnlyList<string> OptionalSecretConfig,
     IReadOnlyList<string> NextSteps)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = new(ReportJson.Serializer)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
@@ -61,7 +58,7 @@ internal sealed record GenerateSummary(
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var findings = generated.Findings
             .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
-            .Select(f => new Finding(f.Severity, f.Subject, manifests is null ? f.Message : ManifestInstructions.Message(f, manifests))).ToList();
+            .Select(f => new Finding(f.Severity, f.Subject, manifests is null ? InProgramDirectory(f.Message, directory) : ManifestInstructions.Message(f, manifests))).ToList();
         findings.InsertRange(0, kept.Select(k =>
         {
             var key = StackKeys.Own(generated.Program.Project, k.Key);
@@ -99,12 +96,21 @@ internal sealed record GenerateSummary(
             manifests is null
                 ? [.. generated.SecretConfigKeys.Where(optionalSecrets.Contains)]
                 : [.. manifests.Variables.Where(v => v.Optional).Select(v => v.Name)],
-            generated.Manifests?.NextSteps.Select(s => s.Replace("<output>", directory, StringComparison.Ordinal)).ToList() ?? PulumiSteps(inventory, directory, plan.Stack, generated));
+            generated.Manifests?.NextSteps.Select(s => s.Replace("<output>", ShellWord.Of(directory), StringComparison.Ordinal)).ToList() ?? PulumiSteps(inventory, directory, plan.Stack, generated));
     }
 
+    /// <summary>
+    /// A finding's <c>pulumi config set</c> with the program's directory, as the next steps give it: the landing
+    /// words findings without knowing where the program is written, and without --cwd pulumi looks for
+    /// Pulumi.yaml in the directory the user happens to be in.
+    /// </summary>
+    private static string InProgramDirectory(string message, string directory) =>
+        message.Replace("pulumi config set ", $"pulumi config set --cwd {ShellWord.Of(directory)} ", StringComparison.Ordinal);
+
     /// <summary>From generated files to a running stack: create the stack, its secrets, the first images, then preview and up.</summary>
-    private static List<string> PulumiSteps(string inventory, string dir, string stack, GeneratedProgram generated)
+    private static List<string> PulumiSteps(string inventoryPath, string directory, string stack, GeneratedProgram generated)
     {
+        var (inventory, dir) = (ShellWord.Of(inventoryPath), ShellWord.Of(directory));
         var steps = new List<string> { $"pulumi stack select --create --cwd {dir} {stack}" };
         if (generated.SecretConfigKeys.Count > 0)
         {
@@ -148,8 +154,8 @@ internal sealed record GenerateSummary(
         var text = new System.Text.StringBuilder();
         text.AppendLine(Files.Count <= 3
             ? $"generated {string.Join(" and ", Files.Select(f => Path.Combine(Directory, f)))}"
-            : $"generated {Files.Count} files in {Directory}");
-        text.AppendLine($"  {System} on {Target}, stack {Stack}{(Stage is null ? "" : $" (pipeline stage {Stage})")}: {ResourceCount} resources");
+            : $"generated {NounCount.Of(Files.Count, "file")} in {Directory}");
+        text.AppendLine($"  {System} on {Target}, stack {Stack}{(Stage is null ? "" : $" (pipeline stage {Stage})")}: {NounCount.Of(ResourceCount, "resource")}");
         foreach (var (type, count) in Resources)
             text.AppendLine($"  {count,4}  {type}");
         if (Findings.Count > 0)
@@ -161,7 +167,7 @@ internal sealed record GenerateSummary(
         }
 
         text.AppendLine();
-        text.AppendLine($"policy: {Policy.Rules} rules, {Policy.Violations.Count} violation(s), {Policy.Waived.Count} waived");
+        text.AppendLine($"policy: {NounCount.Of(Policy.Rules, "rule")}, {NounCount.Of(Policy.Violations.Count, "violation")}, {Policy.Waived.Count} waived");
         foreach (var violation in Policy.Violations)
             text.AppendLine($"  VIOLATION {violation}");
         foreach (var waived in Policy.Waived)

@@ -14,9 +14,10 @@ namespace HerokuToCloud.Cli.Generation;
 /// </summary>
 internal static class StackSettings
 {
+    /// <param name="directory">Where the program is written (-o), for the pulumi command a refusal gives.</param>
     /// <param name="plainManifests">True for `--format manifests`: no Pulumi file is written, so errors point at the manifests' own ways.</param>
     /// <returns>The keys given (as the program declares them), so a stack file already on disk takes these values instead of keeping its own.</returns>
-    public static IReadOnlyList<string> Apply(ResourceGraph program, StackConfig stack, IEnumerable<string> settings, bool plainManifests)
+    public static IReadOnlyList<string> Apply(ResourceGraph program, StackConfig stack, IEnumerable<string> settings, string directory, bool plainManifests)
     {
         var keys = new List<string>();
         foreach (var setting in settings)
@@ -32,7 +33,7 @@ internal static class StackSettings
             {
                 throw new UsageException(plainManifests
                     ? $"--set {key}: {key} is secret; export {KubernetesManifests.Variable(declaration.Key)} before running {KubernetesManifests.SecretsScript} instead, so its value never reaches a file in plain text."
-                    : $"--set {key}: {key} is secret; set it with `pulumi config set --secret {declaration.Key} --stack {stack.Stack}` so its value never reaches a file in plain text.");
+                    : $"--set {key}: {key} is secret; set it with `pulumi config set --cwd {ShellWord.Of(directory)} --secret {declaration.Key} --stack {stack.Stack}` so its value never reaches a file in plain text.");
             }
 
             stack.Set(declaration.Key, Parse(declaration, text));

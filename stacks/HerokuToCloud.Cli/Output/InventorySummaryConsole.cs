@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Reporting;
 using Spectre.Console;
 
 namespace HerokuToCloud.Cli.Output;
@@ -7,7 +8,7 @@ internal static class InventorySummaryConsole
 {
     public static void Write(IAnsiConsole console, InventorySummary summary)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(summary.System)}[/]: {InventorySummaryText.Count(summary.Apps.Count, "app")}, {InventorySummaryText.Count(summary.Addons.Count, "add-on")}").LeftJustified());
+        console.Write(new Rule($"[bold]{Markup.Escape(summary.System)}[/]: {NounCount.Of(summary.Apps.Count, "app")}, {NounCount.Of(summary.Addons.Count, "add-on")}").LeftJustified());
         if (summary.Sources.Count > 0)
             console.MarkupLine($"[grey]captured from {Markup.Escape(string.Join(", ", summary.Sources))}[/]");
 

@@ -1,18 +1,15 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HerokuToCloud.Data.Reporting;
 
 namespace HerokuToCloud.Cli.Output;
 
 /// <summary>The inventory summary as JSON for scripts: stable property names and order, indented, one trailing newline.</summary>
 internal static class InventorySummaryJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = new(ReportJson.Serializer)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Write(InventorySummary summary) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using HerokuToCloud.Data.Reporting;
 
 namespace HerokuToCloud.Cli.Output;
 
@@ -10,7 +11,7 @@ internal static class InventorySummaryText
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
 
-        Line($"System {summary.System}: {Count(summary.Apps.Count, "app")}, {Count(summary.Addons.Count, "add-on")}");
+        Line($"System {summary.System}: {NounCount.Of(summary.Apps.Count, "app")}, {NounCount.Of(summary.Addons.Count, "add-on")}");
         if (summary.Sources.Count > 0)
             Line($"Captured from: {string.Join(", ", summary.Sources)}");
 
@@ -104,6 +105,4 @@ internal static class InventorySummaryText
 
     internal static string ConfigLine(ConfigSummary config) =>
         $"{config.Vars.Count} ({config.Team} set by the team, {config.Generated} of them generated; {config.FromAddons} from add-ons; {config.Runtime} set by Heroku and dropped)";
-
-    internal static string Count(int n, string one) => $"{n} {one}{(n == 1 ? "" : "s")}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 
 namespace HerokuToCloud.Cli.Progress;
 
@@ -17,8 +18,8 @@ internal static class Amount
     /// <summary>"250,000 rows", "50 large objects" or "312.4 MB".</summary>
     public static string Of(long count, Measure measure) => measure switch
     {
-        Measure.Rows => $"{Number(count)} rows",
-        Measure.LargeObjects => $"{Number(count)} large object{(count == 1 ? "" : "s")}",
+        Measure.Rows => NounCount.Of(count, "row"),
+        Measure.LargeObjects => NounCount.Of(count, "large object"),
         _ => Bytes(count),
     };
 

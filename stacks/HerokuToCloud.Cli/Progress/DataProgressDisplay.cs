@@ -1,4 +1,5 @@
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 using Spectre.Console;
 
 namespace HerokuToCloud.Cli.Progress;
@@ -24,7 +25,7 @@ internal static class DataProgressDisplay
                 // No JSON document follows, so what the run noted (how to resume, what it found) goes to stderr
                 // before the error line: in an ECS task or Job log it is all there is.
                 foreach (var note in silent.Notes)
-                    (errors ?? Console.Error).WriteLine($"note: {note}");
+                    (errors ?? Console.Error).WriteLine($"note: {OneLine.Of(note)}");
                 throw;
             }
         }

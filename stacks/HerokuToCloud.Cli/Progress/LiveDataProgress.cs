@@ -1,4 +1,5 @@
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -104,7 +105,7 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
             {
                 var elapsed = now - row.Started;
                 table.AddRow(
-                    Markup.Escape(row.Table),
+                    Shown(row.Table),
                     Amount.Number(row.Done),
                     row.Estimated > 0 ? Amount.Number(row.Estimated) : "?",
                     Amount.Number((long)ProgressRate.PerSecond(row.Done, elapsed)),
@@ -113,16 +114,16 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
             }
 
             foreach (var row in finished.Where(r => r.Measure != Measure.Bytes).Reverse())
-                table.AddRow($"[green]✓[/] {Markup.Escape(row.Table)}", Amount.Number(row.Done), "", Amount.Number((long)ProgressRate.PerSecond(row.Done, row.Elapsed)), ProgressRate.Format(row.Elapsed), "done");
+                table.AddRow($"[green]✓[/] {Shown(row.Table)}", Amount.Number(row.Done), "", Amount.Number((long)ProgressRate.PerSecond(row.Done, row.Elapsed)), ProgressRate.Format(row.Elapsed), "done");
 
             var total = now - started;
-            var header = new Markup($"[bold]{Markup.Escape(phase)}[/]  {total:hh\\:mm\\:ss}  tables done: {finishedTables}  rows done: {Amount.Number(finishedRows + tables.Where(r => r.Measure == Measure.Rows).Sum(r => r.Done))}");
+            var header = new Markup($"[bold]{Shown(phase)}[/]  {total:hh\\:mm\\:ss}  tables done: {finishedTables}  rows done: {Amount.Number(finishedRows + tables.Where(r => r.Measure == Measure.Rows).Sum(r => r.Done))}");
             var parts = new List<IRenderable> { header };
             parts.AddRange(active.Values.Where(r => r.Measure == Measure.Bytes).OrderBy(r => r.Started).Select(row => Download(row, now)));
             parts.AddRange(finished.Where(r => r.Measure == Measure.Bytes).Select(row =>
-                new Markup($"[green]✓[/] {Markup.Escape(row.Table)}: {Amount.Bytes(row.Done)} in {ProgressRate.Format(row.Elapsed)} ({Amount.Rate(ProgressRate.PerSecond(row.Done, row.Elapsed), Measure.Bytes)})")));
+                new Markup($"[green]✓[/] {Shown(row.Table)}: {Amount.Bytes(row.Done)} in {ProgressRate.Format(row.Elapsed)} ({Amount.Rate(ProgressRate.PerSecond(row.Done, row.Elapsed), Measure.Bytes)})")));
             parts.Add(table);
-            parts.AddRange(notes.Select(n => new Markup($"[grey]{Markup.Escape(n)}[/]")));
+            parts.AddRange(notes.Select(n => new Markup($"[grey]{Shown(n)}[/]")));
             return new Rows(parts);
         }
     }
@@ -132,9 +133,12 @@ internal sealed class LiveDataProgress(TimeProvider clock) : IDataProgress
     {
         var elapsed = now - row.Started;
         var of = row.Estimated > 0 ? $" of {Amount.Bytes(row.Estimated)}" : "";
-        return new Markup(Markup.Escape(
+        return new Markup(Shown(
             $"{row.Table}: {Amount.Bytes(row.Done)}{of}, {Amount.Rate(ProgressRate.PerSecond(row.Done, elapsed), Measure.Bytes)}, {ProgressRate.Format(elapsed)}, ETA {ProgressRate.Format(ProgressRate.Remaining(row.Done, row.Estimated, elapsed))}"));
     }
+
+    /// <summary>Text as markup on one line: a table name or note may hold a newline or an escape sequence.</summary>
+    private static string Shown(string text) => Markup.Escape(OneLine.Of(text));
 
     private void Start(Row row)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HerokuToCloud.Data.Progress;
+using HerokuToCloud.Data.Reporting;
 
 namespace HerokuToCloud.Cli.Progress;
 
@@ -9,7 +10,8 @@ namespace HerokuToCloud.Cli.Progress;
 /// its rate (rows/s, or MB/s for a download) and ETA.
 /// A table that reports nothing for <see cref="Heartbeat"/> (validation reads a whole table in one query,
 /// which reports once per side) gets a "still running" line on <see cref="Tick"/>, so a log that has been
-/// quiet for an hour still shows that work goes on.
+/// quiet for an hour still shows that work goes on. A name or note with a newline or another control character
+/// is written with escapes (<see cref="OneLine"/>), so every event stays one line.
 /// </summary>
 internal sealed class LogDataProgress(TextWriter output, TimeProvider clock) : IDataProgress
 {
@@ -108,6 +110,6 @@ internal sealed class LogDataProgress(TextWriter output, TimeProvider clock) : I
     {
         var elapsed = clock.GetUtcNow() - started;
         lock (gate)
-            output.WriteLine($"[{(int)elapsed.TotalHours:00}:{elapsed.Minutes:00}:{elapsed.Seconds:00}] {message}");
+            output.WriteLine($"[{(int)elapsed.TotalHours:00}:{elapsed.Minutes:00}:{elapsed.Seconds:00}] {OneLine.Of(message)}");
     }
 }

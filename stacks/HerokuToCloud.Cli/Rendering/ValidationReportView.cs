@@ -1,4 +1,5 @@
 using System.Globalization;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Data.Validation;
 using Spectre.Console;
 
@@ -62,21 +63,21 @@ internal static class ValidationReportView
             new(0, "", Tone.Plain),
         };
 
-        lines.Add(new(0, report.SchemaDifferences.Count == 0 ? "Schema: identical" : $"Schema: {Count(report.SchemaDifferences.Count, "difference")}", report.SchemaDifferences.Count == 0 ? Tone.Good : Tone.Bad));
+        lines.Add(new(0, report.SchemaDifferences.Count == 0 ? "Schema: identical" : $"Schema: {NounCount.Of(report.SchemaDifferences.Count, "difference")}", report.SchemaDifferences.Count == 0 ? Tone.Good : Tone.Bad));
         foreach (var difference in report.SchemaDifferences)
             lines.Add(new(1, difference.ToString(), Tone.Plain));
 
         var compared = report.Tables.Where(t => t.Status != TableStatus.NotCompared).ToList();
         lines.Add(new(
             0,
-            $"Tables: {compared.Count:N0} compared, {report.TablesDifferent:N0} different; {compared.Sum(t => t.SourceRows):N0} rows on the source, {compared.Sum(t => t.TargetRows):N0} on the target",
+            $"Tables: {compared.Count:N0} compared, {report.TablesDifferent:N0} different; {NounCount.Of(compared.Sum(t => t.SourceRows), "row")} on the source, {compared.Sum(t => t.TargetRows):N0} on the target",
             report.TablesDifferent == 0 ? Tone.Good : Tone.Bad));
         foreach (var table in report.Tables.Where(t => t.Status != TableStatus.Identical))
             AddTable(lines, table);
         foreach (var table in report.Tables.Where(t => t.Status == TableStatus.Identical && t.Reason is not null))
             lines.Add(new(1, $"{table.Table}: identical on the columns both sides have ({table.Reason})", Tone.Dim));
 
-        lines.Add(new(0, $"Sequences: {report.SequencesChecked:N0} checked, {Count(report.SequenceDifferences.Count, "difference")}", report.SequenceDifferences.Count == 0 ? Tone.Good : Tone.Bad));
+        lines.Add(new(0, $"Sequences: {report.SequencesChecked:N0} checked, {NounCount.Of(report.SequenceDifferences.Count, "difference")}", report.SequenceDifferences.Count == 0 ? Tone.Good : Tone.Bad));
         foreach (var sequence in report.SequenceDifferences)
             lines.Add(new(1, sequence.ToString(), Tone.Plain));
 
@@ -101,7 +102,8 @@ internal static class ValidationReportView
 
         lines.Add(new(0, "", Tone.Plain));
         lines.Add(new(0, report.Summary, report.Identical ? Tone.Good : Tone.Bad));
-        return lines;
+        // Table names and row values may hold newlines; each line of the report stays one line.
+        return [.. lines.Select(l => l with { Text = OneLine.Of(l.Text) })];
     }
 
     private static void AddTable(List<Line> lines, TableValidation table)
@@ -115,7 +117,7 @@ internal static class ValidationReportView
         var atLeast = table.TotalsExact ? "" : "at least ";
         lines.Add(new(
             1,
-            string.Create(CultureInfo.InvariantCulture, $"{table.Table}: {atLeast}{table.MissingRows:N0} missing, {atLeast}{table.ExtraRows:N0} extra, {atLeast}{table.ChangedRows:N0} changed (source {table.SourceRows:N0} rows, target {table.TargetRows:N0})"),
+            string.Create(CultureInfo.InvariantCulture, $"{table.Table}: {atLeast}{table.MissingRows:N0} missing, {atLeast}{table.ExtraRows:N0} extra, {atLeast}{table.ChangedRows:N0} changed (source {NounCount.Of(table.SourceRows, "row")}, target {table.TargetRows:N0})"),
             Tone.Bad));
         if (table.KeyColumns.Count == 0)
             lines.Add(new(2, "no primary key: rows are matched by content and shown with their ctid", Tone.Dim));
@@ -146,6 +148,4 @@ internal static class ValidationReportView
         RowDifferenceKind.Extra => "extra",
         _ => "changed",
     };
-
-    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
 }

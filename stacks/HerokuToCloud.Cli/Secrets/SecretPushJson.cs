@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Graph.PulumiYaml;
 
 namespace HerokuToCloud.Cli.Secrets;
@@ -10,10 +11,8 @@ namespace HerokuToCloud.Cli.Secrets;
 /// </summary>
 internal static class SecretPushJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = new(ReportJson.Serializer)
     {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 

@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Landing;
 
@@ -47,14 +48,14 @@ internal static class SecretPushText
         if (result.Failure is { } failure)
         {
             var notTried = result.Outcomes.Where(o => o.Status == SecretPushStatus.NotAttempted).Select(o => o.Key).ToList();
-            output.WriteLine($"Set {Plural(count, "secret config value")} of {config.Assignments.Count} in stack {config.Stack}, then pulumi failed on {failure.Key}" +
+            output.WriteLine($"Set {NounCount.Of(count, "secret config value")} of {config.Assignments.Count} in stack {config.Stack}, then pulumi failed on {failure.Key}" +
                 (notTried.Count > 0 ? $"; not tried: {string.Join(", ", notTried)}." : "."));
         }
         else if (!result.Held)
         {
             output.WriteLine(result.DryRun
-                ? $"Would set {Plural(count, "secret config value")} in stack {config.Stack} (dry run: pulumi was not run)."
-                : $"Set {Plural(count, "secret config value")} in stack {config.Stack}.");
+                ? $"Would set {NounCount.Of(count, "secret config value")} in stack {config.Stack} (dry run: pulumi was not run)."
+                : $"Set {NounCount.Of(count, "secret config value")} in stack {config.Stack}.");
         }
 
         if (config.Assignments.Any(a => a.Optional))
@@ -76,7 +77,7 @@ internal static class SecretPushText
             output.WriteLine($"Not used from {result.SecretsFile} for this stack:");
             foreach (var unused in config.Unused)
             {
-                var what = unused.Var ?? $"({Plural(unused.Count, "value")})";
+                var what = unused.Var ?? $"({NounCount.Of(unused.Count, "value")})";
                 output.WriteLine($"  {unused.Origin} {unused.HerokuApp} {what}: {unused.Message}");
             }
         }
@@ -99,7 +100,7 @@ internal static class SecretPushText
     {
         var config = result.Config;
         output.WriteLine(result.Held
-            ? $"Missing values: {Plural(config.Missing.Count, "key")} of stack {config.Stack} {(config.Missing.Count == 1 ? "has" : "have")} no value in {result.SecretsFile}, so nothing {(result.DryRun ? "would be" : "was")} set:"
+            ? $"Missing values: {NounCount.Of(config.Missing.Count, "key")} of stack {config.Stack} {(config.Missing.Count == 1 ? "has" : "have")} no value in {result.SecretsFile}, so nothing {(result.DryRun ? "would be" : "was")} set:"
             : "Missing values (not set; `pulumi up` stops until they are):");
         foreach (var missing in config.Missing)
             output.WriteLine($"  {StackKeys.Qualified(options.Project, missing.ConfigKey)}: {missing.Message}");
@@ -117,8 +118,6 @@ internal static class SecretPushText
         }
 
         if (result.Held)
-            output.WriteLine($"Then run the same command again, or add --allow-missing to set the other {Plural(config.Assignments.Count, "value")} now.");
+            output.WriteLine($"Then run the same command again, or add --allow-missing to set the other {NounCount.Of(config.Assignments.Count, "value")} now.");
     }
-
-    private static string Plural(int n, string one) => $"{n} {one}{(n == 1 ? "" : "s")}";
 }

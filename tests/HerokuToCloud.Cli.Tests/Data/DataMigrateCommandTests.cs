@@ -113,7 +113,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
         Assert.Matches(@"\[00:00:\d\d\] phase copy", stderr);
         Assert.Contains("public.t: done, 10 rows", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("[00:", stdout, StringComparison.Ordinal);
-        Assert.Contains("Copied 1 tables, 10 rows", stdout, StringComparison.Ordinal);
+        Assert.Contains("Copied 1 table, 10 rows", stdout, StringComparison.Ordinal);
 
         // The same command again (an interrupted pulumi up reruns the step) copies nothing and validates.
         var (rerunCode, rerun, _) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", Url(source), "--target", Url(target));
@@ -173,7 +173,7 @@ public class DataMigrateCommandTests(PostgresServer server) : IClassFixture<Post
             var (exitCode, stdout, stderr) = await Heroku2CloudProcess.RunAsync(Path.GetTempPath(), "data", "migrate", "--source", http.Url, "--target", Url(target));
 
             Assert.Equal(0, exitCode);
-            Assert.Contains("Restored 1 tables", stdout, StringComparison.Ordinal);
+            Assert.Contains("Restored 1 table, ", stdout, StringComparison.Ordinal);
             Assert.DoesNotContain("same --source", stdout, StringComparison.Ordinal);
             Assert.Contains("heroku2cloud data validate --source \"$(heroku config:get DATABASE_URL -a APP)\"", stdout, StringComparison.Ordinal);
             Assert.Matches(@"backup download: started \([\d.,]+ [KM]B\)", stderr);

@@ -36,7 +36,7 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
 
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("Schema: identical", stdout, StringComparison.Ordinal);
-        Assert.Contains("identical: 1 tables, 100 rows", stdout, StringComparison.Ordinal);
+        Assert.Contains("identical: 1 table, 100 rows", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("public.customers: done", stdout, StringComparison.Ordinal);
         Assert.Contains("public.customers: done, 100 rows", stderr, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public class DataValidateCommandTests(PostgresServer server) : IClassFixture<Pos
         Assert.Equal(1, exit);
         Assert.Contains("public.customers: 0 missing, 0 extra, 1 changed", stdout, StringComparison.Ordinal);
         Assert.Contains("changed  id=42  email: 'user42@example.com' → NULL", stdout, StringComparison.Ordinal);
-        Assert.Contains("DIFFERENT: 1 table with differing rows (1 rows)", stdout, StringComparison.Ordinal);
+        Assert.Contains("DIFFERENT: 1 table with differing rows (1 row)", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -200,6 +200,64 @@ public class ProgressRendererTests
         Assert.Equal("–", ProgressRate.Format(null));
     }
 
+    [Fact]
+    public void A_table_of_one_row_is_counted_in_the_singular()
+    {
+        var clock = new ManualClock();
+        var output = new StringWriter();
+        var progress = new LogDataProgress(output, clock);
+
+        progress.TableStarted("public.settings", 1);
+        progress.TableFinished("public.settings", 1);
+
+        Assert.Equal(
+            ["[00:00:00] public.settings: started (about 1 row)", "[00:00:00] public.settings: done, 1 row in 0.0 s"],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_name_with_a_newline_or_an_escape_sequence_stays_on_its_log_line()
+    {
+        var clock = new ManualClock();
+        var output = new StringWriter();
+        var progress = new LogDataProgress(output, clock);
+
+        progress.TableStarted("public.\"two\nlines\"", 0);
+        progress.Note("public.\"\u001b[2Jcleared\": content differs; narrowing to the differing rows");
+        clock.Now += LogDataProgress.Heartbeat;
+        progress.Tick();
+        progress.TableFinished("public.\"two\nlines\"", 3);
+
+        Assert.Equal(
+            [
+                "[00:00:00] public.\"two\\nlines\": started",
+                "[00:00:00] public.\"\\u001B[2Jcleared\": content differs; narrowing to the differing rows",
+                "[00:01:00] public.\"two\\nlines\": still running after 1m00s",
+                "[00:01:00] public.\"two\\nlines\": done, 3 rows in 60.0 s",
+            ],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void The_live_view_shows_a_name_with_a_newline_on_one_row()
+    {
+        var clock = new ManualClock();
+        var progress = new LiveDataProgress(clock);
+
+        progress.PhaseStarted("copy");
+        progress.TableStarted("public.\"two\nlines\"", 10);
+        progress.TableStarted("public.\"done\ttoo\"", 10);
+        progress.TableFinished("public.\"done\ttoo\"", 10);
+        progress.Note("public.\"two\nlines\": resumed");
+        var screen = Screen(progress);
+
+        Assert.Contains("public.\"two\\nlines\"", screen, StringComparison.Ordinal);
+        Assert.Contains("✓ public.\"done\\ttoo\"", screen, StringComparison.Ordinal);
+        Assert.Contains("public.\"two\\nlines\": resumed", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("\t", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain(screen.Split('\n'), line => line.TrimStart().StartsWith("lines", StringComparison.Ordinal));
+    }
+
     /// <summary>What the live view shows, as plain text 120 columns wide.</summary>
     private static string Screen(LiveDataProgress progress) => PlainConsole.Render(120, console => console.Write(progress.Render()));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HerokuToCloud.Cli.Tests.Infrastructure;
 using HerokuToCloud.Tests.Fakes;
 
@@ -88,6 +89,22 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("aws:ecs/service:Service", text.Stdout);
         Assert.Contains("pulumi config set --secret", text.Stdout);
         Assert.Contains("pulumi up --cwd", text.Stdout);
+    }
+
+    [Theory]
+    [InlineData("aws")]
+    [InlineData("kubernetes")]
+    public async Task Every_pulumi_command_printed_names_the_program_directory_quoted_for_the_shell(string target)
+    {
+        // Run from dir with a relative -o holding a space: the commands must work from here as printed.
+        var result = await RunAsync("generate", Example("emigrate"), "--target", target, "--stack", "prod", "-o", "out dir/prod");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var commands = Regex.Matches(result.Stdout, "pulumi (?:config set |(?:up|preview|stack select) --)[^\n`]*").Select(m => m.Value).ToList();
+        Assert.Contains(commands, c => c.StartsWith("pulumi config set --cwd 'out dir/prod' --secret emigrateBackendDbSourceUrl --stack prod", StringComparison.Ordinal));
+        Assert.All(commands, c => Assert.Contains(" --cwd 'out dir/prod' ", c, StringComparison.Ordinal));
+        Assert.Contains(" -C 'out dir/prod'", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("heroku2cloud check 'out dir/prod'", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -180,8 +180,8 @@ public sealed class GenerateKubernetesTests : IDisposable
         var result = await Run("generate", Example("emigrate"), "--target", "kubernetes", "--stack", "prod", "-o", output);
         Assert.True(result.ExitCode == 0, result.ToString());
 
-        Assert.Contains("pulumi config set --path 'emigrateBackendDomains[0]' HOST", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --secret emigrateBackendDbSourceUrl --stack prod", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"pulumi config set --cwd {output} --path 'emigrateBackendDomains[0]' HOST", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"heroku config:get DATABASE_URL -a emigrate-backend | pulumi config set --cwd {output} --secret emigrateBackendDbSourceUrl --stack prod", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("create-secrets.sh", result.Stdout, StringComparison.Ordinal);
     }
 

@@ -103,7 +103,7 @@ public class BackupDownloaderTests
         Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
         // The second answer broke before its first byte: the third asks from the same place.
         Assert.Equal([(null, null), (3000, "\"v1\""), (3000, "\"v1\""), (9000, "\"v1\"")], handler.Requests);
-        Assert.Contains(progress.Events, e => e.Contains("broke off after 9000 bytes (Unable to read data from the transport connection: Connection reset by peer)", StringComparison.Ordinal) && e.Contains("attempt 3 of 5", StringComparison.Ordinal));
+        Assert.Contains(progress.Events, e => e.Contains("broke off after 9,000 bytes (Unable to read data from the transport connection: Connection reset by peer)", StringComparison.Ordinal) && e.Contains("attempt 3 of 5", StringComparison.Ordinal));
     }
 
     private sealed class SilentHandler : HttpMessageHandler
@@ -137,7 +137,7 @@ public class BackupDownloaderTests
 
         Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
         Assert.Equal([(null, null), (5000, "\"v1\"")], handler.Requests);
-        Assert.Contains(progress.Events, e => e.Contains("broke off after 5000 bytes (no data for 0.3 s)", StringComparison.Ordinal));
+        Assert.Contains(progress.Events, e => e.Contains("broke off after 5,000 bytes (no data for 0.3 s)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class BackupDownloaderTests
 
         var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache));
 
-        Assert.StartsWith("the download of the backup from https://backups.example.com/b001 broke off after 3000 bytes (Unable to read data", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the download of the backup from https://backups.example.com/b001 broke off after 3,000 bytes (Unable to read data", error.Message, StringComparison.Ordinal);
         Assert.Single(handler.Requests);
         Assert.Empty(Directory.GetFiles(cache.Path, "*.dump"));
     }
@@ -174,7 +174,7 @@ public class BackupDownloaderTests
 
         var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache, failed));
 
-        Assert.Contains("broke off after 6000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("broke off after 6,000 bytes", error.Message, StringComparison.Ordinal);
         Assert.Contains("gave up after resuming it 5 times", error.Message, StringComparison.Ordinal);
         Assert.Equal(6, handler.Requests.Count);
         Assert.Empty(Directory.GetFiles(cache.Path, "*.dump"));
@@ -262,7 +262,7 @@ public class BackupDownloaderTests
 
         var error = await Assert.ThrowsAsync<DataMigrationException>(() => DownloadAsync(handler, cache));
 
-        Assert.Contains("broke off after 3000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("broke off after 3,000 bytes", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Equal(2, handler.Requests.Count);
         Assert.Empty(Directory.GetFiles(cache.Path, "*.dump"));

@@ -12,7 +12,7 @@ public static class AppManifestReader
     /// <param name="appName">The Heroku app name; when null it is derived from app.json "name", else the directory.</param>
     public static HerokuSystem Read(AppManifests manifests, string? appName = null, string? systemName = null)
     {
-        var (app, addons, sources) = Capture(manifests, appName);
+        var (app, addons, sources) = Capture(manifests, appName, RenameOne);
         return new HerokuSystem
         {
             Name = CheckSystemName(systemName ?? app.Name),
@@ -28,7 +28,7 @@ public static class AppManifestReader
         if (apps.Count == 0)
             throw new InventoryException("no app manifests were given; pass at least one app's app.json, Procfile or heroku.yml.");
 
-        var captured = apps.Select(m => Capture(m, null)).ToArray();
+        var captured = apps.Select(m => Capture(m, null, RenameOneOfSeveral)).ToArray();
         foreach (var group in captured.GroupBy(c => c.App.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
             throw new InventoryException($"two of the captured apps are both named '{group.Key}' (from {string.Join(" and ", group.Select(g => g.Sources.FirstOrDefault() ?? "?"))}); give each app.json its own \"name\" or use differently named folders.");
 
@@ -41,7 +41,13 @@ public static class AppManifestReader
         };
     }
 
-    private static (HerokuApp App, IReadOnlyList<Addon> Addons, IReadOnlyList<string> Sources) Capture(AppManifests files, string? appName)
+    /// <summary>How to give one captured app its real name: capture's --name option names it.</summary>
+    private const string RenameOne = "capture again with --name REAL-NAME";
+
+    /// <summary>capture refuses --name with several apps (which app would it name?), so their app.json names them.</summary>
+    private const string RenameOneOfSeveral = "set it as \"name\" in the app's app.json and capture again (--name names an app only when capturing one)";
+
+    private static (HerokuApp App, IReadOnlyList<Addon> Addons, IReadOnlyList<string> Sources) Capture(AppManifests files, string? appName, string rename)
     {
         if (files.IsEmpty)
             throw new InventoryException("no manifest was given: capture needs at least one of app.json, Procfile or heroku.yml.");
@@ -52,7 +58,7 @@ public static class AppManifestReader
         var yml = files.HerokuYml is null ? null : HerokuYmlReader.Read(files.HerokuYml);
 
         var notes = new List<string>();
-        var name = DecideName(appName, appJson, files, notes);
+        var name = DecideName(appName, appJson, files, rename, notes);
         notes.AddRange(appJson?.Notes ?? []);
         notes.AddRange(yml?.Notes ?? []);
 
@@ -76,7 +82,7 @@ public static class AppManifestReader
         return (app, addons, sources);
     }
 
-    private static string DecideName(string? appName, AppJsonManifest? appJson, AppManifests files, List<string> notes)
+    private static string DecideName(string? appName, AppJsonManifest? appJson, AppManifests files, string rename, List<string> notes)
     {
         if (appName is not null)
         {
@@ -88,17 +94,17 @@ public static class AppManifestReader
         if (appJson?.Name is { } declared && HerokuNames.ToAppName(declared) is { } fromAppJson)
         {
             if (fromAppJson != declared)
-                notes.Add($"The app name '{fromAppJson}' is derived from the app.json name \"{declared}\"; capture with the real Heroku app name if it differs.");
+                notes.Add($"The app name '{fromAppJson}' is derived from the app.json name \"{declared}\"; if the real Heroku app name differs, {rename}.");
             return fromAppJson;
         }
 
         if (files.DirectoryName is { } directory && HerokuNames.ToAppName(directory) is { } fromDirectory)
         {
-            notes.Add($"The app name '{fromDirectory}' is derived from the directory '{directory}'; capture with the real Heroku app name if it differs.");
+            notes.Add($"The app name '{fromDirectory}' is derived from the directory '{directory}'; if the real Heroku app name differs, {rename}.");
             return fromDirectory;
         }
 
-        notes.Add("Nothing names this app, so it is called 'app'; capture with the real Heroku app name.");
+        notes.Add($"Nothing names this app, so it is called 'app'; {rename}.");
         return "app";
     }
 

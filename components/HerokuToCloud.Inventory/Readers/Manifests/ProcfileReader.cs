@@ -7,7 +7,8 @@ internal sealed record ProcfileEntry(string Type, string Command, int Line);
 internal sealed record ProcfileManifest(IReadOnlyList<ProcfileEntry> Processes, ProcfileEntry? Release);
 
 /// <summary>
-/// Reads a Procfile: one "type: command" per line; blank lines and lines starting with # are skipped.
+/// Reads a Procfile: one "type: command" per line, the colon right after the type; blank lines and lines
+/// starting with # are skipped.
 /// Heroku silently ignores lines it cannot parse; capture refuses them instead, because a process
 /// that quietly disappears would not be migrated.
 /// </summary>
@@ -32,6 +33,9 @@ internal static class ProcfileReader
 
             var type = line[..colon].Trim();
             var command = line[(colon + 1)..].Trim();
+            // Heroku reads a line only when the type is directly followed by the colon; it drops "web : ..." silently.
+            if (HerokuNames.IsProcessType(type) && type.Length < colon)
+                throw where.Error($"'{Shorten(line[..(colon + 1)])}' has a space before the colon, and Heroku would ignore this line; write '{type}:' with the colon right after the process type (for example '{type}: {Shorten(command)}').");
             if (!HerokuNames.IsProcessType(type))
                 throw where.Error($"'{Shorten(type)}' is not a valid process type; use letters, digits, '-' and '_' before the colon (for example 'worker: ...').");
             if (command.Length == 0)
