@@ -234,7 +234,7 @@ public class BackupDownloaderTests
 
         Assert.Equal(Archive, await File.ReadAllBytesAsync(file.Path));
         Assert.Single(handler.Requests);
-        Assert.Contains(progress.Events, e => e.Contains($"cannot be continued (it is not shorter than the backup's {Archive.Length} bytes)", StringComparison.Ordinal));
+        Assert.Contains(progress.Events, e => e.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cannot be continued (it is not shorter than the backup's {Archive.Length:N0} bytes)"), StringComparison.Ordinal));
     }
 
     [Fact]
