@@ -13,16 +13,18 @@ namespace HerokuToCloud.Data.Copy;
 /// written), so memory stays flat whatever the table's size. Tables whose values embed type OIDs travel as
 /// text COPY instead. The target transaction holds the rows and the unit's done mark and commits both at once.
 ///
-/// A unit that is a whole table empties it and loads it with <c>COPY … FREEZE</c> in that transaction: the
-/// rows arrive frozen and their pages all-visible, so the first scan on the target (an index build, a foreign
-/// key check, validation) sets no hint bits and autovacuum never has to rewrite those pages to freeze them.
-/// FREEZE needs the table emptied in the same transaction; key and ctid ranges share their table with other
-/// units, which rules it out for them.
+/// A unit that is a whole table of a megabyte or more empties it and loads it with <c>COPY … FREEZE</c> in that
+/// transaction: the rows arrive frozen and their pages all-visible, so the first scan on the target (an index
+/// build, a foreign key check, validation) sets no hint bits and autovacuum never has to rewrite those pages to
+/// freeze them. FREEZE needs the table emptied in the same transaction; key and ctid ranges share their table
+/// with other units, which rules it out for them. Below a megabyte the emptying (a new file for the table) costs
+/// more than the vacuum it saves.
 /// </summary>
 public sealed class UnitCopier(string snapshot, TableProgress progress)
 {
     private const int BufferBytes = 256 * 1024;
     private const int LargeObjectChunk = 1024 * 1024;
+    private const long FreezeMinimumBytes = 1024 * 1024;
 
     /// <summary>What one unit moved.</summary>
     public sealed record Result(long Rows, long Bytes, double Seconds, bool Text);
@@ -35,7 +37,7 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
         try
         {
             await using var transaction = await target.BeginTransactionAsync(cancellationToken);
-            var freeze = table is not null && LoadsWholeTable(unit, table);
+            var freeze = table is not null && Freezes(unit, table);
             if (freeze)
                 await ExecuteAsync(target, $"TRUNCATE ONLY {table!.QualifiedName}", cancellationToken);
             (long Rows, long Bytes) moved;
@@ -74,11 +76,13 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
     }
 
     /// <summary>
-    /// Whether the unit writes every row its target table will hold: a whole table of its own, not an extension's
-    /// configuration table (the extension's own rows are there) and not rows routed through a partition root.
+    /// Whether the unit is loaded frozen: it writes every row its target table will hold (a whole table of its
+    /// own, not an extension's configuration table, where the extension's own rows are, and not rows routed
+    /// through a partition root), and the table is worth it.
     /// </summary>
-    private static bool LoadsWholeTable(CopyUnit unit, TableInfo table) =>
-        unit.Kind == CopyUnitKind.Table && unit.Condition is null && !table.ExtensionConfiguration && table.LoadThrough is null;
+    private static bool Freezes(CopyUnit unit, TableInfo table) =>
+        unit.Kind == CopyUnitKind.Table && unit.Condition is null && !table.ExtensionConfiguration && table.LoadThrough is null &&
+        unit.EstimatedBytes >= FreezeMinimumBytes;
 
     private static string CopyInSql(TableInfo table, bool binary, bool freeze)
     {
