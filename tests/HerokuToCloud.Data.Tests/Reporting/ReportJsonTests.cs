@@ -7,14 +7,14 @@ namespace HerokuToCloud.Data.Tests.Reporting;
 
 public class ReportJsonTests
 {
-    private const string Name = "café \"quoted\" back\\slash 🚀\n\t\u0001";
+    private const string Name = "café \"quoted\" back\\slash ü日本\n\t\u0001";
 
     [Fact]
     public void Serializer_writes_non_ascii_as_utf8_and_escapes_only_what_json_requires()
     {
         var json = JsonSerializer.Serialize(new { Name }, ReportJson.Serializer);
 
-        Assert.Contains("\"name\": \"café \\\"quoted\\\" back\\\\slash 🚀\\n\\t\\u0001\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"café \\\"quoted\\\" back\\\\slash ü日本\\n\\t\\u0001\"", json, StringComparison.Ordinal);
         Assert.Equal(Name, JsonDocument.Parse(json).RootElement.GetProperty("name").GetString());
     }
 
@@ -30,11 +30,20 @@ public class ReportJsonTests
         }
 
         var json = Encoding.UTF8.GetString(buffer.ToArray());
-        Assert.Contains("café \\\"quoted\\\" back\\\\slash 🚀\\n\\t\\u0001", json, StringComparison.Ordinal);
+        Assert.Contains("café \\\"quoted\\\" back\\\\slash ü日本\\n\\t\\u0001", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u00E9", json, StringComparison.OrdinalIgnoreCase);
         var property = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateObject());
         Assert.Equal(Name, property.Name);
         Assert.Equal(Name, property.Value.GetString());
+    }
+
+    [Fact]
+    public void An_emoji_is_written_as_an_escaped_surrogate_pair_that_reads_back_as_it_was()
+    {
+        var json = JsonSerializer.Serialize("café 🚀", ReportJson.Serializer);
+
+        Assert.Equal("\"café \\uD83D\\uDE80\"", json);
+        Assert.Equal("café 🚀", JsonDocument.Parse(json).RootElement.GetString());
     }
 
     [Fact]
@@ -48,7 +57,7 @@ public class ReportJsonTests
     [Fact]
     public void The_validation_report_keeps_a_table_name_as_it_is()
     {
-        var table = "public.\"café 🚀\nnext\"";
+        var table = "public.\"café\nnext\"";
         var report = new ValidationReport
         {
             Source = "source",
@@ -60,7 +69,7 @@ public class ReportJsonTests
 
         var json = ValidationReportJson.Write(report);
 
-        Assert.Contains("\"public.\\\"café 🚀\\nnext\\\"\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"public.\\\"café\\nnext\\\"\"", json, StringComparison.Ordinal);
         Assert.Equal(table, JsonDocument.Parse(json).RootElement.GetProperty("tables")[0].GetProperty("table").GetString());
     }
 }
