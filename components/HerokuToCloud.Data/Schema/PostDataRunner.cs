@@ -10,8 +10,8 @@ namespace HerokuToCloud.Data.Schema;
 /// together with its "done" mark, so a resumed run skips what is built. Parallel waves use up to
 /// <c>jobs</c> connections; constraints of one table run one after another (they take its exclusive lock),
 /// and an item that loses a deadlock against a sibling (two foreign keys between the same tables) is retried.
-/// Lanes start largest table first: the longest build starting last would leave the other connections idle
-/// while it runs alone.
+/// Lanes start largest table first (the longest build starting last would leave the other connections idle
+/// while it runs alone), skipping over lanes that would wait for a running one's lock (<see cref="PostDataSchedule"/>).
 /// </summary>
 public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgress progress)
 {
@@ -27,20 +27,24 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
             {
                 // Constraints of one table form one lane; every index is a lane of its own.
                 var sizes = await RelationSizesAsync(items, cancellationToken);
-                var lanes = items.GroupBy(i => i.Table ?? $"#{i.Ordinal}").Select(g => g.ToList())
-                    .OrderByDescending(l => l.Sum(i => PostDataScript.RelationOf(i.Sql) is { } relation ? sizes.GetValueOrDefault(relation) : 0))
-                    .ThenByDescending(l => l.Count)
-                    .ToList();
-                var queue = new System.Collections.Concurrent.ConcurrentQueue<List<PostDataItem>>(lanes);
+                var lanes = items.GroupBy(i => i.Table ?? $"#{i.Ordinal}").Select(g => new PostDataLane(g.ToList(), sizes)).ToList();
+                var schedule = new PostDataSchedule(lanes);
                 var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(async () =>
                 {
                     await using var connection = await OpenAsync(preamble, cancellationToken);
-                    while (queue.TryDequeue(out var lane))
+                    while (await schedule.TakeAsync(cancellationToken) is { } lane)
                     {
-                        foreach (var item in lane)
+                        try
                         {
-                            await RunItemAsync(connection, item, cancellationToken);
-                            Interlocked.Increment(ref done);
+                            foreach (var item in lane.Items)
+                            {
+                                await RunItemAsync(connection, item, cancellationToken);
+                                Interlocked.Increment(ref done);
+                            }
+                        }
+                        finally
+                        {
+                            schedule.Finished(lane);
                         }
                     }
                 }, cancellationToken)).ToList();

@@ -60,6 +60,9 @@ public static partial class PostDataScript
     /// </summary>
     public static string? RelationOf(string sql) => Relation().Match(sql) is { Success: true } match ? match.Groups["relation"].Value : null;
 
+    /// <summary>The table a foreign key statement references (<c>REFERENCES rel(…)</c>), as written; null for any other statement.</summary>
+    public static string? ReferencedRelationOf(string sql) => Referenced().Match(sql) is { Success: true } match ? match.Groups["relation"].Value : null;
+
     private static string Clean(string text)
     {
         var builder = new StringBuilder();
@@ -84,6 +87,9 @@ public static partial class PostDataScript
 
     [GeneratedRegex("""^(?:CREATE (?:UNIQUE )?INDEX (?:"(?:[^"]|"")*"|\S+) ON|ALTER TABLE)(?: ONLY)? (?<relation>(?:"(?:[^"]|"")*"|[^\s".]+)(?:\.(?:"(?:[^"]|"")*"|[^\s".]+))?)""")]
     private static partial Regex Relation();
+
+    [GeneratedRegex("""\bFOREIGN KEY \(.*?\) REFERENCES (?<relation>(?:"(?:[^"]|"")*"|[^\s".(]+)(?:\.(?:"(?:[^"]|"")*"|[^\s".(]+))?)\(""", RegexOptions.Singleline)]
+    private static partial Regex Referenced();
 
     [GeneratedRegex(@"^--\n-- (?:Data for )?Name: (?<name>.*?); Type: (?<type>[^;]*); Schema: (?<schema>[^;]*); Owner: [^\n]*\n--\n", RegexOptions.Multiline)]
     private static partial Regex Header();

@@ -101,4 +101,11 @@ public class PostDataScriptTests
     [InlineData("CREATE TRIGGER t AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION public.f();", null)]
     public void The_relation_an_index_or_constraint_builds_on_is_read_as_written(string sql, string? relation) =>
         Assert.Equal(relation, PostDataScript.RelationOf(sql));
+
+    [Theory]
+    [InlineData("ALTER TABLE ONLY bench.documents\n    ADD CONSTRAINT documents_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.pgbench_accounts(aid);", "public.pgbench_accounts")]
+    [InlineData("ALTER TABLE ONLY \"Sales Dept\".orders\n    ADD CONSTRAINT f FOREIGN KEY (\"customer id\", x) REFERENCES \"Sales Dept\".\"the \"\"customers\"(id, x) ON DELETE CASCADE;", "\"Sales Dept\".\"the \"\"customers\"")]
+    [InlineData("ALTER TABLE ONLY public.t\n    ADD CONSTRAINT t_pkey PRIMARY KEY (id);", null)]
+    public void The_table_a_foreign_key_references_is_read_as_written(string sql, string? referenced) =>
+        Assert.Equal(referenced, PostDataScript.ReferencedRelationOf(sql));
 }

@@ -1,0 +1,72 @@
+using HerokuToCloud.Data.Schema;
+
+namespace HerokuToCloud.Data.Tests.Units;
+
+public class PostDataScheduleTests
+{
+    private static int ordinal;
+
+    private static PostDataItem Item(string kind, string sql) =>
+        new(Interlocked.Increment(ref ordinal), PostDataScript.WaveOf(kind), kind, $"item {ordinal}", null, sql);
+
+    private static PostDataItem ForeignKey(string table, string referenced) =>
+        Item("FK CONSTRAINT", $"ALTER TABLE ONLY {table}\n    ADD CONSTRAINT c FOREIGN KEY (x) REFERENCES {referenced}(id);");
+
+    private static PostDataItem Index(string table) => Item("INDEX", $"CREATE INDEX i ON {table} USING btree (x);");
+
+    private static PostDataItem PrimaryKey(string table) => Item("CONSTRAINT", $"ALTER TABLE ONLY {table}\n    ADD CONSTRAINT p PRIMARY KEY (id);");
+
+    private static readonly Dictionary<string, long> Sizes = new()
+    {
+        ["public.a"] = 900,
+        ["public.b"] = 800,
+        ["public.c"] = 100,
+        ["public.hub"] = 5000,
+        ["public.other"] = 10,
+    };
+
+    [Fact]
+    public async Task A_lane_that_would_wait_for_a_running_lanes_lock_is_passed_over_for_one_that_can_run()
+    {
+        // a and b both reference hub: the second would wait for the first's lock on it. c references another table.
+        var a = new PostDataLane([ForeignKey("public.a", "public.hub")], Sizes);
+        var b = new PostDataLane([ForeignKey("public.b", "public.hub")], Sizes);
+        var c = new PostDataLane([ForeignKey("public.c", "public.other")], Sizes);
+        var schedule = new PostDataSchedule([c, b, a]);
+
+        Assert.Same(a, await schedule.TakeAsync(CancellationToken.None));
+        Assert.Same(c, await schedule.TakeAsync(CancellationToken.None));
+
+        var waiting = schedule.TakeAsync(CancellationToken.None);
+        schedule.Finished(c);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted, "b still conflicts with the running a");
+        schedule.Finished(a);
+        Assert.Same(b, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        schedule.Finished(b);
+        Assert.Null(await schedule.TakeAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public void Index_builds_on_one_table_share_it_and_a_constraint_on_it_excludes_them()
+    {
+        var first = new PostDataLane([Index("public.a")], Sizes);
+        var second = new PostDataLane([Index("public.a")], Sizes);
+        var key = new PostDataLane([PrimaryKey("public.a")], Sizes);
+        var elsewhere = new PostDataLane([PrimaryKey("public.b")], Sizes);
+
+        Assert.False(second.ConflictsWith([first]));
+        Assert.True(key.ConflictsWith([first]));
+        Assert.True(first.ConflictsWith([key]));
+        Assert.False(elsewhere.ConflictsWith([first, key]));
+    }
+
+    [Fact]
+    public void Lanes_are_sized_by_the_tables_they_build_on()
+    {
+        var lane = new PostDataLane([PrimaryKey("public.a"), ForeignKey("public.a", "public.hub")], Sizes);
+
+        Assert.Equal(1800, lane.Size);
+        Assert.Equal(new Dictionary<string, bool> { ["public.a"] = true, ["public.hub"] = true }, lane.Claims);
+    }
+}
