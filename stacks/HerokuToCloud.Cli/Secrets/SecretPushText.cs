@@ -1,3 +1,4 @@
+using HerokuToCloud.Cli.Generation;
 using HerokuToCloud.Data.Reporting;
 using HerokuToCloud.Graph.PulumiYaml;
 using HerokuToCloud.Landing;
@@ -86,12 +87,12 @@ internal static class SecretPushText
         {
             output.WriteLine("The program also reads secret config that no Heroku config var supplies; set it yourself:");
             foreach (var key in program.OtherSecretKeys)
-                output.WriteLine($"  pulumi config set --secret {StackKeys.Qualified(program.Project, key)} --stack {config.Stack} -C {options.Directory}");
+                output.WriteLine($"  pulumi config set --secret {StackKeys.Qualified(program.Project, key)} --stack {config.Stack} -C {ShellWord.Of(options.Directory)}");
         }
 
         if (result.Failure is null && !result.Held && !result.DryRun)
         {
-            output.WriteLine($"Next: pulumi preview -C {options.Directory} --stack {config.Stack}, then pulumi up. " +
+            output.WriteLine($"Next: pulumi preview -C {ShellWord.Of(options.Directory)} --stack {config.Stack}, then pulumi up. " +
                 $"Delete {result.SecretsFile} once every stack has its values.");
         }
     }

@@ -138,8 +138,8 @@ public class SecretPushTests
         var result = new SecretPushResult(config, "s.yaml", program, false, config.Assignments.Select(a => new SecretPushOutcome(a, "shop:" + a.ConfigKey, SecretPushStatus.Held)).ToList(), null);
         var text = new StringWriter();
 
-        SecretPushText.WriteHeader(text, config, "s.yaml", program, "landing");
-        SecretPushText.WriteSummary(text, result, Options() with { Directory = "landing" });
+        SecretPushText.WriteHeader(text, config, "s.yaml", program, "my landing");
+        SecretPushText.WriteSummary(text, result, Options() with { Directory = "my landing" });
 
         var output = text.ToString();
         Assert.DoesNotContain("canary", output);
@@ -149,7 +149,7 @@ public class SecretPushTests
         Assert.Contains("add --allow-missing to set the other 3 values now", output);
         Assert.Contains("  shop-web DATABASE_URL: the program builds it from datastore shop-web-db (URL).", output);
         Assert.Contains("  s.yaml:9 shop-web-staging (4 values): is the staging app.", output);
-        Assert.Contains("  pulumi config set --secret shop:shopWebDbSourceUrl --stack prod -C landing", output);
+        Assert.Contains("  pulumi config set --secret shop:shopWebDbSourceUrl --stack prod -C 'my landing'", output);
         Assert.DoesNotContain("Next:", output);
     }
 
