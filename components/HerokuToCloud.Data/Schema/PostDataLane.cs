@@ -10,6 +10,8 @@ namespace HerokuToCloud.Data.Schema;
 public sealed class PostDataLane
 {
     private readonly Dictionary<string, bool> claims = new(StringComparer.Ordinal);
+    private readonly HashSet<string> builds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> needs = new(StringComparer.Ordinal);
 
     public PostDataLane(IReadOnlyList<PostDataItem> items, IReadOnlyDictionary<string, long> sizes)
     {
@@ -20,8 +22,17 @@ public sealed class PostDataLane
                 continue;
             Size += sizes.GetValueOrDefault(relation);
             Claim(relation, exclusive: item.Kind != "INDEX");
+            if (item.Wave == PostDataWave.IndexesAndConstraints)
+                builds.Add(relation);
             if (PostDataScript.ReferencedRelationOf(item.Sql) is { } referenced)
+            {
                 Claim(referenced, exclusive: true);
+                needs.Add(referenced);
+            }
+            else if (item.Wave == PostDataWave.ForeignKeys)
+            {
+                NeedsEverythingBuilt = true;
+            }
         }
     }
 
@@ -32,6 +43,18 @@ public sealed class PostDataLane
 
     /// <summary>The tables the lane locks, and whether exclusively (true) or shared with other index builds (false).</summary>
     public IReadOnlyDictionary<string, bool> Claims => claims;
+
+    /// <summary>Tables the lane builds indexes or key constraints on.</summary>
+    public IReadOnlySet<string> Builds => builds;
+
+    /// <summary>Tables the lane's foreign keys reference: their keys and indexes must be built first.</summary>
+    public IReadOnlySet<string> Needs => needs;
+
+    /// <summary>
+    /// A foreign key whose referenced table could not be read from its statement: it waits until every key and
+    /// index is built, as all foreign keys once did, rather than risk running before its table's key exists.
+    /// </summary>
+    public bool NeedsEverythingBuilt { get; }
 
     /// <summary>Whether the lane would wait for a lock held by one of <paramref name="running"/>.</summary>
     public bool ConflictsWith(IEnumerable<PostDataLane> running) =>

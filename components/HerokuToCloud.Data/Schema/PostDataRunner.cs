@@ -20,14 +20,19 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
     public async Task<int> RunAsync(string preamble, IReadOnlyList<PostDataItem> pending, CancellationToken cancellationToken)
     {
         var done = 0;
-        foreach (var wave in pending.GroupBy(i => i.Wave).OrderBy(g => g.Key))
+        // Foreign keys run beside index builds, each once its referenced table's keys and indexes are built
+        // (PostDataSchedule), unless partition index attachments must come between: a foreign key to a
+        // partitioned table needs its attached index.
+        var together = !pending.Any(i => i.Wave == PostDataWave.IndexAttachments);
+        foreach (var wave in pending.GroupBy(i => together && i.Wave == PostDataWave.ForeignKeys ? PostDataWave.IndexesAndConstraints : i.Wave).OrderBy(g => g.Key))
         {
             var items = wave.OrderBy(i => i.Ordinal).ToList();
             if (wave.Key is PostDataWave.IndexesAndConstraints or PostDataWave.ForeignKeys)
             {
-                // Constraints of one table form one lane; every index is a lane of its own.
+                // Constraints of one table form one lane, its foreign keys another (which waits for the tables they
+                // reference, so it must not hold up the table's own keys); every index is a lane of its own.
                 var sizes = await RelationSizesAsync(items, cancellationToken);
-                var lanes = items.GroupBy(i => i.Table ?? $"#{i.Ordinal}").Select(g => new PostDataLane(g.ToList(), sizes)).ToList();
+                var lanes = items.GroupBy(i => i.Table is null ? $"#{i.Ordinal}" : $"{i.Wave}:{i.Table}").Select(g => new PostDataLane(g.ToList(), sizes)).ToList();
                 var schedule = new PostDataSchedule(lanes);
                 var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(async () =>
                 {

@@ -1,9 +1,11 @@
 namespace HerokuToCloud.Data.Schema;
 
 /// <summary>
-/// Hands post-data lanes to connections, largest first, skipping over a lane whose locks conflict with a
-/// running one: a connection takes the next lane it can run now, and waits only when every remaining lane
-/// conflicts (it is woken when a lane finishes). Thread-safe; one schedule per wave.
+/// Hands post-data lanes to connections, largest first, skipping over a lane that cannot run yet: one whose
+/// locks conflict with a running lane, or a foreign key lane whose referenced table still has keys or indexes
+/// to build. A connection takes the next lane it can run now, and waits only when no remaining lane can (it is
+/// woken when a lane finishes). So a foreign key check starts as soon as the table it references is ready,
+/// beside index builds on other tables, instead of after all of them. Thread-safe.
 /// </summary>
 public sealed class PostDataSchedule(IEnumerable<PostDataLane> lanes)
 {
@@ -22,7 +24,8 @@ public sealed class PostDataSchedule(IEnumerable<PostDataLane> lanes)
             {
                 if (pending.Count == 0)
                     return null;
-                var lane = pending.FirstOrDefault(l => !l.ConflictsWith(running)) ?? (running.Count == 0 ? pending[0] : null);
+                var lane = pending.FirstOrDefault(l => IsReady(l) && !l.ConflictsWith(running)) ??
+                           (running.Count == 0 ? pending.FirstOrDefault(IsReady) ?? pending[0] : null);
                 if (lane is not null)
                 {
                     pending.Remove(lane);
@@ -50,6 +53,12 @@ public sealed class PostDataSchedule(IEnumerable<PostDataLane> lanes)
 
         wake.SetResult();
     }
+
+    /// <summary>Whether every table the lane references is built: no other pending or running lane builds on it. Under <see cref="gate"/>.</summary>
+    private bool IsReady(PostDataLane lane) =>
+        lane.NeedsEverythingBuilt
+            ? !pending.Concat(running).Any(other => other != lane && other.Builds.Count > 0)
+            : lane.Needs.Count == 0 || !pending.Concat(running).Any(other => other != lane && other.Builds.Overlaps(lane.Needs));
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

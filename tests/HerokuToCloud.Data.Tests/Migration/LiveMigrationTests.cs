@@ -118,6 +118,43 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
     }
 
     [Fact]
+    public async Task Foreign_keys_built_beside_the_indexes_all_arrive_validated()
+    {
+        // No partitions, so foreign keys run in the same schedule as keys and indexes: each only once the table
+        // it references has its key. Two tables reference each other, one itself, and four share a hub.
+        var source = await server.CreateDatabaseAsync("fks_src");
+        await Sql.ExecuteAsync(source, """
+            CREATE TABLE public.hub (id int PRIMARY KEY, name text UNIQUE);
+            CREATE TABLE public.ping (id int PRIMARY KEY, pong_id int);
+            CREATE TABLE public.pong (id int PRIMARY KEY, ping_id int REFERENCES public.ping);
+            ALTER TABLE public.ping ADD FOREIGN KEY (pong_id) REFERENCES public.pong;
+            CREATE TABLE public.tree (id int PRIMARY KEY, parent_id int REFERENCES public.tree, hub_id int REFERENCES public.hub);
+            CREATE TABLE public.spoke1 (id int PRIMARY KEY, hub_id int REFERENCES public.hub, hub_name text REFERENCES public.hub (name));
+            CREATE TABLE public.spoke2 (id int PRIMARY KEY, hub_id int REFERENCES public.hub);
+            CREATE TABLE public.spoke3 (id int PRIMARY KEY, hub_id int REFERENCES public.hub);
+            CREATE INDEX ON public.spoke1 (hub_id);
+            CREATE INDEX ON public.hub (lower(name));
+            INSERT INTO public.hub SELECT g, 'hub ' || g FROM generate_series(1, 20000) g;
+            INSERT INTO public.ping SELECT g, NULL FROM generate_series(1, 1000) g;
+            INSERT INTO public.pong SELECT g, g FROM generate_series(1, 1000) g;
+            UPDATE public.ping SET pong_id = id;
+            INSERT INTO public.tree SELECT g, nullif(g - 1, 0), g FROM generate_series(1, 5000) g;
+            INSERT INTO public.spoke1 SELECT g, g, 'hub ' || g FROM generate_series(1, 20000) g;
+            INSERT INTO public.spoke2 SELECT g, g FROM generate_series(1, 20000) g;
+            INSERT INTO public.spoke3 SELECT g, g FROM generate_series(1, 20000) g;
+            """);
+        var target = await server.CreateDatabaseAsync("fks_tgt");
+
+        await new DataMigrator().MigrateAsync(new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 3 }, new RecordingProgress(), CancellationToken.None);
+
+        Assert.Equal(await DatabaseFingerprint.TakeAsync(source), await DatabaseFingerprint.TakeAsync(target));
+        const string constraints = "SELECT string_agg(conrelid::regclass || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated, '; ' ORDER BY conrelid::regclass::text, pg_get_constraintdef(oid)) FROM pg_constraint WHERE contype IN ('f', 'p', 'u') AND connamespace = 'public'::regnamespace";
+        var built = await Sql.ScalarAsync<string>(target, constraints);
+        Assert.Equal(await Sql.ScalarAsync<string>(source, constraints), built);
+        Assert.Equal(8, built.Split("; ").Count(c => c.Contains("FOREIGN KEY", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Post_data_builds_on_the_largest_table_first()
     {
         // Dump order puts a_small's index and key first; one connection builds in lane order, and PostgreSQL hands

@@ -69,4 +69,60 @@ public class PostDataScheduleTests
         Assert.Equal(1800, lane.Size);
         Assert.Equal(new Dictionary<string, bool> { ["public.a"] = true, ["public.hub"] = true }, lane.Claims);
     }
+
+    [Fact]
+    public async Task A_foreign_key_waits_for_the_keys_of_the_table_it_references_not_for_other_tables()
+    {
+        // The foreign key's table is the largest, so it comes first in size order, but hub has no key yet.
+        var foreignKey = new PostDataLane([ForeignKey("public.a", "public.other")], Sizes);
+        var otherKey = new PostDataLane([PrimaryKey("public.other")], Sizes);
+        var unrelated = new PostDataLane([Index("public.b")], Sizes);
+        var schedule = new PostDataSchedule([foreignKey, otherKey, unrelated]);
+
+        Assert.Same(unrelated, await schedule.TakeAsync(CancellationToken.None));
+        Assert.Same(otherKey, await schedule.TakeAsync(CancellationToken.None));
+        var waiting = schedule.TakeAsync(CancellationToken.None);
+        schedule.Finished(unrelated);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted, "other's key is still being built");
+        schedule.Finished(otherKey);
+        Assert.Same(foreignKey, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Two_tables_referencing_each_other_each_get_their_key_before_the_foreign_key_to_them()
+    {
+        var aKey = new PostDataLane([PrimaryKey("public.a")], Sizes);
+        var bKey = new PostDataLane([PrimaryKey("public.b")], Sizes);
+        var aToB = new PostDataLane([ForeignKey("public.a", "public.b")], Sizes);
+        var bToA = new PostDataLane([ForeignKey("public.b", "public.a")], Sizes);
+        var schedule = new PostDataSchedule([aToB, bToA, aKey, bKey]);
+
+        var order = new List<PostDataLane>();
+        while (await schedule.TakeAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)) is { } lane)
+        {
+            order.Add(lane);
+            schedule.Finished(lane);
+        }
+
+        Assert.Equal(4, order.Count);
+        Assert.True(order.IndexOf(aKey) < order.IndexOf(bToA), "b's foreign key to a waits for a's key");
+        Assert.True(order.IndexOf(bKey) < order.IndexOf(aToB), "a's foreign key to b waits for b's key");
+    }
+
+    [Fact]
+    public async Task A_foreign_key_whose_referenced_table_cannot_be_read_waits_for_every_key_and_index()
+    {
+        var unreadable = new PostDataLane([Item("FK CONSTRAINT", "ALTER TABLE ONLY public.a\n    ADD CONSTRAINT c FOREIGN KEY (x) REFERENCES something odd;")], Sizes);
+        var index = new PostDataLane([Index("public.c")], Sizes);
+        var schedule = new PostDataSchedule([unreadable, index]);
+
+        Assert.True(unreadable.NeedsEverythingBuilt);
+        Assert.Same(index, await schedule.TakeAsync(CancellationToken.None));
+        var waiting = schedule.TakeAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted, "an index is still being built");
+        schedule.Finished(index);
+        Assert.Same(unreadable, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
 }
