@@ -7,12 +7,27 @@ namespace HerokuToCloud.Data.Schema;
 /// woken when a lane finishes). So a foreign key check starts as soon as the table it references is ready,
 /// beside index builds on other tables, instead of after all of them. Thread-safe.
 /// </summary>
-public sealed class PostDataSchedule(IEnumerable<PostDataLane> lanes)
+public sealed class PostDataSchedule
 {
     private readonly object gate = new();
-    private readonly List<PostDataLane> pending = lanes.OrderByDescending(l => l.Size).ThenByDescending(l => l.Items.Count).ToList();
+    private readonly List<PostDataLane> pending;
     private readonly List<PostDataLane> running = [];
+
+    /// <summary>
+    /// For each table, how many pending or running lanes still build on it, and how many lanes build anything:
+    /// kept as lanes finish, so whether a lane is ready costs a look-up per table it references, not a pass over
+    /// every other lane (with thousands of tables that pass, once per lane taken, ran for minutes).
+    /// </summary>
+    private readonly Dictionary<string, int> unbuilt = new(StringComparer.Ordinal);
+    private int builders;
     private TaskCompletionSource changed = NewSignal();
+
+    public PostDataSchedule(IEnumerable<PostDataLane> lanes)
+    {
+        pending = lanes.OrderByDescending(l => l.Size).ThenByDescending(l => l.Items.Count).ToList();
+        foreach (var lane in pending)
+            Count(lane, +1);
+    }
 
     /// <summary>The next lane to run, or null when none is left.</summary>
     public async Task<PostDataLane?> TakeAsync(CancellationToken cancellationToken)
@@ -47,6 +62,7 @@ public sealed class PostDataSchedule(IEnumerable<PostDataLane> lanes)
         lock (gate)
         {
             running.Remove(lane);
+            Count(lane, -1);
             wake = changed;
             changed = NewSignal();
         }
@@ -57,8 +73,17 @@ public sealed class PostDataSchedule(IEnumerable<PostDataLane> lanes)
     /// <summary>Whether every table the lane references is built: no other pending or running lane builds on it. Under <see cref="gate"/>.</summary>
     private bool IsReady(PostDataLane lane) =>
         lane.NeedsEverythingBuilt
-            ? !pending.Concat(running).Any(other => other != lane && other.Builds.Count > 0)
-            : lane.Needs.Count == 0 || !pending.Concat(running).Any(other => other != lane && other.Builds.Overlaps(lane.Needs));
+            ? builders - (lane.Builds.Count > 0 ? 1 : 0) == 0
+            : lane.Needs.All(table => unbuilt.GetValueOrDefault(table) - (lane.Builds.Contains(table) ? 1 : 0) == 0);
+
+    /// <summary>Counts <paramref name="lane"/> in (+1) or out (-1) of the lanes still to build on their tables.</summary>
+    private void Count(PostDataLane lane, int change)
+    {
+        if (lane.Builds.Count > 0)
+            builders += change;
+        foreach (var table in lane.Builds)
+            unbuilt[table] = unbuilt.GetValueOrDefault(table) + change;
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
