@@ -157,11 +157,9 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         {
             var items = await MigrationState.ReadPostDataAsync(control, cancellationToken);
             var pending = items.Where(i => !i.Done).Select(i => i.Item).ToList();
-            if (pending.Count < items.Count)
-                {
-                    var built = items.Count - pending.Count;
-                    progress.Note($"resuming: {built} of {NounCount.Of(items.Count, "post-data statement")} {(built == 1 ? "was" : "were")} built by the interrupted run");
-                }
+            var built = items.Count - pending.Count;
+            if (built > 0)
+                progress.Note($"resuming: {built} of {NounCount.Of(items.Count, "post-data statement")} {(built == 1 ? "was" : "were")} built by the interrupted run");
             await new PostDataRunner(target, jobs, progress).RunAsync(SchemaTransfer.DefaultPreamble, pending, cancellationToken);
             return items.Count;
         });

@@ -2,11 +2,11 @@ using System.CommandLine;
 using HerokuToCloud.Cli.Capture;
 using HerokuToCloud.Cli.Output;
 using HerokuToCloud.Data.Reporting;
+using HerokuToCloud.Inventory;
 using HerokuToCloud.Inventory.Readers.InventoryYaml;
 using HerokuToCloud.Inventory.Readers.Manifests;
 using HerokuToCloud.Inventory.Readers.PlatformApi;
 using HerokuToCloud.Inventory.Readers.Secrets;
-using HerokuToCloud.Inventory;
 
 namespace HerokuToCloud.Cli.Commands;
 
