@@ -34,6 +34,8 @@ public class AppJsonBadInputTests
     [InlineData("{\n  \"addons\": [ \"heroku-postgresql:\" ]\n}", 2, 15, "$.addons[0]", "the plan after 'heroku-postgresql:' is empty")]
     [InlineData("{\n  \"addons\": [ \"Heroku Postgres\" ]\n}", 2, 15, "$.addons[0]", "'Heroku' is not an add-on service name")]
     [InlineData("{\n  \"addons\": [ { \"plan\": \"heroku-postgresql\", \"as\": \"main-db\" } ]\n}", 2, 25, "$.addons[0].plan", "'main-db' is not a valid attachment name; use upper-case letters, digits and '_', starting with a letter (for example MAIN_DB)")]
+    [InlineData("{\n  \"addons\": [ { \"plan\": \"heroku-redis\", \"options\": { \"\": \"7\" } } ]\n}", 2, 58, "$.addons[0].options['']", "an add-on option needs a name")]
+    [InlineData("{\n  \"addons\": [ \"0rly\" ]\n}", 2, 15, "$.addons[0]", "0rly has no valid default attachment name (0RLY starts with a digit); give it an \"as\" name, for example ADDON_0RLY")]
     [InlineData("{\n  \"addons\": [ 42 ]\n}", 2, 15, "$.addons[0]", "an add-on is a plan string or an object {plan, as, options}, not a number")]
     [InlineData("{\n  \"addons\": [\"heroku-postgresql\", \"heroku-postgresql:standard-0\"]\n}", 2, 35, "$.addons[1]", "heroku-postgresql is declared twice with the attachment name DATABASE (also app.json line 2 ($.addons[0])); give the second one its own \"as\" name")]
     [InlineData("{\n  \"addons\": [\"heroku-redis\", { \"plan\": \"heroku-postgresql\", \"as\": \"REDIS\" }]\n}", 2, 40, "$.addons[1].plan", "the attachment name REDIS is already taken by heroku-redis")]

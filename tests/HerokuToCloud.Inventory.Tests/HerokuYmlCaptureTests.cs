@@ -154,6 +154,8 @@ public class HerokuYmlCaptureTests
     [InlineData("run:\n  web server: bin/web\n", 2, "run['web server']", "is not a process type")]
     [InlineData("setup:\n  addons:\n    - plan: heroku-postgresql\n      as: db\n", 3, "setup.addons[0].plan", "'db' is not a valid attachment name")]
     [InlineData("setup:\n  addons:\n    - as: DATABASE\n", 3, "setup.addons[0]", "missing 'plan'")]
+    [InlineData("setup:\n  addons:\n    - plan: heroku-redis\n      options:\n        \"\": 7\n", 5, "setup.addons[0].options['']", "an add-on option needs a name")]
+    [InlineData("build:\n  languages:\n    - ruby\n    - go lang\n", 4, "build.languages[1]", "'go lang' is not a language name")]
     [InlineData("setup:\n  config:\n    bad-name: 1\n", 3, "setup.config.bad-name", "is not a config var name")]
     [InlineData("release:\n  command: []\n", 2, "release.command", "the command list is empty")]
     [InlineData("build:\n  docker: Dockerfile\n", 2, "build.docker", "expected a mapping of process types to Dockerfile paths")]

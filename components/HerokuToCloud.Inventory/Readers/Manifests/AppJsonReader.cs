@@ -258,6 +258,8 @@ internal static partial class AppJsonReader
         foreach (var key in obj.Properties.Select(p => p.Key).Distinct(StringComparer.Ordinal))
         {
             var value = obj.Get(key)!;
+            if (key.Length == 0)
+                throw value.Error("an add-on option needs a name; write it as {\"version\": \"15\"}.");
             options[key] = value.ScalarText ?? (value is JsonNull ? "" : throw value.Error($"an add-on option is a string, number or boolean, not {value.Kind}."));
         }
 

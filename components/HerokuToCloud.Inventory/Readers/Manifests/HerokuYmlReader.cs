@@ -82,8 +82,12 @@ internal static class HerokuYmlReader
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (map.Get("options") is { } optionNode)
         {
-            foreach (var (name, _, value) in optionNode.FreeMapping("option names to values").Entries)
+            foreach (var (name, nameCursor, value) in optionNode.FreeMapping("option names to values").Entries)
+            {
+                if (name.Length == 0)
+                    throw nameCursor.Error("an add-on option needs a name; write it as version: \"15\".");
                 options[name] = value.IsNull ? "" : value.Scalar("a single option value");
+            }
         }
 
         return AddonDeclaration.Parse(plan.Scalar("an add-on plan"), map.OptionalString("as", "an attachment name such as DATABASE"), options, plan.Location);
@@ -102,7 +106,7 @@ internal static class HerokuYmlReader
                     manifest = manifest with { BuildConfig = ConfigNames(value) };
                     break;
                 case "languages":
-                    manifest = manifest with { Languages = value.Sequence("language names").Select(l => l.Scalar("a language name such as go")).ToArray() };
+                    manifest = manifest with { Languages = value.Sequence("language names").Select(Language).ToArray() };
                     break;
                 case "packages":
                     var packages = value.Sequence("Debian package names").Select(p => p.Scalar("a package name")).ToArray();
@@ -119,6 +123,15 @@ internal static class HerokuYmlReader
         }
 
         return manifest;
+    }
+
+    /// <summary>A language selects Heroku's buildpack heroku/&lt;language&gt;, so it must be a single word.</summary>
+    private static string Language(YamlCursor item)
+    {
+        var text = item.Scalar("a language name such as go");
+        return text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? text
+            : throw item.Error($"'{text}' is not a language name; write one word such as go, ruby or nodejs.");
     }
 
     private static string Buildpack(YamlCursor item)

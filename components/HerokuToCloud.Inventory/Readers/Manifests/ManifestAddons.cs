@@ -13,6 +13,9 @@ internal static class ManifestAddons
         foreach (var declaration in declarations)
         {
             var attachment = declaration.As ?? AddonCatalog.Describe(declaration.Service).DefaultAttachment;
+            // An unknown service's default attachment is its name in capitals, which may start with a digit.
+            if (!HerokuNames.IsAttachmentName(attachment))
+                throw declaration.Where.Error($"{declaration.Service} has no valid default attachment name ({attachment} starts with a digit); give it an \"as\" name, for example ADDON_{attachment}.");
             var existing = resolved.FirstOrDefault(r => r.Attachment == attachment);
             if (existing is null)
             {
