@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using HerokuToCloud.Data.Catalog;
 using HerokuToCloud.Data.Connections;
 using HerokuToCloud.Data.Copy;
@@ -141,28 +142,64 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         if (resumedUnits > 0)
             progress.Note($"resuming: {resumedUnits} of {NounCount.Of(records.Count, "copy unit")} {(resumedUnits == 1 ? "was" : "were")} committed by the interrupted run and are skipped");
 
-        var results = await clock.RunAsync("copy", () => CopyAsync(records, tables, snapshot, jobs, cancellationToken));
+        var postDataItems = await MigrationState.ReadPostDataAsync(control, cancellationToken);
+        var pendingPostData = postDataItems.Where(i => !i.Done).Select(i => i.Item).ToList();
+        var builtEarlier = postDataItems.Count - pendingPostData.Count;
+        if (builtEarlier > 0)
+            progress.Note($"resuming: {builtEarlier} of {NounCount.Of(postDataItems.Count, "post-data statement")} {(builtEarlier == 1 ? "was" : "were")} built by the interrupted run");
 
-        var sequences = await clock.RunAsync("sequences", async () =>
+        // Post-data starts with the copy: a table's indexes and keys are built as soon as its rows are in,
+        // beside the copy of the tables still loading (LoadingTables says which may start).
+        var loading = await LoadingTables.ReadAsync(control, pendingPostData, tables, records, cancellationToken);
+        var runner = new PostDataRunner(target, jobs, progress);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var postData = Task.Run(async () =>
         {
-            var values = await SourceCatalog.ReadSequencesAsync(coordinator, sequenceNames, cancellationToken);
-            await SetSequencesAsync(control, values, cancellationToken);
-            return values.Count;
-        });
-
-        // The snapshot is no longer needed: release it before the long index builds.
-        await Execute(coordinator, "COMMIT", cancellationToken);
-
-        var postDataCount = await clock.RunAsync("post-data", async () =>
+            try
+            {
+                await runner.RunAsync(SchemaTransfer.DefaultPreamble, pendingPostData, loading, stop.Token);
+            }
+            catch
+            {
+                // A failed statement stops the copy, which would otherwise run on to its end before the failure shows.
+                await stop.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None);
+        IReadOnlyDictionary<int, UnitCopier.Result> results;
+        int sequences;
+        try
         {
-            var items = await MigrationState.ReadPostDataAsync(control, cancellationToken);
-            var pending = items.Where(i => !i.Done).Select(i => i.Item).ToList();
-            var built = items.Count - pending.Count;
-            if (built > 0)
-                progress.Note($"resuming: {built} of {NounCount.Of(items.Count, "post-data statement")} {(built == 1 ? "was" : "were")} built by the interrupted run");
-            await new PostDataRunner(target, jobs, progress).RunAsync(SchemaTransfer.DefaultPreamble, pending, cancellationToken);
-            return items.Count;
-        });
+            results = await clock.RunAsync("copy", () => CopyAsync(records, tables, snapshot, jobs, loading, stop.Token));
+            loading.Finished();
+            var builtDuringCopy = runner.Built;
+
+            sequences = await clock.RunAsync("sequences", async () =>
+            {
+                var values = await SourceCatalog.ReadSequencesAsync(coordinator, sequenceNames, stop.Token);
+                await SetSequencesAsync(control, values, stop.Token);
+                return values.Count;
+            });
+
+            // The snapshot is no longer needed: release it before the remaining index builds.
+            await Execute(coordinator, "COMMIT", stop.Token);
+
+            await clock.RunAsync("post-data", async () =>
+            {
+                if (builtDuringCopy > 0)
+                    progress.Note($"{builtDuringCopy} of {NounCount.Of(pendingPostData.Count, "post-data statement")} {(builtDuringCopy == 1 ? "was" : "were")} built during the copy");
+                await postData;
+            });
+        }
+        catch (Exception ex)
+        {
+            // Let post-data's connections stop first. When the copy stopped because post-data failed, that failure is the cause.
+            await stop.CancelAsync();
+            await Task.WhenAny(postData);
+            if (ex is OperationCanceledException && postData.Exception?.InnerException is { } cause and not OperationCanceledException)
+                ExceptionDispatchInfo.Throw(cause);
+            throw;
+        }
 
         await clock.RunAsync("analyze", () => AnalyzeAsync(jobs, cancellationToken));
         // Marked before the state goes: a kill between the two leaves a finished run to resume, not an unmarked copy.
@@ -187,12 +224,12 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             Phases = clock.Phases,
             Sequences = sequences,
             LargeObjects = (int)records.Where(r => r.Unit.Kind == CopyUnitKind.LargeObjects).Sum(r => results.TryGetValue(r.Unit.Id, out var result) ? result.Rows : r.Rows),
-            PostDataItems = postDataCount,
+            PostDataItems = postDataItems.Count,
             Seconds = Math.Round(clock.TotalSeconds, 3),
         };
     }
 
-    private async Task<IReadOnlyDictionary<int, UnitCopier.Result>> CopyAsync(IReadOnlyList<MigrationState.UnitRecord> records, IReadOnlyList<TableInfo> tables, string snapshot, int jobs, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<int, UnitCopier.Result>> CopyAsync(IReadOnlyList<MigrationState.UnitRecord> records, IReadOnlyList<TableInfo> tables, string snapshot, int jobs, LoadingTables loading, CancellationToken cancellationToken)
     {
         var byName = tables.ToDictionary(t => t.DisplayName, StringComparer.Ordinal);
         var tracker = new TableProgress(progress);
@@ -218,6 +255,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                     tracker.UnitStarted(unit.DisplayName);
                     results[unit.Id] = await CopyUnitAsync(copier, sourceConnection, targetConnection, unit, byName.GetValueOrDefault(unit.DisplayName), failed.Token);
                     tracker.UnitFinished(unit.DisplayName);
+                    loading.Committed(unit);
                 }
             }
             catch
@@ -227,19 +265,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             }
         }, CancellationToken.None)).ToList();
 
-        try
-        {
-            await Task.WhenAll(workers);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // one worker failed and cancelled the others: report the failure, not the cancellations
-            throw workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).First(e => e is not OperationCanceledException);
-        }
-        catch (Exception) when (workers.Any(w => w.IsFaulted && w.Exception!.InnerException is not OperationCanceledException))
-        {
-            throw workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).First(e => e is not OperationCanceledException);
-        }
+        await WorkerFailure.WhenAllAsync(workers);
 
         return results;
     }

@@ -18,8 +18,14 @@ public sealed class PostDataLane
         Items = items;
         foreach (var item in items)
         {
+            if (PostDataScript.CallsQualifiedFunction(item.Sql))
+                MayRunDuringCopy = false;
             if (PostDataScript.RelationOf(item.Sql) is not { } relation)
+            {
+                MayRunDuringCopy = false;
                 continue;
+            }
+
             Size += sizes.GetValueOrDefault(relation);
             Claim(relation, exclusive: item.Kind != "INDEX");
             if (item.Wave == PostDataWave.IndexesAndConstraints)
@@ -32,6 +38,7 @@ public sealed class PostDataLane
             else if (item.Wave == PostDataWave.ForeignKeys)
             {
                 NeedsEverythingBuilt = true;
+                MayRunDuringCopy = false;
             }
         }
     }
@@ -55,6 +62,12 @@ public sealed class PostDataLane
     /// index is built, as all foreign keys once did, rather than risk running before its table's key exists.
     /// </summary>
     public bool NeedsEverythingBuilt { get; }
+
+    /// <summary>
+    /// Whether the lane touches only the tables it locks, so it may run once those are loaded while the copy goes on:
+    /// not when a statement's table cannot be read from it, nor when it calls a function that could read any table.
+    /// </summary>
+    public bool MayRunDuringCopy { get; } = true;
 
     /// <summary>Whether the lane would wait for a lock held by one of <paramref name="running"/>.</summary>
     public bool ConflictsWith(IEnumerable<PostDataLane> running) =>

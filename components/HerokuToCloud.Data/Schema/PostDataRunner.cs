@@ -12,14 +12,20 @@ namespace HerokuToCloud.Data.Schema;
 /// and an item that loses a deadlock against a sibling (two foreign keys between the same tables) is retried.
 /// Lanes start largest table first (the longest build starting last would leave the other connections idle
 /// while it runs alone), skipping over lanes that would wait for a running one's lock (<see cref="PostDataSchedule"/>).
+/// It may start while the copy still runs: indexes and keys of a loaded table are built beside the copy of the
+/// others, and every other wave waits for the copy to end.
 /// </summary>
 public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgress progress)
 {
     private const int DeadlockRetries = 5;
 
-    public async Task<int> RunAsync(string preamble, IReadOnlyList<PostDataItem> pending, CancellationToken cancellationToken)
+    private int built;
+
+    /// <summary>How many items this runner has built so far.</summary>
+    public int Built => Volatile.Read(ref built);
+
+    public async Task RunAsync(string preamble, IReadOnlyList<PostDataItem> pending, LoadingTables loading, CancellationToken cancellationToken)
     {
-        var done = 0;
         // Foreign keys run beside index builds, each once its referenced table's keys and indexes are built
         // (PostDataSchedule), unless partition index attachments must come between: a foreign key to a
         // partitioned table needs its attached index.
@@ -27,33 +33,44 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
         foreach (var wave in pending.GroupBy(i => together && i.Wave == PostDataWave.ForeignKeys ? PostDataWave.IndexesAndConstraints : i.Wave).OrderBy(g => g.Key))
         {
             var items = wave.OrderBy(i => i.Ordinal).ToList();
+            if (wave.Key != PostDataWave.IndexesAndConstraints)
+                await loading.Everything.WaitAsync(cancellationToken);
             if (wave.Key is PostDataWave.IndexesAndConstraints or PostDataWave.ForeignKeys)
             {
                 // Constraints of one table form one lane, its foreign keys another (which waits for the tables they
                 // reference, so it must not hold up the table's own keys); every index is a lane of its own.
-                var sizes = await RelationSizesAsync(items, cancellationToken);
-                var lanes = items.GroupBy(i => i.Table is null ? $"#{i.Ordinal}" : $"{i.Wave}:{i.Table}").Select(g => new PostDataLane(g.ToList(), sizes)).ToList();
-                var schedule = new PostDataSchedule(lanes);
+                var lanes = items.GroupBy(i => i.Table is null ? $"#{i.Ordinal}" : $"{i.Wave}:{i.Table}").Select(g => new PostDataLane(g.ToList(), loading.Sizes)).ToList();
+                var schedule = new PostDataSchedule(lanes, loading);
+                // One failed statement stops the other connections: those waiting for a table to load would wait for the whole copy.
+                using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(async () =>
                 {
-                    await using var connection = await OpenAsync(preamble, cancellationToken);
-                    while (await schedule.TakeAsync(cancellationToken) is { } lane)
+                    try
                     {
-                        try
+                        await using var connection = await OpenAsync(preamble, failed.Token);
+                        while (await schedule.TakeAsync(failed.Token) is { } lane)
                         {
-                            foreach (var item in lane.Items)
+                            try
                             {
-                                await RunItemAsync(connection, item, cancellationToken);
-                                Interlocked.Increment(ref done);
+                                foreach (var item in lane.Items)
+                                {
+                                    await RunItemAsync(connection, item, failed.Token);
+                                    Interlocked.Increment(ref built);
+                                }
+                            }
+                            finally
+                            {
+                                schedule.Finished(lane);
                             }
                         }
-                        finally
-                        {
-                            schedule.Finished(lane);
-                        }
                     }
-                }, cancellationToken)).ToList();
-                await Task.WhenAll(workers);
+                    catch
+                    {
+                        await failed.CancelAsync();
+                        throw;
+                    }
+                }, CancellationToken.None)).ToList();
+                await WorkerFailure.WhenAllAsync(workers);
             }
             else
             {
@@ -61,35 +78,10 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
                 foreach (var item in items)
                 {
                     await RunItemAsync(connection, item, cancellationToken);
-                    done++;
+                    Interlocked.Increment(ref built);
                 }
             }
         }
-
-        return done;
-    }
-
-    /// <summary>The loaded size in bytes of each relation the items build on (0 for a partitioned parent: its leaves hold the rows).</summary>
-    private async Task<Dictionary<string, long>> RelationSizesAsync(IReadOnlyList<PostDataItem> items, CancellationToken cancellationToken)
-    {
-        var relations = items.Select(i => PostDataScript.RelationOf(i.Sql)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var connection = await target.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT r, coalesce(pg_relation_size(to_regclass(r)), 0) FROM unnest(@relations) AS r", connection);
-        command.Parameters.AddWithValue("relations", relations);
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                sizes[reader.GetString(0)] = reader.GetInt64(1);
-        }
-        catch (PostgresException)
-        {
-            // A name to_regclass cannot read only costs the order: the items then run in dump order.
-            sizes.Clear();
-        }
-
-        return sizes;
     }
 
     private async Task<NpgsqlConnection> OpenAsync(string preamble, CancellationToken cancellationToken)

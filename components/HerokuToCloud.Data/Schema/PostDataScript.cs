@@ -63,6 +63,14 @@ public static partial class PostDataScript
     /// <summary>The table a foreign key statement references (<c>REFERENCES rel(…)</c>), as written; null for any other statement.</summary>
     public static string? ReferencedRelationOf(string sql) => Referenced().Match(sql) is { Success: true } match ? match.Groups["relation"].Value : null;
 
+    /// <summary>
+    /// Whether the statement calls a function outside pg_catalog. pg_dump runs with an empty search_path, so it writes
+    /// those schema-qualified and built-ins bare. Such a function may read other tables (an "immutable" function
+    /// behind an expression index that looks something up), so the statement must not run before every table is
+    /// loaded. The table a foreign key references (<c>REFERENCES rel(…)</c>) is not a call.
+    /// </summary>
+    public static bool CallsQualifiedFunction(string sql) => QualifiedCall().IsMatch(Referenced().Replace(sql, ""));
+
     private static string Clean(string text)
     {
         var builder = new StringBuilder();
@@ -90,6 +98,9 @@ public static partial class PostDataScript
 
     [GeneratedRegex("""\bFOREIGN KEY \(.*?\) REFERENCES (?<relation>(?:"(?:[^"]|"")*"|[^\s".(]+)(?:\.(?:"(?:[^"]|"")*"|[^\s".(]+))?)\(""", RegexOptions.Singleline)]
     private static partial Regex Referenced();
+
+    [GeneratedRegex("""(?:"(?:[^"]|"")*"|\b[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)\s*\(""")]
+    private static partial Regex QualifiedCall();
 
     [GeneratedRegex(@"^--\n-- (?:Data for )?Name: (?<name>.*?); Type: (?<type>[^;]*); Schema: (?<schema>[^;]*); Owner: [^\n]*\n--\n", RegexOptions.Multiline)]
     private static partial Regex Header();

@@ -212,16 +212,6 @@ public static class DataValidator
                 }
             })
             .ToList();
-        try
-        {
-            return (await Task.WhenAll(tasks)).ToList();
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var cause = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException);
-            if (cause is not null)
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
-            throw;
-        }
+        return (await WorkerFailure.WhenAllAsync(tasks)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Copy;
 using HerokuToCloud.Data.Schema;
 
 namespace HerokuToCloud.Data.Tests.Units;
@@ -124,5 +125,60 @@ public class PostDataScheduleTests
         Assert.False(waiting.IsCompleted, "an index is still being built");
         schedule.Finished(index);
         Assert.Same(unreadable, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    private static CopyUnit Unit(string table) => new() { Id = 0, Kind = CopyUnitKind.Table, Schema = "public", Table = table };
+
+    /// <summary>The copy still owes <paramref name="unitsLeft"/> units of each plain table, named as post-data writes them (public.x for table x).</summary>
+    private static LoadingTables Loading(Dictionary<string, int> unitsLeft) =>
+        new(unitsLeft, unitsLeft.Keys.ToDictionary(r => r, r => new List<string> { r }), Sizes);
+
+    [Fact]
+    public async Task During_the_copy_a_tables_index_waits_for_its_last_unit_while_a_loaded_tables_index_runs()
+    {
+        var loading = Loading(new() { ["public.a"] = 2, ["public.b"] = 0 });
+        var onA = new PostDataLane([Index("public.a")], Sizes);
+        var onB = new PostDataLane([Index("public.b")], Sizes);
+        var schedule = new PostDataSchedule([onA, onB], loading);
+
+        Assert.Same(onB, await schedule.TakeAsync(CancellationToken.None));
+        schedule.Finished(onB);
+        var waiting = schedule.TakeAsync(CancellationToken.None);
+        loading.Committed(Unit("a"));
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted, "a has a unit still copying");
+        loading.Committed(Unit("a"));
+        Assert.Same(onA, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(loading.Everything.IsCompleted);
+    }
+
+    [Fact]
+    public async Task During_the_copy_a_foreign_key_waits_for_both_its_tables_to_load()
+    {
+        var loading = Loading(new() { ["public.a"] = 0, ["public.hub"] = 1 });
+        var foreignKey = new PostDataLane([ForeignKey("public.a", "public.hub")], Sizes);
+        var schedule = new PostDataSchedule([foreignKey], loading);
+
+        var waiting = schedule.TakeAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted, "hub is still loading");
+        loading.Committed(Unit("hub"));
+        Assert.Same(foreignKey, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Theory]
+    [InlineData("an untracked table (a partition, an inheritance parent)", "CREATE INDEX i ON public.leaf USING btree (x);")]
+    [InlineData("a statement whose table cannot be read", "COMMENT ON something odd;")]
+    public async Task During_the_copy_a_statement_the_copy_cannot_vouch_for_waits_for_the_whole_copy(string what, string sql)
+    {
+        var loading = Loading(new() { ["public.a"] = 0 });
+        var lane = new PostDataLane([Item("INDEX", sql)], Sizes);
+        var schedule = new PostDataSchedule([lane], loading);
+
+        var waiting = schedule.TakeAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted, $"{what} ran during the copy");
+        loading.Finished();
+        Assert.Same(lane, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 }

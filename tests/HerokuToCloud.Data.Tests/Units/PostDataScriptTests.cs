@@ -108,4 +108,15 @@ public class PostDataScriptTests
     [InlineData("ALTER TABLE ONLY public.t\n    ADD CONSTRAINT t_pkey PRIMARY KEY (id);", null)]
     public void The_table_a_foreign_key_references_is_read_as_written(string sql, string? referenced) =>
         Assert.Equal(referenced, PostDataScript.ReferencedRelationOf(sql));
+
+    [Theory]
+    [InlineData("CREATE INDEX big_scaled ON public.big USING btree (public.scaled(x));", true)]
+    [InlineData("CREATE INDEX t_name ON \"Sales Dept\".t USING btree (\"Sales Dept\".\"Normalise\" (name)) WHERE (active);", true)]
+    [InlineData("ALTER TABLE public.t\n    ADD CONSTRAINT c CHECK (public.valid_sku(sku)) NOT VALID;", true)]
+    [InlineData("CREATE INDEX t_email ON public.t USING btree (lower(email)) WHERE (deleted_at IS NULL);", false)]
+    [InlineData("CREATE INDEX t_doc ON \"public\".\"T\" USING gin (doc public.gin_trgm_ops);", false)]
+    [InlineData("ALTER TABLE ONLY public.a\n    ADD CONSTRAINT a_hub FOREIGN KEY (hub_id) REFERENCES public.hub(id);", false)]
+    [InlineData("ALTER TABLE ONLY public.t\n    ADD CONSTRAINT t_pkey PRIMARY KEY (id);", false)]
+    public void A_call_to_a_function_outside_pg_catalog_is_recognised_by_its_qualified_name(string sql, bool calls) =>
+        Assert.Equal(calls, PostDataScript.CallsQualifiedFunction(sql));
 }
