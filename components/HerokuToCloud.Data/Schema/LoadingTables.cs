@@ -27,8 +27,8 @@ public sealed class LoadingTables
         Sizes = sizes;
     }
 
-    /// <summary>Raised when a table becomes loaded, or the whole copy does.</summary>
-    public event Action? Changed;
+    /// <summary>Raised with a relation (as post-data writes it) when it becomes loaded, and with null when the whole copy is.</summary>
+    public event Action<string?>? Loaded;
 
     /// <summary>The source size in bytes of each relation post-data builds on (0 for a partitioned parent), to start the largest builds first.</summary>
     public IReadOnlyDictionary<string, long> Sizes { get; }
@@ -102,21 +102,24 @@ public sealed class LoadingTables
     /// <summary>Records that <paramref name="unit"/> committed its rows.</summary>
     public void Committed(CopyUnit unit)
     {
-        var loaded = false;
+        var loaded = new List<string>();
         lock (gate)
         {
             foreach (var relation in relationsOfTable.GetValueOrDefault(unit.DisplayName) ?? [])
-                loaded |= --unitsLeft[relation] == 0;
+            {
+                if (--unitsLeft[relation] == 0)
+                    loaded.Add(relation);
+            }
         }
 
-        if (loaded)
-            Changed?.Invoke();
+        foreach (var relation in loaded)
+            Loaded?.Invoke(relation);
     }
 
     /// <summary>Records that the copy ended: every table is loaded.</summary>
     public void Finished()
     {
         if (everything.TrySetResult())
-            Changed?.Invoke();
+            Loaded?.Invoke(null);
     }
 }

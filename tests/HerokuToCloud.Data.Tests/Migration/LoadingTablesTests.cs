@@ -38,7 +38,7 @@ public class LoadingTablesTests(PostgresServer server) : IClassFixture<PostgresS
         await connection.OpenAsync();
         var loading = await LoadingTables.ReadAsync(connection, items, tables, units, CancellationToken.None);
         var changes = 0;
-        loading.Changed += () => Interlocked.Increment(ref changes);
+        loading.Loaded += _ => Interlocked.Increment(ref changes);
 
         Assert.True(loading.IsLoaded("\"Odd Schema\".\"Mixed Case\""), "its only unit was committed by an earlier run");
         Assert.False(loading.IsLoaded("public.plain"));

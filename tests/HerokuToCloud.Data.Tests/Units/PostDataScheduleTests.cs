@@ -181,4 +181,21 @@ public class PostDataScheduleTests
         loading.Finished();
         Assert.Same(lane, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public async Task A_foreign_key_whose_tables_are_loaded_still_waits_for_a_key_on_them_held_back_by_the_copy()
+    {
+        // hub is loaded, but its index calls a function of its own schema, so it waits for the whole copy: the
+        // foreign key to hub must not run before it, although nothing else is running or ready.
+        var loading = Loading(new() { ["public.a"] = 0, ["public.hub"] = 0 });
+        var hubIndex = new PostDataLane([Item("INDEX", "CREATE UNIQUE INDEX h ON public.hub USING btree (public.normalised(id));")], Sizes);
+        var foreignKey = new PostDataLane([ForeignKey("public.a", "public.hub")], Sizes);
+        var schedule = new PostDataSchedule([foreignKey, hubIndex], loading);
+
+        var waiting = schedule.TakeAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted, "hub's index is held back until the copy ends");
+        loading.Finished();
+        Assert.Same(hubIndex, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
 }
