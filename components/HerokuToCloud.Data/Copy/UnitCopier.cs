@@ -97,12 +97,12 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
         var buffers = new[] { ArrayPool<byte>.Shared.Rent(BufferBytes), ArrayPool<byte>.Shared.Rent(BufferBytes) };
         long bytes = 0, reported = 0;
         var writer = await target.BeginRawBinaryCopyAsync(CopyInSql(table, binary: true, freeze), cancellationToken);
+        var pendingWrite = Task.CompletedTask;
         try
         {
             await using (var reader = await source.BeginRawBinaryCopyAsync($"COPY ({SelectSql(unit, table)}) TO STDOUT (FORMAT binary)", cancellationToken))
             {
                 var current = 0;
-                Task pendingWrite = Task.CompletedTask;
                 while (true)
                 {
                     var read = await reader.ReadAsync(buffers[current], cancellationToken);
@@ -126,6 +126,9 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
         catch
         {
             progress.Discarded(unit.DisplayName, reported);
+            // A write still in flight uses the connection and a buffer: both must be free before the copy is
+            // cancelled on that connection and the buffers go back to the pool.
+            await Task.WhenAny(pendingWrite);
             await CancelQuietlyAsync(writer);
             throw;
         }

@@ -153,15 +153,18 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         var loading = await LoadingTables.ReadAsync(control, pendingPostData, tables, records, cancellationToken);
         var runner = new PostDataRunner(target, jobs, progress);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? postDataFailure = null;
         var postData = Task.Run(async () =>
         {
             try
             {
                 await runner.RunAsync(SchemaTransfer.DefaultPreamble, pendingPostData, loading, stop.Token);
             }
-            catch
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A failed statement stops the copy, which would otherwise run on to its end before the failure shows.
+                // A failed statement stops the copy, which would otherwise run on to its end before the failure
+                // shows; recorded first, so the copy's errors from being stopped are not taken for the cause.
+                Volatile.Write(ref postDataFailure, ex);
                 await stop.CancelAsync();
                 throw;
             }
@@ -171,7 +174,6 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
         try
         {
             results = await clock.RunAsync("copy", () => CopyAsync(records, tables, snapshot, jobs, loading, stop.Token));
-            loading.Finished();
             var builtDuringCopy = runner.Built;
 
             sequences = await clock.RunAsync("sequences", async () =>
@@ -180,6 +182,9 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 await SetSequencesAsync(control, values, stop.Token);
                 return values.Count;
             });
+
+            // Only now may the later waves run: a materialized view refreshed among them may read a sequence.
+            loading.Finished();
 
             // The snapshot is no longer needed: release it before the remaining index builds.
             await Execute(coordinator, "COMMIT", stop.Token);
@@ -191,12 +196,14 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
                 await postData;
             });
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            // Let post-data's connections stop first. When the copy stopped because post-data failed, that failure is the cause.
+            // Let post-data's connections stop first. A post-data failure recorded by now stopped the copy: it is the cause.
+            var cause = Volatile.Read(ref postDataFailure);
             await stop.CancelAsync();
             await Task.WhenAny(postData);
-            if (ex is OperationCanceledException && postData.Exception?.InnerException is { } cause and not OperationCanceledException)
+            _ = postData.Exception;
+            if (cause is not null)
                 ExceptionDispatchInfo.Throw(cause);
             throw;
         }

@@ -42,7 +42,9 @@ public sealed class LoadingTables
     /// </summary>
     public static async Task<LoadingTables> ReadAsync(NpgsqlConnection target, IReadOnlyList<PostDataItem> items, IReadOnlyList<TableInfo> tables, IReadOnlyList<MigrationState.UnitRecord> units, CancellationToken cancellationToken)
     {
-        var relations = items.Select(i => PostDataScript.RelationOf(i.Sql)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        // A foreign key's referenced table too: its own keys may be built already (a resumed run), and the key still waits for it to load.
+        var relations = items.SelectMany(i => new[] { PostDataScript.RelationOf(i.Sql), PostDataScript.ReferencedRelationOf(i.Sql) })
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 
         // Both sides by OID: post-data writes names as pg_dump quotes them, the catalog keeps schema and name apart.
         var relationOids = new Dictionary<string, (uint Oid, bool Plain)>(StringComparer.Ordinal);

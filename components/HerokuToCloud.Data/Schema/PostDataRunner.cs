@@ -45,13 +45,25 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
                 using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(async () =>
                 {
+                    NpgsqlConnection? connection = null;
                     try
                     {
-                        await using var connection = await OpenAsync(preamble, failed.Token);
-                        while (await schedule.TakeAsync(failed.Token) is { } lane)
+                        while (true)
                         {
+                            // A connection is held only while there is work: waiting for a table to load can take as
+                            // long as the copy, and an idle connection may be dropped by a server or network timeout.
+                            var take = schedule.TakeAsync(failed.Token);
+                            if (!take.IsCompleted && connection is not null)
+                            {
+                                await connection.DisposeAsync();
+                                connection = null;
+                            }
+
+                            if (await take is not { } lane)
+                                break;
                             try
                             {
+                                connection ??= await OpenAsync(preamble, failed.Token);
                                 foreach (var item in lane.Items)
                                 {
                                     await RunItemAsync(connection, item, failed.Token);
@@ -68,6 +80,11 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
                     {
                         await failed.CancelAsync();
                         throw;
+                    }
+                    finally
+                    {
+                        if (connection is not null)
+                            await connection.DisposeAsync();
                     }
                 }, CancellationToken.None)).ToList();
                 await WorkerFailure.WhenAllAsync(workers);

@@ -64,10 +64,11 @@ public static partial class PostDataScript
     public static string? ReferencedRelationOf(string sql) => Referenced().Match(sql) is { Success: true } match ? match.Groups["relation"].Value : null;
 
     /// <summary>
-    /// Whether the statement calls a function outside pg_catalog. pg_dump runs with an empty search_path, so it writes
-    /// those schema-qualified and built-ins bare. Such a function may read other tables (an "immutable" function
-    /// behind an expression index that looks something up), so the statement must not run before every table is
-    /// loaded. The table a foreign key references (<c>REFERENCES rel(…)</c>) is not a call.
+    /// Whether the statement calls a function or an operator outside pg_catalog. pg_dump runs with an empty
+    /// search_path, so it writes those schema-qualified (<c>s.f(…)</c>, <c>OPERATOR(s.===)</c>) and built-ins bare.
+    /// Such a function may read other tables (an "immutable" function behind an expression index that looks
+    /// something up), so the statement must not run before every table is loaded. The table a foreign key
+    /// references (<c>REFERENCES rel(…)</c>) is not a call. Extension functions count too: that costs overlap only.
     /// </summary>
     public static bool CallsQualifiedFunction(string sql) => QualifiedCall().IsMatch(Referenced().Replace(sql, ""));
 
@@ -99,7 +100,7 @@ public static partial class PostDataScript
     [GeneratedRegex("""\bFOREIGN KEY \(.*?\) REFERENCES (?<relation>(?:"(?:[^"]|"")*"|[^\s".(]+)(?:\.(?:"(?:[^"]|"")*"|[^\s".(]+))?)\(""", RegexOptions.Singleline)]
     private static partial Regex Referenced();
 
-    [GeneratedRegex("""(?:"(?:[^"]|"")*"|\b[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)\s*\(""")]
+    [GeneratedRegex("""(?:"(?:[^"]|"")*"|\b[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)\s*\(|\bOPERATOR\((?!pg_catalog\.)""")]
     private static partial Regex QualifiedCall();
 
     [GeneratedRegex(@"^--\n-- (?:Data for )?Name: (?<name>.*?); Type: (?<type>[^;]*); Schema: (?<schema>[^;]*); Owner: [^\n]*\n--\n", RegexOptions.Multiline)]

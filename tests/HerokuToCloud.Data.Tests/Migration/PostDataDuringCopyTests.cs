@@ -47,6 +47,23 @@ public class PostDataDuringCopyTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task A_materialized_view_is_refreshed_after_the_sequences_are_set()
+    {
+        var source = await server.CreateDatabaseAsync("during_copy_view_src");
+        var target = await server.CreateDatabaseAsync("during_copy_view_tgt");
+        await Sql.ExecuteAsync(source, Tables + """
+            CREATE SEQUENCE tickets;
+            SELECT nextval('tickets') FROM generate_series(1, 41);
+            CREATE MATERIALIZED VIEW issued AS SELECT last_value FROM tickets;
+            """);
+
+        var summary = await MigrateAsync(source, target, new RecordingProgress());
+
+        Assert.True(summary.Validation?.Passed, summary.Validation?.Report?.ToJsonString());
+        Assert.Equal(41L, await Sql.ScalarAsync<long>(target, "SELECT last_value FROM issued"));
+    }
+
+    [Fact]
     public async Task A_statement_the_target_rejects_during_the_copy_stops_it_is_reported_and_a_rerun_resumes()
     {
         var source = await server.CreateDatabaseAsync("during_copy_rejected_src");

@@ -113,6 +113,7 @@ public class PostDataScriptTests
     [InlineData("CREATE INDEX big_scaled ON public.big USING btree (public.scaled(x));", true)]
     [InlineData("CREATE INDEX t_name ON \"Sales Dept\".t USING btree (\"Sales Dept\".\"Normalise\" (name)) WHERE (active);", true)]
     [InlineData("ALTER TABLE public.t\n    ADD CONSTRAINT c CHECK (public.valid_sku(sku)) NOT VALID;", true)]
+    [InlineData("CREATE INDEX t_near ON public.t USING btree (x) WHERE (x OPERATOR(public.===) 1);", true)]
     [InlineData("CREATE INDEX t_email ON public.t USING btree (lower(email)) WHERE (deleted_at IS NULL);", false)]
     [InlineData("CREATE INDEX t_doc ON \"public\".\"T\" USING gin (doc public.gin_trgm_ops);", false)]
     [InlineData("ALTER TABLE ONLY public.a\n    ADD CONSTRAINT a_hub FOREIGN KEY (hub_id) REFERENCES public.hub(id);", false)]
