@@ -19,6 +19,9 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
 {
     private const int DeadlockRetries = 5;
 
+    /// <summary>How long a connection waits for its next statement before it is closed (reopened when one comes).</summary>
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(30);
+
     private int built;
 
     /// <summary>How many items this runner has built so far.</summary>
@@ -50,13 +53,21 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
                     {
                         while (true)
                         {
-                            // A connection is held only while there is work: waiting for a table to load can take as
-                            // long as the copy, and an idle connection may be dropped by a server or network timeout.
+                            // Waiting for a table to load can take as long as the copy, and a connection idle that
+                            // long may be dropped by a server or network timeout: one idle for IdleLimit is closed.
+                            // (Closing at every wait would reconnect once per small table.)
                             var take = schedule.TakeAsync(failed.Token);
-                            if (!take.IsCompleted && connection is not null)
+                            if (connection is not null && !take.IsCompleted)
                             {
-                                await connection.DisposeAsync();
-                                connection = null;
+                                try
+                                {
+                                    await take.WaitAsync(IdleLimit, failed.Token);
+                                }
+                                catch (TimeoutException)
+                                {
+                                    await connection.DisposeAsync();
+                                    connection = null;
+                                }
                             }
 
                             if (await take is not { } lane)
