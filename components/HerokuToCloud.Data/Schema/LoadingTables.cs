@@ -33,7 +33,7 @@ public sealed class LoadingTables
     /// <summary>The source size in bytes of each relation post-data builds on (0 for a partitioned parent), to start the largest builds first.</summary>
     public IReadOnlyDictionary<string, long> Sizes { get; }
 
-    /// <summary>Completes when every unit of the copy has committed.</summary>
+    /// <summary>Completes when every unit of the copy has committed and the sequences are set (<see cref="Finished"/>).</summary>
     public Task Everything => everything.Task;
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed class LoadingTables
             Loaded?.Invoke(relation);
     }
 
-    /// <summary>Records that the copy ended: every table is loaded.</summary>
+    /// <summary>Records that the copy ended and the sequences are set: every table is loaded.</summary>
     public void Finished()
     {
         if (everything.TrySetResult())

@@ -13,7 +13,7 @@ namespace HerokuToCloud.Data.Schema;
 /// Lanes start largest table first (the longest build starting last would leave the other connections idle
 /// while it runs alone), skipping over lanes that would wait for a running one's lock (<see cref="PostDataSchedule"/>).
 /// It may start while the copy still runs: indexes and keys of a loaded table are built beside the copy of the
-/// others, and every other wave waits for the copy to end.
+/// others, and every other wave waits until <see cref="LoadingTables.Everything"/> (the copy and the sequences) is done.
 /// </summary>
 public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgress progress)
 {
@@ -46,58 +46,7 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
                 var schedule = new PostDataSchedule(lanes, loading);
                 // One failed statement stops the other connections: those waiting for a table to load would wait for the whole copy.
                 using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(async () =>
-                {
-                    NpgsqlConnection? connection = null;
-                    try
-                    {
-                        while (true)
-                        {
-                            // Waiting for a table to load can take as long as the copy, and a connection idle that
-                            // long may be dropped by a server or network timeout: one idle for IdleLimit is closed.
-                            // (Closing at every wait would reconnect once per small table.)
-                            var take = schedule.TakeAsync(failed.Token);
-                            if (connection is not null && !take.IsCompleted)
-                            {
-                                try
-                                {
-                                    await take.WaitAsync(IdleLimit, failed.Token);
-                                }
-                                catch (TimeoutException)
-                                {
-                                    await connection.DisposeAsync();
-                                    connection = null;
-                                }
-                            }
-
-                            if (await take is not { } lane)
-                                break;
-                            try
-                            {
-                                connection ??= await OpenAsync(preamble, failed.Token);
-                                foreach (var item in lane.Items)
-                                {
-                                    await RunItemAsync(connection, item, failed.Token);
-                                    Interlocked.Increment(ref built);
-                                }
-                            }
-                            finally
-                            {
-                                schedule.Finished(lane);
-                            }
-                        }
-                    }
-                    catch
-                    {
-                        await failed.CancelAsync();
-                        throw;
-                    }
-                    finally
-                    {
-                        if (connection is not null)
-                            await connection.DisposeAsync();
-                    }
-                }, CancellationToken.None)).ToList();
+                var workers = Enumerable.Range(0, Math.Max(1, Math.Min(jobs, lanes.Count))).Select(_ => Task.Run(() => RunLanesAsync(schedule, preamble, failed), CancellationToken.None)).ToList();
                 await WorkerFailure.WhenAllAsync(workers);
             }
             else
@@ -109,6 +58,60 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
                     Interlocked.Increment(ref built);
                 }
             }
+        }
+    }
+
+    /// <summary>One connection's work: lanes from <paramref name="schedule"/> until none is left; a failure cancels <paramref name="failed"/>.</summary>
+    private async Task RunLanesAsync(PostDataSchedule schedule, string preamble, CancellationTokenSource failed)
+    {
+        NpgsqlConnection? connection = null;
+        try
+        {
+            while (true)
+            {
+                // Waiting for a table to load can take as long as the copy, and a connection idle that long may be
+                // dropped by a server or network timeout: one idle for IdleLimit is closed. (Closing at every wait
+                // would reconnect once per small table.)
+                var take = schedule.TakeAsync(failed.Token);
+                if (connection is not null && !take.IsCompleted)
+                {
+                    try
+                    {
+                        await take.WaitAsync(IdleLimit, failed.Token);
+                    }
+                    catch (TimeoutException)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
+                }
+
+                if (await take is not { } lane)
+                    return;
+                try
+                {
+                    connection ??= await OpenAsync(preamble, failed.Token);
+                    foreach (var item in lane.Items)
+                    {
+                        await RunItemAsync(connection, item, failed.Token);
+                        Interlocked.Increment(ref built);
+                    }
+                }
+                finally
+                {
+                    schedule.Finished(lane);
+                }
+            }
+        }
+        catch
+        {
+            await failed.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            if (connection is not null)
+                await connection.DisposeAsync();
         }
     }
 
