@@ -148,5 +148,10 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
         }
     }
 
-    private static string Shorten(string sql) => sql.Length > 300 ? sql[..300] + "…" : sql;
+    /// <summary>The statement on one line (pg_dump breaks ALTER TABLE … ADD CONSTRAINT in two), at most 300 characters, for an error line.</summary>
+    private static string Shorten(string sql)
+    {
+        var flat = string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length > 300 ? flat[..300] + "…" : flat;
+    }
 }

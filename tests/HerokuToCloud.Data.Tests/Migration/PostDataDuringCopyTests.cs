@@ -90,6 +90,8 @@ public class PostDataDuringCopyTests(PostgresServer server) : IClassFixture<Post
 
         Assert.Contains("the target rejected INDEX public.big_x", error.Message, StringComparison.Ordinal);
         Assert.Contains("indexes are refused here", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Statement: CREATE INDEX big_x ON public.big USING btree (x);", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
         Assert.DoesNotContain(progress.Events, e => e.StartsWith("finish public.tail", StringComparison.Ordinal));
 
         await Sql.ExecuteAsync(target, "DROP EVENT TRIGGER refuse_indexes; DROP FUNCTION refuse_indexes();");
