@@ -202,7 +202,7 @@ public sealed class LiveMigration(MigrationOptions options, PostgresEndpoint sou
             var cause = Volatile.Read(ref postDataFailure);
             await stop.CancelAsync();
             await Task.WhenAny(postData);
-            _ = postData.Exception;
+            _ = postData.Exception; // observed here, whichever error is reported
             if (cause is not null)
                 ExceptionDispatchInfo.Throw(cause);
             throw;
