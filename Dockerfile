@@ -19,9 +19,11 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY components/ components/
 COPY stacks/ stacks/
+# ReadyToRun: compiled ahead for the image's architecture, so a migration does not spend its first seconds
+# of CPU compiling the tool beside the copy (about 0.6 CPU-seconds of a bench migrate, bench/README.md).
 RUN dotnet publish stacks/HerokuToCloud.Cli/HerokuToCloud.Cli.csproj \
-        --configuration Release --output /app \
-        -p:UseAppHost=true -p:DebugType=none -p:GenerateDocumentationFile=false
+        --configuration Release --output /app --use-current-runtime --self-contained false \
+        -p:PublishReadyToRun=true -p:UseAppHost=true -p:DebugType=none -p:GenerateDocumentationFile=false
 
 FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION}-noble AS runtime
 ARG POSTGRES_CLIENT_MAJOR

@@ -105,7 +105,7 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
                 var current = 0;
                 while (true)
                 {
-                    var read = await reader.ReadAsync(buffers[current], cancellationToken);
+                    var read = await FillAsync(reader, buffers[current], cancellationToken);
                     await pendingWrite;
                     if (read == 0)
                         break;
@@ -140,6 +140,25 @@ public sealed class UnitCopier(string snapshot, TableProgress progress)
 
         progress.Advanced(unit.DisplayName, counter.Rows - reported);
         return (counter.Rows, bytes);
+    }
+
+    /// <summary>
+    /// Reads until <paramref name="buffer"/> is full or the stream ends. A raw copy stream returns at most one
+    /// CopyData message per read, and the server sends one message per row: passing each read on as it came
+    /// cost a write, a counter call and an await per row (1.4 of the 10 CPU-seconds a bench migrate took).
+    /// </summary>
+    private static async ValueTask<int> FillAsync(NpgsqlRawCopyStream reader, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await reader.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+            if (read == 0)
+                break;
+            filled += read;
+        }
+
+        return filled;
     }
 
     private async Task<(long Rows, long Bytes)> CopyTextAsync(NpgsqlConnection source, NpgsqlConnection target, CopyUnit unit, TableInfo table, bool freeze, CancellationToken cancellationToken)
