@@ -121,9 +121,10 @@ public sealed class PostDataRunner(DatabaseSessions target, int jobs, IDataProgr
     /// spinning disk, so a check of 120,000 references into a 6 M-row table hashed all 6 M keys (2 s, in three
     /// processes) rather than probe the key index built moments before (0.6 s). The target's fresh tables are in
     /// memory or on SSD, for which 1.1 is the usual setting; a check of many references into a small table still
-    /// hashes the small one.
+    /// hashes the small one. A lower cost the target's operator configured is kept.
     /// </summary>
-    private const string PlanningCosts = "SET random_page_cost = 1.1";
+    private const string PlanningCosts =
+        "SELECT pg_catalog.set_config('random_page_cost', LEAST(pg_catalog.current_setting('random_page_cost')::float8, 1.1)::text, false)";
 
     private async Task<NpgsqlConnection> OpenAsync(string preamble, CancellationToken cancellationToken)
     {
