@@ -60,13 +60,13 @@ public class ManifestInstructionsTests
     public void Secret_findings_of_the_plan_carry_their_keys_for_other_outputs()
     {
         var (_, manifests) = External();
-        var finding = new PlanFinding(FindingSeverity.Info, "apps[shop-web]", "set 2 secret config value(s) … `pulumi config set --secret <key>` …")
+        var finding = new PlanFinding(FindingSeverity.Info, "apps[shop-web]", "set 2 secret config values … `pulumi config set --secret <key>` …")
         {
-            Config = new ConfigRequest("2 config var(s) are secrets to supply in every environment", ["shopWebStripeApiKey", "shopWebRailsEnv"]),
+            Config = new ConfigRequest("2 config vars are secrets to supply in every environment", ["shopWebStripeApiKey", "shopWebRailsEnv"]),
         };
 
         Assert.Equal(
-            "2 config var(s) are secrets to supply in every environment: export SHOP_WEB_STRIPE_API_KEY, SHOP_WEB_RAILS_ENV before running create-secrets.sh (README.md says what each holds).",
+            "2 config vars are secrets to supply in every environment: export SHOP_WEB_STRIPE_API_KEY, SHOP_WEB_RAILS_ENV before running create-secrets.sh (README.md says what each holds).",
             ManifestInstructions.Message(finding, manifests));
     }
 }

@@ -18,6 +18,19 @@ public class SecretResolutionTests
         Assert.Equal("billing-api-STRIPE_KEY", SecretResolution.ConfigKey("billing-api", "STRIPE_KEY"));
     }
 
+    [Theory]
+    [InlineData(1, "set 1 secret config value in every stack", "1 config var is a secret to supply in every environment")]
+    [InlineData(2, "set 2 secret config values in every stack", "2 config vars are secrets to supply in every environment")]
+    public void The_finding_on_secret_config_to_set_counts_one_in_the_singular(int vars, string message, string lead)
+    {
+        var app = App("app", Proc("web")) with { Config = [.. Enumerable.Range(1, vars).Select(i => Team($"KEY_{i}"))] };
+
+        var finding = Assert.Single(LandingPlanner.Plan(Single(app), "prod").Findings, f => f.Subject == "apps[app]" && f.Config is not null);
+
+        Assert.StartsWith(message, finding.Message, StringComparison.Ordinal);
+        Assert.Equal(lead, finding.Config!.Lead);
+    }
+
     [Fact]
     public void Generated_vars_are_generated()
     {

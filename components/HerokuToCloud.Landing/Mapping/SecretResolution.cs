@@ -110,10 +110,15 @@ public static partial class SecretResolution
 
         if (keysToSet.Count > 0)
         {
+            // An app often has a single secret, and "1 secret config value(s)" reads as a slip. NounCount is in the
+            // data engine, which the landing does not reference, so the number agrees here.
+            var one = keysToSet.Count == 1;
             findings.Info(InventoryKeys.App(role.Name),
-                $"set {keysToSet.Count} secret config value(s) in every stack with `pulumi config set --secret <key>`: {string.Join(", ", keysToSet)}.",
+                $"set {keysToSet.Count} secret config value{(one ? "" : "s")} in every stack with `pulumi config set --secret <key>`: {string.Join(", ", keysToSet)}.",
                 // The lead is also what plain manifests print, where there is no stack: it names the environments instead.
-                new ConfigRequest($"{keysToSet.Count} config var(s) are secrets to supply in every environment", [.. keysToSet]));
+                new ConfigRequest(
+                    one ? "1 config var is a secret to supply in every environment" : $"{keysToSet.Count} config vars are secrets to supply in every environment",
+                    [.. keysToSet]));
         }
 
         return new RoleSecrets(secrets, build.ToList());

@@ -232,6 +232,23 @@ public class AwsPolicyPackTests
         Assert.All(report.Violations.Where(v => v.RuleId == rule), v => Assert.False(string.IsNullOrWhiteSpace(v.Resource)));
     }
 
+    [Theory]
+    [InlineData("stack", "CloudWatch.16", "vpc-flow-logs", "keeps logs for 1 day in stack prod (logRetentionDays);")]
+    [InlineData("program", "CloudWatch.16", "vpc-flow-logs", "keeps logs for 1 day;")]
+    [InlineData("stack", "RDS.11", "emigrate-db", "keeps backups for 1 day in stack prod (emigrateDbBackupRetentionDays);")]
+    [InlineData("program", "RDS.11", "emigrate-db", "keeps backups for 1 day;")]
+    public void A_retention_of_one_day_is_named_in_the_singular(string where, string rule, string resource, string expected)
+    {
+        // CloudWatch accepts 1 as a log retention (--log-retention-days 1), and a team can set a database's backups to 1 day.
+        var result = AwsLanding.Build(Plans.EmigratePlan());
+        var (key, property) = rule == "RDS.11" ? ("emigrateDbBackupRetentionDays", "backupRetentionPeriod") : ("logRetentionDays", "retentionInDays");
+        var program = where == "stack" ? Stack(result.Program, result.Stack, key, 1) : result.Program.Set(resource, property, 1);
+
+        var violation = Assert.Single(Check(program, result.Stack).Violations, v => v.RuleId == rule && v.Resource == resource);
+
+        Assert.StartsWith(expected, violation.Message, StringComparison.Ordinal);
+    }
+
     private static ResourceGraph Stack(ResourceGraph program, StackConfig stack, string key, int value)
     {
         stack.Set(key, value);

@@ -159,7 +159,9 @@ public sealed class GenerateKubernetesTests : IDisposable
             result.Stdout, StringComparison.Ordinal);
         Assert.Contains("pick another hostname: edit it in 07-deployment-emigrate-backend-web.yaml, 08-ingress-emigrate-backend-web.yaml (or generate again with --set emigrateBackendDomains=HOST).",
             result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("apps[emigrate-emailer]: 3 config var(s) are secrets to supply in every environment: export EMIGRATE_EMAILER_MAIL_FROM, EMIGRATE_EMAILER_NODE_ENV, EMIGRATE_EMAILER_SMTP_URL before running create-secrets.sh",
+        Assert.Contains("apps[emigrate-emailer]: 3 config vars are secrets to supply in every environment: export EMIGRATE_EMAILER_MAIL_FROM, EMIGRATE_EMAILER_NODE_ENV, EMIGRATE_EMAILER_SMTP_URL before running create-secrets.sh",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("apps[emigrate-frontend]: 1 config var is a secret to supply in every environment: export EMIGRATE_FRONTEND_NODE_ENV before running create-secrets.sh",
             result.Stdout, StringComparison.Ordinal);
         Assert.Contains("emigrateFrontendImageTag = latest   in 07-deployment-emigrate-frontend-web.yaml", result.Stdout, StringComparison.Ordinal);
         // Every variable the summary lists is one create-secrets.sh requires.

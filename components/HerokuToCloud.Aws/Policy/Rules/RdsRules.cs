@@ -103,14 +103,14 @@ public sealed class RdsBackups() : ResourceRule("RDS.11", "Databases keep automa
         if (retention is null)
             yield return $"keeps automated backups for the default 1 day; set backupRetentionPeriod to {MinimumDays} or more.";
         else if (retention is not ConfigValue && context.Number(retention) is { } days && days < MinimumDays)
-            yield return $"keeps backups for {days} day(s); set backupRetentionPeriod to {MinimumDays} or more.";
+            yield return $"keeps backups for {days} day{(days == 1 ? "" : "s")}; set backupRetentionPeriod to {MinimumDays} or more.";
     }
 
     protected override IEnumerable<string> CheckStack(PolicyContext context, Resource resource)
     {
         var retention = PolicyContext.At(resource, "backupRetentionPeriod");
         if (retention is ConfigValue && context.Number(retention) is { } days && days < MinimumDays)
-            yield return $"keeps backups for {days} day(s){context.Where(retention)}; set it to {MinimumDays} or more.";
+            yield return $"keeps backups for {days} day{(days == 1 ? "" : "s")}{context.Where(retention)}; set it to {MinimumDays} or more.";
     }
 }
 

@@ -44,13 +44,13 @@ public sealed class LogRetention() : ResourceRule("CloudWatch.16", "Log groups k
         if (retention is null)
             yield return "has no retention setting; set retentionInDays (stack config logRetentionDays).";
         else if (retention is not ConfigValue && context.Number(retention) is { } days && days != 0 && days < MinimumDays)
-            yield return $"keeps logs for {days} days; CloudWatch.16 asks for at least {MinimumDays}.";
+            yield return $"keeps logs for {days} day{(days == 1 ? "" : "s")}; CloudWatch.16 asks for at least {MinimumDays}.";
     }
 
     protected override IEnumerable<string> CheckStack(PolicyContext context, Resource resource)
     {
         var retention = PolicyContext.At(resource, "retentionInDays");
         if (retention is ConfigValue && context.Number(retention) is { } days && days != 0 && days < MinimumDays)
-            yield return $"keeps logs for {days} days{context.Where(retention)}; CloudWatch.16 asks for at least {MinimumDays}.";
+            yield return $"keeps logs for {days} day{(days == 1 ? "" : "s")}{context.Where(retention)}; CloudWatch.16 asks for at least {MinimumDays}.";
     }
 }
