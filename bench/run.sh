@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: copy a >= 1 GB database with pg_dump | pg_restore, pg_dump -Fd -j + pg_restore -j,
 # pgcopydb clone and heroku2cloud data migrate, all in one session against the same two servers, then
-# time heroku2cloud data validate against a plain count(*) scan of both sides.
+# time heroku2cloud data validate against a plain count(*) scan of both sides and against the row-text
+# checksum pgcopydb's compare command computes.
 # Never part of the tests: run it by hand (see bench/README.md). The summary table goes to
 # bench/results/summary-<time>.md, the full log to bench/results/run-<time>.log (not committed),
 # the JSON reports to bench/work/.
@@ -90,6 +91,12 @@ SIZE=$(psql -X -At "$SRC" -c "SELECT pg_size_pretty(pg_database_size(current_dat
 TABLES=$(psql -X -At "$SRC" -c "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname IN ('public', 'bench')")
 psql -X -At "$SRC" -c "SELECT format('SELECT count(*) FROM ONLY %I.%I;', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'" > "$WORK/count-scan.sql"
 ROWS=$(psql -X -At -f "$WORK/count-scan.sql" "$SRC" | awk '{s += $1} END {print s}')
+# The checksum later pgcopydb versions compute in `pgcopydb compare data` (Debian's 0.10 has no compare):
+# per table, the sum of a 32-bit hashtext of each row's text form, with the row count. Tables largest
+# first, dealt in turn to $JOBS files so that each side runs $JOBS sessions, as data validate --jobs does.
+rm -f "$WORK"/checksum-scan-*.sql
+psql -X -At "$SRC" -c "SELECT format('SELECT count(1), md5(format(%L, sum(hashtext(t::text)::bigint), count(1))) FROM ONLY %I.%I t;', '%s-%s', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%' ORDER BY pg_relation_size(c.oid) DESC" \
+  | awk -v jobs="$JOBS" -v dir="$WORK" '{ print > (dir "/checksum-scan-" (NR - 1) % jobs ".sql") }'
 echo "== dataset: $SIZE, $TABLES tables, $ROWS rows"
 
 # --- measuring ---------------------------------------------------------------------------------
@@ -148,11 +155,20 @@ count_scan() {
   PGOPTIONS="$options" psql -X -At -f "$WORK/count-scan.sql" "$TGT" > /dev/null & local b=$!
   wait $a && wait $b
 }
-export -f count_scan; export WORK SRC TGT
+checksum_scan() {
+  local pids=() file
+  for file in "$WORK"/checksum-scan-*.sql; do
+    psql -X -At -v ON_ERROR_STOP=1 -f "$file" "$SRC" > /dev/null & pids+=($!)
+    psql -X -At -v ON_ERROR_STOP=1 -f "$file" "$TGT" > /dev/null & pids+=($!)
+  done
+  local pid; for pid in "${pids[@]}"; do wait "$pid"; done
+}
+export -f count_scan checksum_scan; export WORK SRC TGT
 count_scan # warm both caches
 for i in 1 2; do
   measure count_scan_$i bash -c count_scan
   measure count_heap_$i env HEAP=1 bash -c count_scan
+  measure checksum_scan_$i bash -c checksum_scan
   measure validate_$i "${CLI[@]}" data validate --source "$SRC" --target "$TGT" --jobs "$JOBS" --json || true
 done
 cp "$WORK/validate_2.out" "$WORK/validate-$STAMP.json"
@@ -184,6 +200,7 @@ rate() { awk -v r="$ROWS" -v s="$1" 'BEGIN { if (s == "" || s == 0) print "–";
   for i in 1 2; do
     echo "| count(*) scan $i (as planned) | ${WALL[count_scan_$i]} | – | 1.00 | $(ratio "${WALL[count_scan_$i]}" "${WALL[count_heap_$i]}") |"
     echo "| count(*) scan $i, heap only | ${WALL[count_heap_$i]} | – | $(ratio "${WALL[count_heap_$i]}" "${WALL[count_scan_$i]}") | 1.00 |"
+    echo "| pgcopydb's row-text checksum $i | ${WALL[checksum_scan_$i]} | – | $(ratio "${WALL[checksum_scan_$i]}" "${WALL[count_scan_$i]}") | $(ratio "${WALL[checksum_scan_$i]}" "${WALL[count_heap_$i]}") |"
     echo "| data validate $i | ${WALL[validate_$i]} | ${RSS[validate_$i]} | $(ratio "${WALL[validate_$i]}" "${WALL[count_scan_$i]}") | $(ratio "${WALL[validate_$i]}" "${WALL[count_heap_$i]}") |"
   done
 } | tee "$RESULTS/summary-$STAMP.md"
