@@ -30,7 +30,8 @@ public static class SourceCatalog
                        AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)),
                    ext.condition,
                    ext.condition IS NOT NULL AS is_config,
-                   EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e') AS member
+                   EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e') AS member,
+                   pg_indexes_size(c.oid)
               FROM pg_class c
               JOIN pg_namespace n ON n.oid = c.relnamespace
               LEFT JOIN LATERAL (
@@ -56,6 +57,7 @@ public static class SourceCatalog
                     Name = reader.GetString(2),
                     EstimatedRows = reader.GetInt64(3),
                     Bytes = reader.GetInt64(4),
+                    IndexBytes = reader.GetInt64(9),
                     IntegerKey = reader.IsDBNull(5) ? null : reader.GetString(5),
                     ExtensionCondition = member ? StripWhere(condition) : null,
                     ExtensionConfiguration = member,

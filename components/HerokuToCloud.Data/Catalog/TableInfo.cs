@@ -22,6 +22,9 @@ public sealed record TableInfo
     /// <summary>Size of the table's main fork in bytes (what the splitter divides).</summary>
     public long Bytes { get; init; }
 
+    /// <summary>Size of the table's indexes on the source: the index builds its load releases.</summary>
+    public long IndexBytes { get; init; }
+
     public long EstimatedRows { get; init; }
 
     /// <summary>For an extension configuration table: the rows pg_dump would dump (the extension creates the rest).</summary>

@@ -33,7 +33,7 @@ public sealed class CopyPlanner
 
     public int SourceMajorVersion { get; }
 
-    /// <summary>Plans every unit, biggest tables first (they bound the run's length), inside the snapshot of <paramref name="connection"/>.</summary>
+    /// <summary>Plans every unit, tables in <see cref="CopyOrder"/>, inside the snapshot of <paramref name="connection"/>.</summary>
     public async Task<IReadOnlyList<CopyUnit>> PlanAsync(NpgsqlConnection connection, IReadOnlyList<TableInfo> tables, IReadOnlyList<uint> largeObjects, CancellationToken cancellationToken)
     {
         // Keep every worker busy to the end: with few large tables, cut units so there are about four per worker.
@@ -42,7 +42,7 @@ public sealed class CopyPlanner
         var units = new List<CopyUnit>();
         // A key range query locks its table and indexes until the snapshot transaction ends: release them as planning goes.
         var locks = await LockRelease.BeginAsync(connection, LockRelease.RelationsPerRelease, cancellationToken);
-        foreach (var table in tables.OrderByDescending(t => t.Bytes).ThenBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
+        foreach (var table in CopyOrder.Of(tables))
         {
             var parts = await SplitAsync(connection, table, chunk, cancellationToken);
             await locks.ReadDoneAsync(cancellationToken);

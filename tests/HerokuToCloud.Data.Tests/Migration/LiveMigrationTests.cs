@@ -155,25 +155,28 @@ public class LiveMigrationTests(PostgresServer server) : IClassFixture<PostgresS
     }
 
     [Fact]
-    public async Task Post_data_builds_on_the_largest_table_first()
+    public async Task A_table_whose_index_builds_outlast_its_copy_is_copied_first_and_built_beside_the_rest()
     {
-        // Dump order puts a_small's index and key first; one connection builds in lane order, and PostgreSQL hands
-        // out OIDs in increasing order, so the OIDs tell which was built first.
-        var source = await server.CreateDatabaseAsync("lanes_src");
+        // a_heavy: a few rows and two indexes. z_wide: 8 MB of wide rows and one key. Largest first would copy z_wide
+        // first; the copy order takes a_heavy first, so its indexes are built while z_wide copies. With one job, one
+        // connection builds in the order tables are loaded, and PostgreSQL hands out OIDs in increasing order.
+        var source = await server.CreateDatabaseAsync("copy_order_src");
         await Sql.ExecuteAsync(source, """
-            CREATE TABLE public.a_small (id int PRIMARY KEY, v int);
-            CREATE INDEX a_small_v ON public.a_small (v);
-            CREATE TABLE public.z_big (id int PRIMARY KEY, v int);
-            CREATE INDEX z_big_v ON public.z_big (v);
-            INSERT INTO public.a_small SELECT g, g FROM generate_series(1, 100) g;
-            INSERT INTO public.z_big SELECT g, g FROM generate_series(1, 50000) g;
+            CREATE TABLE public.a_heavy (id int PRIMARY KEY, v int);
+            CREATE INDEX a_heavy_v ON public.a_heavy (v);
+            CREATE TABLE public.z_wide (id int PRIMARY KEY, filler text NOT NULL);
+            INSERT INTO public.a_heavy SELECT g, g FROM generate_series(1, 100) g;
+            INSERT INTO public.z_wide SELECT g, repeat('w', 1500) FROM generate_series(1, 5000) g;
             """);
-        var target = await server.CreateDatabaseAsync("lanes_tgt");
+        var target = await server.CreateDatabaseAsync("copy_order_tgt");
 
-        await new DataMigrator().MigrateAsync(new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1 }, new RecordingProgress(), CancellationToken.None);
+        // The first table loaded holds the copy a moment, so its builds start before the second table is in.
+        var progress = new RecordingProgress(finished => { if (finished == 1) Thread.Sleep(1000); });
 
-        var built = await Sql.ScalarAsync<string>(target, "SELECT string_agg(relname, ' ' ORDER BY oid) FROM pg_class WHERE relname IN ('a_small_v', 'a_small_pkey', 'z_big_v', 'z_big_pkey')");
-        Assert.Equal("z_big_pkey z_big_v a_small_pkey a_small_v", built);
+        await new DataMigrator().MigrateAsync(new MigrationOptions { Source = Urls.Of(source), Target = target, Jobs = 1 }, progress, CancellationToken.None);
+
+        var built = await Sql.ScalarAsync<string>(target, "SELECT string_agg(relname, ' ' ORDER BY oid) FROM pg_class WHERE relname IN ('a_heavy_pkey', 'a_heavy_v', 'z_wide_pkey')");
+        Assert.Equal("a_heavy_pkey a_heavy_v z_wide_pkey", built);
     }
 
     [Fact]

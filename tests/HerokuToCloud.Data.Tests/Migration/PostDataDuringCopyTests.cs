@@ -8,14 +8,15 @@ namespace HerokuToCloud.Data.Tests.Migration;
 
 /// <summary>
 /// Post-data runs beside the copy: a table's indexes are built once its rows are in, while later tables still
-/// copy. With one job the tables copy largest first, so "big" is loaded while "mid" and "tail" are not.
+/// copy. With one job the tables copy in <see cref="HerokuToCloud.Data.Copy.CopyOrder"/>: "big" (the most index)
+/// first, then "mid", then "tail" (no index), so "big" is loaded while "mid" and "tail" are not.
 /// </summary>
 public class PostDataDuringCopyTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Tables = """
         CREATE TABLE big (id int PRIMARY KEY, x int NOT NULL, filler text NOT NULL);
         CREATE TABLE mid (id int PRIMARY KEY, filler text NOT NULL);
-        CREATE TABLE tail (id int PRIMARY KEY);
+        CREATE TABLE tail (id int);
         INSERT INTO big SELECT g, g, repeat('b', 100) FROM generate_series(1, 20000) g;
         INSERT INTO mid SELECT g, repeat('m', 100) FROM generate_series(1, 5000) g;
         INSERT INTO tail VALUES (1), (2), (3);
