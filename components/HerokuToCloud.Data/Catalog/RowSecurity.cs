@@ -1,3 +1,4 @@
+using HerokuToCloud.Data.Reporting;
 using Npgsql;
 
 namespace HerokuToCloud.Data.Catalog;
@@ -87,6 +88,6 @@ public static class RowSecurity
     {
         var listed = string.Join(", ", tables.Take(ListedTables).Select(t => t.Forced ? t.Name + " (FORCE ROW LEVEL SECURITY)" : t.Name));
         var more = tables.Count > ListedTables ? $" and {tables.Count - ListedTables} more" : "";
-        return $"{tables.Count} table{(tables.Count == 1 ? "" : "s")}: {listed}{more}";
+        return $"{NounCount.Of(tables.Count, "table")}: {listed}{more}";
     }
 }

@@ -109,7 +109,7 @@ public class SourceSafetyTests(TwoServers servers) : IClassFixture<TwoServers>
         await Sql.ExecuteAsync(servers.Target.Endpoint(), "ALTER DATABASE rls_unprovable_tgt OWNER TO rls_target");
         var refusedTarget = await Assert.ThrowsAsync<DataMigrationException>(() => new DataMigrator().MigrateAsync(
             new MigrationOptions { Source = Urls.Of(source), Target = unprovable with { Username = "rls_target" }, Jobs = 2 }, new RecordingProgress(), CancellationToken.None));
-        Assert.Contains("public.notes (FORCE ROW LEVEL SECURITY)", refusedTarget.Message);
+        Assert.Contains("the source has 1 table: public.notes (FORCE ROW LEVEL SECURITY)", refusedTarget.Message);
         Assert.Contains("rls_target, which does not bypass row-level security", refusedTarget.Message);
         Assert.Equal(0L, await Sql.ScalarAsync<long>(unprovable, "SELECT count(*) FROM pg_namespace WHERE nspname = 'heroku2cloud_state'"));
 
